@@ -1,0 +1,15 @@
+package org.shardledger.protocol.merkle;
+
+import java.io.IOException;
+import java.util.List;
+import org.shardledger.protocol.bytes.Bytes32;
+
+/** A committed tree that can hand out audit paths: in memory ({@link MerkleTree}) or on disk (the prover's cache). */
+public interface AuditPathSource {
+  long leafCount();
+
+  Bytes32 root();
+
+  /** The RFC 9162 audit path of leaf {@code index}, from the leaf's sibling up. */
+  List<Bytes32> auditPath(long index) throws IOException;
+}
