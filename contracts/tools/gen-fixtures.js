@@ -98,6 +98,11 @@ for (const [name, size, segmentSize] of [['single', 100, 256], ['exact', 1024, 2
     proofs.push(vector(`${name}-long-path`, s, last, s.segments[last], [...p, p[0]], false, 'BAD_PATH'));
     proofs.push(vector(`${name}-wrong-index`, s, 0, s.segments[last], p, false, 'WRONG_INDEX'));
   }
+  if (n > 1 && (n & (n - 1)) === 0) {
+    // a correct path presented under a larger tree size: only the final sn == 0 check rejects it
+    const grown = { ...s, size: s.size + s.segmentSize };
+    proofs.push(vector(`${name}-wrong-tree-size`, grown, 0, s.segments[0], auditPath(0, s.leaves), false, 'BAD_PATH'));
+  }
   proofs.push(vector(`${name}-index-out-of-range`, s, n, s.segments[last], p, false, 'WRONG_INDEX'));
   const seg = s.segments[last];
   proofs.push(vector(`${name}-truncated`, s, last, seg.subarray(0, seg.length - 1), p, false, 'WRONG_SEGMENT_LENGTH'));
