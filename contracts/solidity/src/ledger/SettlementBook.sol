@@ -30,7 +30,7 @@ abstract contract SettlementBook is Governance, OperatorRegistry {
     function settle(
         uint64 epoch,
         bytes32 payoutRoot,
-        uint256 cumulativeTotal,
+        uint256 newCumulativeTotal,
         Slash[] calldata slashes,
         bytes[] calldata signatures
     ) external nonReentrant {
@@ -38,20 +38,20 @@ abstract contract SettlementBook is Governance, OperatorRegistry {
         if (epoch < hot.settledThrough) revert EpochAlreadySettled(epoch);
         if (epoch >= currentEpoch()) revert EpochNotEnded(epoch);
         uint256 previousTotal = _totals.cumulativeTotal;
-        if (cumulativeTotal < previousTotal) revert CumulativeTotalDecreased(cumulativeTotal, previousTotal);
-        if (cumulativeTotal > hot.totalEscrowed) revert CumulativeTotalAboveEscrow(cumulativeTotal, hot.totalEscrowed);
+        if (newCumulativeTotal < previousTotal) revert CumulativeTotalDecreased(newCumulativeTotal, previousTotal);
+        if (newCumulativeTotal > hot.totalEscrowed) revert CumulativeTotalAboveEscrow(newCumulativeTotal, hot.totalEscrowed);
 
         bytes32 slashesHash = hashSlashes(slashes);
         bytes32 digest = _hashTypedDataV4(
-            keccak256(abi.encode(SETTLEMENT_TYPEHASH, epoch, payoutRoot, cumulativeTotal, slashesHash))
+            keccak256(abi.encode(SETTLEMENT_TYPEHASH, epoch, payoutRoot, newCumulativeTotal, slashesHash))
         );
         _checkQuorum(digest, signatures, hot.threshold);
 
         _hot.settledThrough = epoch + 1;
-        _totals.cumulativeTotal = uint128(cumulativeTotal);
+        _totals.cumulativeTotal = uint128(newCumulativeTotal);
         previousRoot = latestRoot;
         latestRoot = payoutRoot;
-        emit Settled(epoch, payoutRoot, cumulativeTotal, slashesHash);
+        emit Settled(epoch, payoutRoot, newCumulativeTotal, slashesHash);
 
         if (slashes.length != 0) {
             uint256 burned;
@@ -75,12 +75,12 @@ abstract contract SettlementBook is Governance, OperatorRegistry {
         if (cumulativeAmount <= already) revert NothingToClaim(account, cumulativeAmount, already);
         uint256 amount = cumulativeAmount - already;
         Totals memory totals = _totals;
-        uint256 totalClaimed = totals.totalClaimed + amount;
-        if (totalClaimed > totals.cumulativeTotal) {
-            revert ClaimsExceedSettledTotal(totalClaimed, totals.cumulativeTotal);
+        uint256 claimedAfter = totals.totalClaimed + amount;
+        if (claimedAfter > totals.cumulativeTotal) {
+            revert ClaimsExceedSettledTotal(claimedAfter, totals.cumulativeTotal);
         }
         claimed[account] = cumulativeAmount;
-        _totals.totalClaimed = uint128(totalClaimed);
+        _totals.totalClaimed = uint128(claimedAfter);
         _pay(account, amount);
         emit Claimed(account, amount, cumulativeAmount);
     }
