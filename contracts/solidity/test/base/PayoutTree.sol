@@ -15,12 +15,17 @@ library PayoutTree {
         return keccak256(bytes.concat(keccak256(abi.encode(account, amount))));
     }
 
-    function build(address[] memory accounts, uint256[] memory amounts) internal pure returns (Tree memory t) {
-        uint256 n = accounts.length;
-        bytes32[] memory leaves = new bytes32[](n);
-        for (uint256 i; i < n; ++i) {
+    function build(address[] memory accounts, uint256[] memory amounts) internal pure returns (Tree memory) {
+        bytes32[] memory leaves = new bytes32[](accounts.length);
+        for (uint256 i; i < accounts.length; ++i) {
             leaves[i] = leaf(accounts[i], amounts[i]);
         }
+        return buildFromLeaves(leaves);
+    }
+
+    /// @notice The same tree shape over leaves hashed some other way (sorted here; the input is reordered).
+    function buildFromLeaves(bytes32[] memory leaves) internal pure returns (Tree memory t) {
+        uint256 n = leaves.length;
         sort(leaves);
         t.leafCount = n;
         t.nodes = new bytes32[](2 * n - 1);
@@ -36,8 +41,11 @@ library PayoutTree {
         return t.nodes[0];
     }
 
-    function proof(Tree memory t, address account, uint256 amount) internal pure returns (bytes32[] memory p) {
-        bytes32 target = leaf(account, amount);
+    function proof(Tree memory t, address account, uint256 amount) internal pure returns (bytes32[] memory) {
+        return proofOf(t, leaf(account, amount));
+    }
+
+    function proofOf(Tree memory t, bytes32 target) internal pure returns (bytes32[] memory p) {
         uint256 index = type(uint256).max;
         for (uint256 i = t.nodes.length - t.leafCount; i < t.nodes.length; ++i) {
             if (t.nodes[i] == target) index = i;
