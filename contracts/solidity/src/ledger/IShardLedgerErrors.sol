@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.37;
+
+/// @notice Every rejection of the ledger, one custom error each. (OpenZeppelin's own errors can also
+///         surface: AccessControlUnauthorizedAccount, ECDSAInvalidSignature*, SafeERC20FailedOperation,
+///         ReentrancyGuardReentrantCall, and the credit token's ERC20Insufficient* errors.)
+interface IShardLedgerErrors {
+    // deployment and governance
+    error InvalidParameters();
+    error ZeroAddress();
+    error AmountTooLarge();
+
+    // verifier set
+    error VerifierAlreadyInSet(address verifier);
+    error VerifierNotInSet(address verifier);
+    error InvalidThreshold(uint256 threshold, uint256 verifierCount);
+
+    // beacon
+    error BeaconNotYetAvailable(uint64 epoch);
+    error BeaconExpired(uint64 epoch);
+    error BeaconAlreadyRecorded(uint64 epoch);
+
+    // operator registry
+    error AlreadyRegistered(address operator);
+    error NotRegistered(address operator);
+    error OperatorIsExiting(address operator);
+    error OperatorNotExiting(address operator);
+    error StakeBelowMinimum(uint256 stake, uint256 minimum);
+    error ZeroAmount();
+    error OperatorInfoTooLong();
+    error DealsNotEnded(address operator, uint64 lastDealEpoch);
+    error UnbondingNotOver(address operator, uint64 unbondingEndsBlock);
+
+    // deals
+    error EmptyShard();
+    error InvalidSegmentSize(uint256 segmentSize);
+    error InvalidSamples(uint256 samples);
+    error InvalidEpochRange(uint64 firstEpoch, uint64 lastEpoch);
+    error FirstEpochInPast(uint64 firstEpoch, uint64 currentEpoch);
+    error OperatorNotEligible(address operator);
+    error DealNotProposed(uint256 dealId);
+    error ProposalExpired(uint256 dealId);
+    error InvalidOperatorSignature(uint256 dealId, address signer);
+    error CancelNotAllowed(uint256 dealId);
+
+    // settlement and claims
+    error EpochAlreadySettled(uint64 epoch);
+    error EpochNotEnded(uint64 epoch);
+    error InsufficientSignatures(uint256 given, uint256 threshold);
+    error SignersNotAscending(uint256 index);
+    error NotVerifier(address signer);
+    error CumulativeTotalDecreased(uint256 given, uint256 current);
+    error CumulativeTotalAboveEscrow(uint256 given, uint256 escrowed);
+    error InvalidClaimProof();
+    error NothingToClaim(address account, uint256 cumulativeAmount, uint256 alreadyClaimed);
+    error ClaimsExceedSettledTotal(uint256 totalClaimed, uint256 cumulativeTotal);
+
+    // disputes
+    error DealNotActive(uint256 dealId);
+    error DisputeAlreadyOpen(uint256 dealId, uint256 disputeId);
+    error InvalidDisputeSamples(uint256 samples);
+    error DisputeNotOpen(uint256 disputeId);
+    error DisputeBeaconNotYetAvailable(uint256 disputeId);
+    error AnswerWindowClosed(uint256 disputeId);
+    error AnswerWindowOpen(uint256 disputeId);
+    error NotDealOperator(address caller);
+    error WrongSampleCount(uint256 segments, uint256 paths, uint256 expected);
+    error InvalidSample(uint256 sample);
+}
