@@ -1,0 +1,50 @@
+package org.shardledger.node.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.shardledger.protocol.merkle.ShardCommitment;
+import org.shardledger.protocol.merkle.ShardHasher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "commit", mixinStandardHelpOptions = true,
+    description = "Prints the shard commitment of FILE: its RFC 9162 root over fixed-size segments, as JSON.")
+final class CommitCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The shard to commit.")
+  Path file;
+
+  @Option(names = "--segment-size", defaultValue = "4096",
+      description = "Segment size in bytes, a power of two from 256 to 1048576 (default: ${DEFAULT-VALUE}).")
+  int segmentSize;
+
+  @Option(names = "--threads", description = "Hashing threads (default: all cores).")
+  Integer threads;
+
+  @Override
+  public Integer call() throws Exception {
+    ShardCommitment.checkSegmentSize(segmentSize);
+    ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), "commit", Files.size(file));
+    int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    ShardCommitment c = new ShardHasher(segmentSize, cores, progress).commit(file);
+    spec.commandLine().getOut().println(toJson(c));
+    return 0;
+  }
+
+  static String toJson(ShardCommitment c) {
+    ObjectNode json = new ObjectMapper().createObjectNode();
+    json.put("root", c.root().toHex());
+    json.put("size", c.size());
+    json.put("segmentSize", c.segmentSize());
+    json.put("segments", c.segmentCount());
+    return json.toString();
+  }
+}
