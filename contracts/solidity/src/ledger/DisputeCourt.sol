@@ -60,9 +60,12 @@ abstract contract DisputeCourt is DealBook {
         );
     }
 
-    /// @notice The operator's answer: for sample i, the segment at challengeIndices(disputeId)[i] and its
-    ///         RFC 9162 audit path. Reverts with InvalidSample(i) on the first sample that does not verify.
-    function answerDispute(uint256 disputeId, bytes[] calldata segments, bytes32[][] calldata paths)
+    /// @notice The operator's answer: for sample i, the segment at challengeIndices(disputeId)[i]; `paths` is
+    ///         the concatenation of the samples' RFC 9162 audit paths, in sample order, each exactly as long as
+    ///         its index and the shard's segment count require (ShardProofs.pathLength). A flat array keeps the
+    ///         calldata smaller than one array per sample. Reverts with InvalidSample(i) on the first sample
+    ///         that does not verify.
+    function answerDispute(uint256 disputeId, bytes[] calldata segments, bytes32[] calldata paths)
         external
         nonReentrant
     {
@@ -75,7 +78,7 @@ abstract contract DisputeCourt is DealBook {
         address operator = deal.operator;
         if (msg.sender != operator) revert NotDealOperator(msg.sender);
         uint256 k = dispute.samples;
-        if (segments.length != k || paths.length != k) revert WrongSampleCount(segments.length, paths.length, k);
+        if (segments.length != k) revert WrongSampleCount(segments.length, k);
 
         _verifyAnswer(_disputeIndices(disputeId, dealId, deal, openBlock, k), deal, segments, paths);
 
@@ -123,16 +126,28 @@ abstract contract DisputeCourt is DealBook {
         uint256[] memory indices,
         Deal storage deal,
         bytes[] calldata segments,
-        bytes32[][] calldata paths
+        bytes32[] calldata paths
     ) private view {
-        bytes32 root = deal.root;
-        uint256 size = deal.size;
-        uint256 segmentSize = deal.segmentSize;
+        uint256 n = ShardProofs.segmentCount(deal.size, deal.segmentSize);
+        uint256 nodes;
         for (uint256 i; i < indices.length; ++i) {
-            if (!ShardProofs.verifySegment(root, size, segmentSize, indices[i], segments[i], paths[i])) {
-                revert InvalidSample(i);
-            }
+            nodes += ShardProofs.pathLength(indices[i], n);
         }
+        if (paths.length != nodes) revert WrongPathNodeCount(paths.length, nodes);
+        uint256 offset;
+        for (uint256 i; i < indices.length; ++i) {
+            uint256 end = offset + ShardProofs.pathLength(indices[i], n);
+            if (!_verifySample(deal, indices[i], segments[i], paths[offset:end])) revert InvalidSample(i);
+            offset = end;
+        }
+    }
+
+    function _verifySample(Deal storage deal, uint256 index, bytes calldata segment, bytes32[] calldata path)
+        private
+        view
+        returns (bool)
+    {
+        return ShardProofs.verifySegment(deal.root, deal.size, deal.segmentSize, index, segment, path);
     }
 
     function _openDispute(uint256 disputeId) private view returns (Dispute storage dispute) {

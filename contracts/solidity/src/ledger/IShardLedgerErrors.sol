@@ -64,6 +64,7 @@ interface IShardLedgerErrors {
     error AnswerWindowClosed(uint256 disputeId);
     error AnswerWindowOpen(uint256 disputeId);
     error NotDealOperator(address caller);
-    error WrongSampleCount(uint256 segments, uint256 paths, uint256 expected);
+    error WrongSampleCount(uint256 segments, uint256 expected);
+    error WrongPathNodeCount(uint256 nodes, uint256 expected);
     error InvalidSample(uint256 sample);
 }

@@ -17,6 +17,17 @@ library ShardProofs {
         return index < last ? segmentSize : size - last * segmentSize;
     }
 
+    /// @notice How many nodes the audit path of leaf `index` in a tree of `n` leaves has (levels where the
+    ///         node is promoted without a sibling contribute none).
+    function pathLength(uint256 index, uint256 n) internal pure returns (uint256 length) {
+        for (uint256 width = n; width > 1; width = (width + 1) >> 1) {
+            if ((index ^ 1) < width) {
+                ++length;
+            }
+            index >>= 1;
+        }
+    }
+
     /// @notice Checks one segment of a shard: index in range, exact length, and the audit path to root.
     function verifySegment(
         bytes32 root,

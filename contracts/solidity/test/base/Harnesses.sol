@@ -17,6 +17,10 @@ contract LibHarness {
         return ShardProofs.verifySegment(root, size, segmentSize, index, segment, path);
     }
 
+    function pathLength(uint256 index, uint256 n) external pure returns (uint256) {
+        return ShardProofs.pathLength(index, n);
+    }
+
     function indices(bytes32 tag, bytes32 beacon, uint256 chainId, uint256 dealId, uint256 epoch, uint256 n, uint256 k)
         external
         view

@@ -46,6 +46,17 @@ library ShardTree {
         return auditPath(leaves, m, 0, leaves.length);
     }
 
+    /// @notice a followed by b: builds the flat path array a dispute answer takes.
+    function concat(bytes32[] memory a, bytes32[] memory b) internal pure returns (bytes32[] memory out) {
+        out = new bytes32[](a.length + b.length);
+        for (uint256 i; i < a.length; ++i) {
+            out[i] = a[i];
+        }
+        for (uint256 i; i < b.length; ++i) {
+            out[a.length + i] = b[i];
+        }
+    }
+
     function mth(bytes32[] memory leaves, uint256 lo, uint256 hi) private pure returns (bytes32) {
         uint256 n = hi - lo;
         if (n == 1) return leaves[lo];

@@ -43,6 +43,13 @@ contract LibrariesFuzzTest is TestBase {
         }
     }
 
+    function testFuzz_pathLengthIsTheLengthOfTheAuditPath(uint256 n, uint256 index) public view {
+        n = bound(n, 1, 70);
+        index = bound(index, 0, n - 1);
+        bytes32[] memory leaves = ShardTree.shardLeaves(n, n * 256, 256);
+        assertEq(lib.pathLength(index, n), ShardTree.path(leaves, index).length, "path length");
+    }
+
     function testFuzz_validSegmentProofsVerify(uint256 seed, uint256 segments, uint256 lastLength, uint256 index) public view {
         segments = bound(segments, 1, 40);
         lastLength = bound(lastLength, 1, 256);

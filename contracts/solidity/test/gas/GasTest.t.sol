@@ -242,10 +242,10 @@ contract GasTest is LedgerFixture, GasMeter {
         vm.roll(openBlock + 2);
         vm.setBlockhash(openBlock + 1, beacon);
         bytes[] memory segments = new bytes[](4);
-        bytes32[][] memory paths = new bytes32[][](4);
+        bytes32[] memory paths;
         for (uint256 s; s < 4; ++s) {
             segments[s] = ShardTree.segment(1, indices[s], 4096);
-            paths[s] = ShardTree.path(leaves, indices[s]);
+            paths = ShardTree.concat(paths, ShardTree.path(leaves, indices[s]));
         }
         bytes memory answer = abi.encodeCall(DisputeCourt.answerDispute, (disputeId, segments, paths));
         emit log_named_uint(string.concat("gas: answerDispute calldata size in bytes, not gas", rules), answer.length);

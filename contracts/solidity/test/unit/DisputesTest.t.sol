@@ -39,13 +39,23 @@ contract DisputesTest is LedgerFixture {
         vm.setBlockhash(openBlock + 1, keccak256(abi.encode("beacon", disputeId)));
     }
 
-    function answerFor(uint256 disputeId) internal view returns (bytes[] memory segments, bytes32[][] memory paths) {
+    /// @notice The honest answer, and where each sample's path starts in the flat `paths`.
+    function answerFor(uint256 disputeId) internal view returns (bytes[] memory segments, bytes32[] memory paths) {
+        (segments, paths,) = answerWithOffsets(disputeId);
+    }
+
+    function answerWithOffsets(uint256 disputeId)
+        internal
+        view
+        returns (bytes[] memory segments, bytes32[] memory paths, uint256[] memory offsets)
+    {
         uint256[] memory indices = ledger.challengeIndices(disputeId);
         segments = new bytes[](indices.length);
-        paths = new bytes32[][](indices.length);
+        offsets = new uint256[](indices.length);
         for (uint256 i; i < indices.length; ++i) {
             segments[i] = ShardTree.shardSegment(SEED, SIZE, SEGMENT, indices[i]);
-            paths[i] = ShardTree.path(leaves, indices[i]);
+            offsets[i] = paths.length;
+            paths = ShardTree.concat(paths, ShardTree.path(leaves, indices[i]));
         }
     }
 
@@ -102,7 +112,7 @@ contract DisputesTest is LedgerFixture {
     function test_validAnswerPaysTheBondToTheOperator() public {
         uint256 disputeId = open(8);
         rollToAnswer(disputeId);
-        (bytes[] memory segments, bytes32[][] memory paths) = answerFor(disputeId);
+        (bytes[] memory segments, bytes32[] memory paths) = answerFor(disputeId);
         uint256 before = credit.balanceOf(operator);
         vm.expectEmit();
         emit IShardLedgerEvents.DisputeAnswered(disputeId, dealId, operator, BOND);
@@ -142,10 +152,10 @@ contract DisputesTest is LedgerFixture {
         ledger.challengeIndices(disputeId);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeBeaconNotYetAvailable.selector, disputeId));
         vm.prank(operator);
-        ledger.answerDispute(disputeId, new bytes[](4), new bytes32[][](4));
+        ledger.answerDispute(disputeId, new bytes[](4), new bytes32[](0));
 
         rollToAnswer(disputeId);
-        (bytes[] memory segments, bytes32[][] memory paths) = answerFor(disputeId);
+        (bytes[] memory segments, bytes32[] memory paths) = answerFor(disputeId);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.NotDealOperator.selector, stranger));
         vm.prank(stranger);
         ledger.answerDispute(disputeId, segments, paths);
@@ -163,12 +173,14 @@ contract DisputesTest is LedgerFixture {
     function test_answerRejectsWrongShapesAndData() public {
         uint256 disputeId = open(4);
         rollToAnswer(disputeId);
-        (bytes[] memory segments, bytes32[][] memory paths) = answerFor(disputeId);
+        (bytes[] memory segments, bytes32[] memory paths, uint256[] memory offsets) = answerWithOffsets(disputeId);
         vm.startPrank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.WrongSampleCount.selector, 3, 4, 4));
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.WrongSampleCount.selector, 3, 4));
         ledger.answerDispute(disputeId, new bytes[](3), paths);
-        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.WrongSampleCount.selector, 4, 5, 4));
-        ledger.answerDispute(disputeId, segments, new bytes32[][](5));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShardLedgerErrors.WrongPathNodeCount.selector, paths.length + 1, paths.length)
+        );
+        ledger.answerDispute(disputeId, segments, new bytes32[](paths.length + 1));
 
         bytes memory good = segments[2];
         segments[2] = bytes.concat(good, hex"00");
@@ -178,11 +190,11 @@ contract DisputesTest is LedgerFixture {
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidSample.selector, 2));
         ledger.answerDispute(disputeId, segments, paths);
         segments[2] = good;
-        bytes32 node = paths[3][0];
-        paths[3][0] = bytes32(uint256(node) ^ 1);
+        bytes32 node = paths[offsets[3]];
+        paths[offsets[3]] = bytes32(uint256(node) ^ 1);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidSample.selector, 3));
         ledger.answerDispute(disputeId, segments, paths);
-        paths[3][0] = node;
+        paths[offsets[3]] = node;
         ledger.answerDispute(disputeId, segments, paths);
         vm.stopPrank();
     }
@@ -199,7 +211,7 @@ contract DisputesTest is LedgerFixture {
         uint256 disputeId = ledger.openDispute(tiny, 2);
         rollToAnswer(disputeId);
         bytes[] memory segments = new bytes[](2);
-        bytes32[][] memory paths = new bytes32[][](2);
+        bytes32[] memory paths = new bytes32[](0); // one segment: every path is empty
         segments[0] = data;
         segments[1] = bytes.concat(data, new bytes(3996)); // padded to a full segment
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidSample.selector, 1));
@@ -256,6 +268,6 @@ contract DisputesTest is LedgerFixture {
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeNotOpen.selector, 5));
         ledger.challengeIndices(5);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeNotOpen.selector, 5));
-        ledger.answerDispute(5, new bytes[](0), new bytes32[][](0));
+        ledger.answerDispute(5, new bytes[](0), new bytes32[](0));
     }
 }
