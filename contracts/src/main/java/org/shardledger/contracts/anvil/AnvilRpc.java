@@ -1,0 +1,71 @@
+package org.shardledger.contracts.anvil;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Anvil's own control methods (mining, automine, snapshots): for the local network and tests. */
+public final class AnvilRpc {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final URI url;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  public AnvilRpc(URI url) {
+    this.url = url;
+  }
+
+  public void mine(long blocks) throws IOException {
+    call("anvil_mine", JSON.createArrayNode().add("0x" + Long.toHexString(blocks)));
+  }
+
+  public void setAutomine(boolean on) throws IOException {
+    call("evm_setAutomine", JSON.createArrayNode().add(on));
+  }
+
+  /** Mines every {@code seconds} from now on (0 stops interval mining). */
+  public void setIntervalMining(long seconds) throws IOException {
+    call("evm_setIntervalMining", JSON.createArrayNode().add(seconds));
+  }
+
+  public String snapshot() throws IOException {
+    return call("evm_snapshot", JSON.createArrayNode()).asText();
+  }
+
+  public boolean revert(String snapshotId) throws IOException {
+    return call("evm_revert", JSON.createArrayNode().add(snapshotId)).asBoolean();
+  }
+
+  /** Replaces the last {@code depth} blocks with as many empty ones (a reorg). */
+  public void reorg(long depth) throws IOException {
+    call("anvil_reorg", JSON.createArrayNode().add(depth).add(JSON.createArrayNode()));
+  }
+
+  public long pendingTransactions() throws IOException {
+    JsonNode status = call("txpool_status", JSON.createArrayNode());
+    return Long.decode(status.path("pending").asText("0x0"));
+  }
+
+  private JsonNode call(String method, ArrayNode params) throws IOException {
+    ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", method);
+    request.set("params", params);
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(url)
+          .header("content-type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = JSON.readTree(response.body());
+      if (body.has("error")) {
+        throw new IOException(method + " failed: " + body.get("error"));
+      }
+      return body.get("result");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted calling " + method, e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.shardledger.contracts.chain;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.shardledger.contracts.generated.ShardLedger;
+import org.shardledger.contracts.tx.TxOutcome;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.proof.SegmentProof;
+
+/** On-chain disputes: open with a bond, answer with segments and paths, finalize when unanswered. */
+public final class Disputes {
+  private final LedgerBinding b;
+  private final Credits credits;
+
+  Disputes(LedgerBinding binding, Credits credits) {
+    this.b = binding;
+    this.credits = credits;
+  }
+
+  /** Opens a dispute against an active deal (0 samples = the default 4); returns its id. */
+  public long open(long dealId, int samples) throws IOException {
+    ShardLedger.Economics economics = LedgerBinding.read(b.ledger.economics());
+    credits.ensureLedgerAllowance(economics.disputeBond);
+    TxOutcome.Mined mined = b.sendToLedger("open a dispute against deal " + dealId,
+        b.ledger.openDispute(BigInteger.valueOf(dealId), BigInteger.valueOf(samples)), Set.of()).mined();
+    return EventLogs.first(mined, ShardLedger.DISPUTEOPENED_EVENT, b.deployment.ledger())
+        .map(log -> ShardLedger.getDisputeOpenedEventFromLog(log).disputeId.longValueExact())
+        .orElseThrow(() -> new IOException("openDispute was mined without a DisputeOpened event"));
+  }
+
+  /** The operator's answer: the challenged segments in order, their paths sent as one flat array. */
+  public TxOutcome answer(long disputeId, List<SegmentProof> samples) throws IOException {
+    List<byte[]> segments = new ArrayList<>();
+    List<byte[]> paths = new ArrayList<>();
+    for (SegmentProof s : samples) {
+      segments.add(s.segment().toArray());
+      s.path().forEach(node -> paths.add(node.toArray()));
+    }
+    return b.sendToLedger("answer dispute " + disputeId,
+        b.ledger.answerDispute(BigInteger.valueOf(disputeId), segments, paths), Set.of());
+  }
+
+  public TxOutcome finalizeUnanswered(long disputeId) throws IOException {
+    return b.sendToLedger("finalize dispute " + disputeId, b.ledger.finalizeDispute(BigInteger.valueOf(disputeId)),
+        Set.of("DisputeNotOpen"));
+  }
+
+  public Optional<DisputeInfo> get(long disputeId) throws IOException {
+    ShardLedger.Dispute d = LedgerBinding.read(b.ledger.getDispute(BigInteger.valueOf(disputeId)));
+    int status = d.status.intValueExact();
+    if (status == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new DisputeInfo(disputeId, d.dealId.longValueExact(), Address.fromHex(d.disputer),
+        d.openBlock.longValueExact(), d.samples.intValueExact(), DisputeInfo.Status.values()[status - 1], d.bond));
+  }
+
+  /** The blocks after {@code openBlock + 1} in which an answer is accepted. */
+  public long answerWindow() throws IOException {
+    return LedgerBinding.read(b.ledger.answerWindow()).longValueExact();
+  }
+
+  /** The dispute beacon: the hash of block openBlock + 1, once that block exists. */
+  public Optional<Bytes32> beacon(DisputeInfo dispute) throws IOException {
+    var block = b.web3.ethGetBlockByNumber(
+        org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(dispute.openBlock() + 1)), false)
+        .send().getBlock();
+    return block == null ? Optional.empty() : Optional.of(Bytes32.fromHex(block.getHash()));
+  }
+}

@@ -1,0 +1,31 @@
+package org.shardledger.contracts.chain;
+
+import java.util.Optional;
+import org.shardledger.contracts.tx.TxOutcome;
+import org.shardledger.protocol.crypto.Address;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.datatypes.Event;
+import org.web3j.protocol.core.methods.response.Log;
+
+/** Finds a contract's event among a mined transaction's logs, as a web3j Log for the generated decoders. */
+final class EventLogs {
+  private EventLogs() {}
+
+  static Optional<Log> first(TxOutcome.Mined mined, Event event, Address emitter) {
+    String topic = EventEncoder.encode(event);
+    return mined.logs().stream()
+        .filter(l -> l.address().equals(emitter) && !l.topics().isEmpty()
+            && l.topics().get(0).toHex().equals(topic))
+        .findFirst()
+        .map(EventLogs::toWeb3j);
+  }
+
+  static Log toWeb3j(TxOutcome.RawLog raw) {
+    Log log = new Log();
+    log.setAddress(raw.address().toHex());
+    log.setTopics(raw.topics().stream().map(t -> t.toHex()).toList());
+    log.setData(raw.data());
+    log.setLogIndex("0x" + Long.toHexString(raw.logIndex()));
+    return log;
+  }
+}

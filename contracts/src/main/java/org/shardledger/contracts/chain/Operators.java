@@ -1,0 +1,57 @@
+package org.shardledger.contracts.chain;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Optional;
+import java.util.Set;
+import org.shardledger.contracts.generated.ShardLedger;
+import org.shardledger.contracts.tx.TxOutcome;
+import org.shardledger.protocol.crypto.Address;
+
+/** The operator registry: register, update, stake, exit. */
+public final class Operators {
+  private final LedgerBinding b;
+  private final Credits credits;
+
+  Operators(LedgerBinding binding, Credits credits) {
+    this.b = binding;
+    this.credits = credits;
+  }
+
+  /** Registers the signing account with {@code stake} (approving the ledger for it first). */
+  public TxOutcome register(String endpoint, String region, long capacity, BigInteger stake) throws IOException {
+    credits.ensureLedgerAllowance(stake);
+    return b.sendToLedger("register operator at " + endpoint,
+        b.ledger.register(endpoint, region, BigInteger.valueOf(capacity), stake), Set.of("AlreadyRegistered"));
+  }
+
+  public TxOutcome update(String endpoint, String region, long capacity) throws IOException {
+    return b.sendToLedger("update operator to " + endpoint,
+        b.ledger.updateOperator(endpoint, region, BigInteger.valueOf(capacity)), Set.of());
+  }
+
+  public TxOutcome addStake(BigInteger amount) throws IOException {
+    credits.ensureLedgerAllowance(amount);
+    return b.sendToLedger("add stake " + amount, b.ledger.addStake(amount), Set.of());
+  }
+
+  public TxOutcome beginExit() throws IOException {
+    return b.sendToLedger("begin exit", b.ledger.beginExit(), Set.of("OperatorIsExiting"));
+  }
+
+  public TxOutcome withdrawStake() throws IOException {
+    return b.sendToLedger("withdraw stake", b.ledger.withdrawStake(), Set.of());
+  }
+
+  /** The operator's registration, or empty when it has none. */
+  public Optional<OperatorInfo> get(Address operator) throws IOException {
+    ShardLedger.Operator o = LedgerBinding.read(b.ledger.getOperator(operator.toHex()));
+    int status = o.status.intValueExact();
+    if (status == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new OperatorInfo(operator, o.stake,
+        status == 1 ? OperatorInfo.Status.ACTIVE : OperatorInfo.Status.EXITING, o.endpoint, o.region,
+        o.capacity.longValueExact(), o.unbondingEndsBlock.longValueExact(), o.dealsUntilEpoch.longValueExact()));
+  }
+}

@@ -1,0 +1,212 @@
+package org.shardledger.contracts.tx;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.crypto.KeyPair;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.Hash;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthEstimateGas;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * Sends one key's transactions exactly once, even across crashes. Each call: a pre-flight estimate (a revert
+ * there is an answer, and nothing is sent), a nonce from this sender's own count, signing, a journal entry on
+ * disk, broadcast, and a fast receipt poll. After a restart, {@link #recoverPending()} rebroadcasts what the
+ * journal still owes a receipt for — the same signed bytes, never a new signature. A revert whose error the
+ * caller names as "already done" counts as success.
+ */
+public final class TransactionSender {
+  private static final Logger LOG = LoggerFactory.getLogger(TransactionSender.class);
+  private static final BigInteger DEFAULT_TIP = BigInteger.valueOf(1_000_000_000L);
+
+  private final Web3j web3;
+  private final Credentials credentials;
+  private final Address from;
+  private final long chainId;
+  private final TransactionJournal journal;
+  private final RevertDecoder errors;
+  private final Duration pollInterval;
+  private final Duration receiptTimeout;
+  private long nextNonce = -1;
+  private boolean recovered;
+
+  public TransactionSender(Web3j web3, KeyPair key, long chainId, TransactionJournal journal, RevertDecoder errors,
+      Duration pollInterval, Duration receiptTimeout) {
+    this.web3 = web3;
+    this.credentials = Credentials.create(ECKeyPair.create(key.privateKey()));
+    this.from = key.address();
+    this.chainId = chainId;
+    this.journal = journal;
+    this.errors = errors;
+    this.pollInterval = pollInterval;
+    this.receiptTimeout = receiptTimeout;
+  }
+
+  public Address from() {
+    return from;
+  }
+
+  /** Calls {@code to} with {@code data}; {@code to == null} creates a contract. */
+  public synchronized TxOutcome send(String purpose, Address to, byte[] data, Set<String> alreadyDoneErrors)
+      throws IOException {
+    if (!recovered) {
+      recoverPending();
+    }
+    String toHex = to == null ? null : to.toHex();
+    String dataHex = Hex.encode(data);
+    EthEstimateGas estimate = web3.ethEstimateGas(
+        Transaction.createFunctionCallTransaction(from.toHex(), null, null, null, toHex, dataHex)).send();
+    if (estimate.hasError()) {
+      ContractError reason = errors.decode(estimate.getError().getData());
+      if (reason.name().equals("unknown revert") && estimate.getError().getData() == null) {
+        throw new IOException("estimating gas for " + purpose + " failed: " + estimate.getError().getMessage());
+      }
+      return alreadyDoneErrors.contains(reason.name()) ? new TxOutcome.AlreadyDone(reason)
+          : new TxOutcome.Reverted(reason, null);
+    }
+    BigInteger gasLimit = estimate.getAmountUsed().multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN)
+        .add(BigInteger.valueOf(20_000));
+    long nonce = nextNonce();
+    BigInteger tip = tip();
+    BigInteger maxFee = baseFee().multiply(BigInteger.TWO).add(tip);
+    RawTransaction raw = RawTransaction.createTransaction(chainId, BigInteger.valueOf(nonce), gasLimit,
+        toHex == null ? "" : toHex, BigInteger.ZERO, dataHex, tip, maxFee);
+    String signed = Hex.encode(TransactionEncoder.signMessage(raw, chainId, credentials));
+    JournalEntry entry = new JournalEntry(nonce, purpose, signed, Bytes32.fromHex(Hash.sha3(signed)),
+        JournalEntry.State.PENDING, "");
+    journal.recordSigned(entry);
+    nextNonce = nonce + 1;
+    return broadcastAndAwait(entry, toHex, dataHex, alreadyDoneErrors);
+  }
+
+  /**
+   * Rebroadcasts every transaction the journal still owes a receipt for (after a crash), waits for each and
+   * records its outcome. Call once at start, before sending anything new.
+   */
+  public synchronized List<TxOutcome> recoverPending() throws IOException {
+    recovered = true;
+    List<TxOutcome> outcomes = new ArrayList<>();
+    for (JournalEntry entry : journal.pending()) {
+      LOG.info("rebroadcasting {} (nonce {}, {}) signed before a restart", entry.purpose(), entry.nonce(),
+          entry.hash());
+      outcomes.add(broadcastAndAwait(entry, null, null, Set.of()));
+    }
+    return outcomes;
+  }
+
+  private TxOutcome broadcastAndAwait(JournalEntry entry, String toHex, String dataHex, Set<String> alreadyDone)
+      throws IOException {
+    EthSendTransaction sent = web3.ethSendRawTransaction(entry.rawTransaction()).send();
+    if (sent.hasError()) {
+      String message = sent.getError().getMessage();
+      boolean benign = message != null && (message.contains("already known") || message.contains("nonce too low")
+          || message.contains("already imported"));
+      if (!benign) {
+        journal.recordOutcome(entry.with(JournalEntry.State.FAILED, "rejected: " + message));
+        nextNonce = -1;
+        throw new IOException("the node rejected " + entry.purpose() + ": " + message);
+      }
+    }
+    Optional<TransactionReceipt> receipt = awaitReceipt(entry);
+    if (receipt.isEmpty()) {
+      journal.recordOutcome(entry.with(JournalEntry.State.FAILED, "dropped: nonce taken by another transaction"));
+      nextNonce = -1;
+      return new TxOutcome.Reverted(ContractError.unknown("dropped"), entry.hash());
+    }
+    TransactionReceipt r = receipt.get();
+    if (r.isStatusOK()) {
+      journal.recordOutcome(entry.with(JournalEntry.State.DONE, "block " + r.getBlockNumber()));
+      return new TxOutcome.Mined(entry.hash(), r.getBlockNumber().longValueExact(), r.getGasUsed().longValueExact(),
+          r.getLogs().stream().map(TransactionSender::rawLog).toList(),
+          r.getContractAddress() == null ? null : Address.fromHex(r.getContractAddress()));
+    }
+    ContractError reason = toHex == null && dataHex == null ? ContractError.unknown(null)
+        : replayRevert(toHex, dataHex, r.getBlockNumber());
+    journal.recordOutcome(entry.with(JournalEntry.State.FAILED, "reverted: " + reason));
+    return alreadyDone.contains(reason.name()) ? new TxOutcome.AlreadyDone(reason)
+        : new TxOutcome.Reverted(reason, entry.hash());
+  }
+
+  /** Polls for the receipt; empty if the nonce was used by something else and this one can never be mined. */
+  private Optional<TransactionReceipt> awaitReceipt(JournalEntry entry) throws IOException {
+    long deadline = System.nanoTime() + receiptTimeout.toNanos();
+    while (true) {
+      Optional<TransactionReceipt> receipt = web3.ethGetTransactionReceipt(entry.hash().toHex()).send()
+          .getTransactionReceipt();
+      if (receipt.isPresent()) {
+        return receipt;
+      }
+      long minedNonce = web3.ethGetTransactionCount(from.toHex(), DefaultBlockParameterName.LATEST).send()
+          .getTransactionCount().longValueExact();
+      if (minedNonce > entry.nonce()) {
+        receipt = web3.ethGetTransactionReceipt(entry.hash().toHex()).send().getTransactionReceipt();
+        return receipt;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException("no receipt for " + entry.purpose() + " (" + entry.hash() + ") after "
+            + receiptTimeout + "; it stays in the journal and is rebroadcast at the next start");
+      }
+      try {
+        Thread.sleep(pollInterval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for " + entry.purpose(), e);
+      }
+    }
+  }
+
+  private ContractError replayRevert(String toHex, String dataHex, BigInteger block) throws IOException {
+    EthCall call = web3.ethCall(Transaction.createEthCallTransaction(from.toHex(), toHex, dataHex),
+        DefaultBlockParameter.valueOf(block)).send();
+    if (call.hasError()) {
+      return errors.decode(call.getError().getData());
+    }
+    return call.isReverted() ? errors.decode(call.getRevertReason()) : ContractError.unknown(null);
+  }
+
+  /** The pending count the node reports, or higher if this sender already used more (not yet visible). */
+  private long nextNonce() throws IOException {
+    long chainPending = web3.ethGetTransactionCount(from.toHex(), DefaultBlockParameterName.PENDING).send()
+        .getTransactionCount().longValueExact();
+    return Math.max(chainPending, nextNonce);
+  }
+
+  private BigInteger baseFee() throws IOException {
+    BigInteger base = web3.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
+        .getBaseFeePerGas();
+    return base == null ? BigInteger.ZERO : base;
+  }
+
+  private BigInteger tip() {
+    try {
+      BigInteger tip = web3.ethMaxPriorityFeePerGas().send().getMaxPriorityFeePerGas();
+      return tip == null || tip.signum() == 0 ? DEFAULT_TIP : tip;
+    } catch (IOException | RuntimeException e) {
+      return DEFAULT_TIP;
+    }
+  }
+
+  private static TxOutcome.RawLog rawLog(org.web3j.protocol.core.methods.response.Log log) {
+    return new TxOutcome.RawLog(Address.fromHex(log.getAddress()),
+        log.getTopics().stream().map(Bytes32::fromHex).toList(), log.getData(), log.getLogIndex().longValueExact());
+  }
+}
