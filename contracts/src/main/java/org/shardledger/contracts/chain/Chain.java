@@ -5,6 +5,8 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.shardledger.contracts.events.ChainFollower;
+import org.shardledger.contracts.events.CursorStore;
 import org.shardledger.contracts.tx.RevertDecoder;
 import org.shardledger.contracts.tx.TransactionJournal;
 import org.shardledger.contracts.tx.TransactionSender;
@@ -131,9 +133,13 @@ public final class Chain implements AutoCloseable {
     return disputes;
   }
 
-  /** For the chain follower of this module. */
-  Web3j web3() {
-    return web3;
+  /**
+   * A follower of the ledger's events, delivered once buried under {@code confirmations} blocks. Start it with
+   * {@link ChainFollower#start()} or drive it with {@link ChainFollower#pollOnce()}.
+   */
+  public ChainFollower follow(int confirmations, CursorStore cursor, ChainFollower.Listener listener,
+      ChainTiming timing) {
+    return new ChainFollower(web3, deployment, confirmations, cursor, listener, timing.pollInterval(), 500);
   }
 
   @Override

@@ -46,7 +46,6 @@ public final class TransactionSender {
   private final RevertDecoder errors;
   private final Duration pollInterval;
   private final Duration receiptTimeout;
-  private long nextNonce = -1;
   private boolean recovered;
 
   public TransactionSender(Web3j web3, KeyPair key, long chainId, TransactionJournal journal, RevertDecoder errors,
@@ -94,7 +93,6 @@ public final class TransactionSender {
     JournalEntry entry = new JournalEntry(nonce, purpose, signed, Bytes32.fromHex(Hash.sha3(signed)),
         JournalEntry.State.PENDING, "");
     journal.recordSigned(entry);
-    nextNonce = nonce + 1;
     return broadcastAndAwait(entry, toHex, dataHex, alreadyDoneErrors);
   }
 
@@ -122,14 +120,12 @@ public final class TransactionSender {
           || message.contains("already imported"));
       if (!benign) {
         journal.recordOutcome(entry.with(JournalEntry.State.FAILED, "rejected: " + message));
-        nextNonce = -1;
         throw new IOException("the node rejected " + entry.purpose() + ": " + message);
       }
     }
     Optional<TransactionReceipt> receipt = awaitReceipt(entry);
     if (receipt.isEmpty()) {
       journal.recordOutcome(entry.with(JournalEntry.State.FAILED, "dropped: nonce taken by another transaction"));
-      nextNonce = -1;
       return new TxOutcome.Reverted(ContractError.unknown("dropped"), entry.hash());
     }
     TransactionReceipt r = receipt.get();
@@ -183,11 +179,14 @@ public final class TransactionSender {
     return call.isReverted() ? errors.decode(call.getRevertReason()) : ContractError.unknown(null);
   }
 
-  /** The pending count the node reports, or higher if this sender already used more (not yet visible). */
+  /**
+   * The node's pending count. Sends are synchronous (each waits for its receipt), so when a send starts every
+   * earlier transaction of this key is mined or in the node's pool, and the node's count is the truth — also
+   * after a reorg took blocks (and their transactions) away.
+   */
   private long nextNonce() throws IOException {
-    long chainPending = web3.ethGetTransactionCount(from.toHex(), DefaultBlockParameterName.PENDING).send()
+    return web3.ethGetTransactionCount(from.toHex(), DefaultBlockParameterName.PENDING).send()
         .getTransactionCount().longValueExact();
-    return Math.max(chainPending, nextNonce);
   }
 
   private BigInteger baseFee() throws IOException {

@@ -1,0 +1,228 @@
+package org.shardledger.contracts.events;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.shardledger.contracts.chain.Deployment;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * Delivers the ledger's events in order, each once, when they are buried under {@code confirmations} blocks.
+ * Every batch is checked against the chain: its first block must build on the cursor's hash and every log's
+ * block hash must be the canonical one; otherwise the batch is fetched again. A change below the confirmation
+ * depth (rarer than the depth promises) is reported as {@link ChainEvent.Reorged} and the follower rewinds to the
+ * last block it can still find. The cursor is saved after each batch the listener accepted, so a restart resumes
+ * there; a listener that throws sees the same batch again.
+ */
+public final class ChainFollower implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ChainFollower.class);
+  private static final int REMEMBERED_BLOCKS = 512;
+
+  /** Receives each batch of confirmed events, in order. */
+  @FunctionalInterface
+  public interface Listener {
+    void onConfirmed(List<ChainEvent> events, FollowerCursor upTo) throws Exception;
+  }
+
+  private final Web3j web3;
+  private final Deployment deployment;
+  private final int confirmations;
+  private final CursorStore store;
+  private final Listener listener;
+  private final Duration pollInterval;
+  private final int maxBatch;
+  private final EventDecoder decoder = new EventDecoder();
+  private final NavigableMap<Long, Bytes32> delivered = new TreeMap<>();
+  private volatile boolean running;
+  private Thread thread;
+
+  public ChainFollower(Web3j web3, Deployment deployment, int confirmations, CursorStore store, Listener listener,
+      Duration pollInterval, int maxBatch) {
+    if (confirmations < 0 || maxBatch < 1) {
+      throw new IllegalArgumentException("confirmations >= 0 and maxBatch >= 1");
+    }
+    this.web3 = web3;
+    this.deployment = deployment;
+    this.confirmations = confirmations;
+    this.store = store;
+    this.listener = listener;
+    this.pollInterval = pollInterval;
+    this.maxBatch = maxBatch;
+  }
+
+  /** Polls in a background thread until closed. */
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    running = true;
+    thread = new Thread(this::loop, "chain-follower");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void loop() {
+    while (running) {
+      try {
+        while (running && pollOnce() > 0) {
+          // catch up without waiting
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.warn("chain follower: {} (retrying)", e.getMessage());
+      }
+      sleep(pollInterval);
+    }
+  }
+
+  /** Delivers at most one batch; returns how many blocks it covered (0: nothing new, or retry later). */
+  public synchronized int pollOnce() throws IOException {
+    FollowerCursor cursor = cursor();
+    long head = web3.ethBlockNumber().send().getBlockNumber().longValueExact();
+    long target = head - confirmations;
+    if (target <= cursor.block()) {
+      return 0;
+    }
+    if (!cursor.hash().equals(hashOf(cursor.block()).orElse(null))) {
+      rewind(cursor);
+      return 1;
+    }
+    long from = cursor.block() + 1;
+    long to = Math.min(target, cursor.block() + maxBatch);
+    EthBlock.Block first = block(from);
+    if (first == null || !Bytes32.fromHex(first.getParentHash()).equals(cursor.hash())) {
+      return 0;
+    }
+    Optional<Bytes32> toHash = hashOf(to);
+    if (toHash.isEmpty()) {
+      return 0;
+    }
+    List<Log> logs = logs(from, to);
+    Map<Long, Bytes32> canonical = new HashMap<>();
+    canonical.put(to, toHash.get());
+    List<ChainEvent> events = new ArrayList<>();
+    for (Log log : logs) {
+      if (Boolean.TRUE.equals(log.isRemoved())) {
+        return 0;
+      }
+      long number = log.getBlockNumber().longValueExact();
+      Bytes32 expected = canonical.containsKey(number) ? canonical.get(number) : hashOf(number).orElse(null);
+      canonical.put(number, expected);
+      if (expected == null || !expected.equals(Bytes32.fromHex(log.getBlockHash()))) {
+        return 0;
+      }
+      decoder.decode(log).ifPresent(events::add);
+    }
+    events.sort(Comparator.comparingLong((ChainEvent e) -> e.origin().blockNumber())
+        .thenComparingLong(e -> e.origin().logIndex()));
+    FollowerCursor next = new FollowerCursor(to, toHash.get());
+    deliver(events, next);
+    canonical.forEach(delivered::put);
+    while (delivered.size() > REMEMBERED_BLOCKS) {
+      delivered.pollFirstEntry();
+    }
+    return (int) (to - cursor.block());
+  }
+
+  /** The chain changed under the cursor: go back to the newest block we delivered that is still canonical. */
+  private void rewind(FollowerCursor cursor) throws IOException {
+    long fork = Math.max(deployment.deployBlock(), cursor.block() - confirmations);
+    FollowerCursor back = null;
+    for (Map.Entry<Long, Bytes32> e : delivered.descendingMap().entrySet()) {
+      if (e.getKey() < cursor.block() && e.getValue().equals(hashOf(e.getKey()).orElse(null))) {
+        back = new FollowerCursor(e.getKey(), e.getValue());
+        break;
+      }
+    }
+    if (back == null) {
+      long start = Math.max(deployment.deployBlock() - 1, fork - 1);
+      back = new FollowerCursor(start, hashOf(start).orElseThrow(() -> new IOException("no block " + start)));
+    }
+    LOG.error("the chain changed below {} confirmations: block {} is no longer {}; rewinding to block {}",
+        confirmations, cursor.block(), cursor.hash(), back.block());
+    delivered.tailMap(back.block(), false).clear();
+    EventOrigin origin = new EventOrigin(back.block() + 1, Bytes32.ZERO, Bytes32.ZERO, -1);
+    deliver(List.of(new ChainEvent.Reorged(origin, back.block() + 1)), back);
+  }
+
+  private void deliver(List<ChainEvent> events, FollowerCursor next) throws IOException {
+    try {
+      listener.onConfirmed(events, next);
+    } catch (IOException | RuntimeException e) {
+      throw e instanceof IOException io ? io : new IOException("listener failed: " + e.getMessage(), e);
+    } catch (Exception e) {
+      throw new IOException("listener failed: " + e.getMessage(), e);
+    }
+    store.save(next);
+  }
+
+  private FollowerCursor cursor() throws IOException {
+    Optional<FollowerCursor> saved = store.load();
+    if (saved.isPresent()) {
+      return saved.get();
+    }
+    long start = Math.max(0, deployment.deployBlock() - 1);
+    return new FollowerCursor(start, hashOf(start).orElseThrow(() -> new IOException("no block " + start)));
+  }
+
+  private EthBlock.Block block(long number) throws IOException {
+    return web3.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(number)), false).send()
+        .getBlock();
+  }
+
+  private Optional<Bytes32> hashOf(long number) throws IOException {
+    EthBlock.Block block = block(number);
+    return block == null ? Optional.empty() : Optional.of(Bytes32.fromHex(block.getHash()));
+  }
+
+  private List<Log> logs(long from, long to) throws IOException {
+    EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
+        DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), deployment.ledger().toHex());
+    EthLog response = web3.ethGetLogs(filter).send();
+    if (response.hasError()) {
+      throw new IOException("eth_getLogs " + from + ".." + to + ": " + response.getError().getMessage());
+    }
+    List<Log> logs = new ArrayList<>();
+    for (EthLog.LogResult<?> r : response.getLogs()) {
+      logs.add((Log) r.get());
+    }
+    return logs;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
