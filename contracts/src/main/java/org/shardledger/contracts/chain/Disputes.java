@@ -60,6 +60,12 @@ public final class Disputes {
         d.openBlock.longValueExact(), d.samples.intValueExact(), DisputeInfo.Status.values()[status - 1], d.bond));
   }
 
+  /** The segment indices the contract will check, from block openBlock + 2 on. */
+  public List<Long> challengeIndices(long disputeId) throws IOException {
+    List<?> indices = LedgerBinding.read(b.ledger.challengeIndices(BigInteger.valueOf(disputeId)));
+    return indices.stream().map(i -> ((BigInteger) i).longValueExact()).toList();
+  }
+
   /** The blocks after {@code openBlock + 1} in which an answer is accepted. */
   public long answerWindow() throws IOException {
     return LedgerBinding.read(b.ledger.answerWindow()).longValueExact();
