@@ -14,4 +14,12 @@ public record ChainTiming(Duration pollInterval, Duration receiptTimeout) {
   public static ChainTiming remote() {
     return new ChainTiming(Duration.ofSeconds(2), Duration.ofMinutes(10));
   }
+
+  /** The local timing when {@code rpc} is on this machine (loopback), this one otherwise. */
+  public ChainTiming withLocalPolling(java.net.URI rpc) {
+    String host = rpc.getHost() == null ? "" : rpc.getHost();
+    boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")
+        || host.equals("::1");
+    return loopback ? local() : this;
+  }
 }

@@ -15,6 +15,14 @@ final class CommandValues {
     }
   }
 
+  /** An account address: 0x + 40 hex digits (EIP-55 checksum checked when mixed case). */
+  static final class AddressConverter implements ITypeConverter<org.shardledger.protocol.crypto.Address> {
+    @Override
+    public org.shardledger.protocol.crypto.Address convert(String value) {
+      return org.shardledger.protocol.crypto.Address.fromHex(value);
+    }
+  }
+
   /** A byte size: 4096, 64k, 1m, 2g, 1t (binary units). */
   static final class SizeConverter implements ITypeConverter<Long> {
     @Override

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         ProveCommand.class,
         VerifyProofCommand.class,
         DemoCommand.class,
+        DeployCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class ShardledgerCommand implements Runnable {
