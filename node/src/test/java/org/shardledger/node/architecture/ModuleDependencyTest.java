@@ -54,6 +54,14 @@ class ModuleDependencyTest {
   }
 
   @Test
+  void chainstoreSeesOnlyTheProtocolAndTheChain() {
+    noClasses().that().resideInAPackage(pkg("chainstore"))
+        .should().dependOnClassesThat().resideInAnyPackage(pkg("wire"), pkg("prover"), pkg("verifier"),
+            pkg("ledger"), pkg("node"))
+        .check(classes);
+  }
+
+  @Test
   void proverVerifierAndLedgerNeverImportEachOther() {
     noClasses().that().resideInAPackage(pkg("prover"))
         .should().dependOnClassesThat().resideInAnyPackage(pkg("verifier"), pkg("ledger"), pkg("node"))

@@ -1,0 +1,261 @@
+package org.shardledger.chainstore;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.shardledger.contracts.events.ChainEvent;
+import org.shardledger.contracts.events.ChainFollower;
+import org.shardledger.contracts.events.CursorStore;
+import org.shardledger.contracts.events.FollowerCursor;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.deal.Deal;
+import org.shardledger.protocol.deal.DealStatus;
+import org.shardledger.protocol.merkle.ShardCommitment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The chain state a role reads, kept in its database from confirmed events. Each batch of events is applied in
+ * one transaction together with the follower's cursor, so after a crash the mirror and the cursor agree. A
+ * reorg deeper than the confirmation depth empties the mirror and the follower rebuilds it from the deployment.
+ */
+public final class ChainMirror implements ChainFollower.Listener, CursorStore {
+  private static final Logger LOG = LoggerFactory.getLogger(ChainMirror.class);
+
+  private final Database db;
+
+  public ChainMirror(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void onConfirmed(List<ChainEvent> events, FollowerCursor upTo) throws IOException {
+    db.transaction(c -> {
+      for (ChainEvent event : events) {
+        apply(c, event);
+      }
+      saveCursor(c, upTo);
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<FollowerCursor> load() throws IOException {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT block, block_hash FROM mirror_cursor WHERE id = 1");
+          ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(new FollowerCursor(r.getLong(1), Bytes32.fromHex(r.getString(2))))
+            : Optional.<FollowerCursor>empty();
+      }
+    });
+  }
+
+  @Override
+  public void save(FollowerCursor cursor) throws IOException {
+    db.transaction(c -> {
+      saveCursor(c, cursor);
+      return null;
+    });
+  }
+
+  private static void saveCursor(Connection c, FollowerCursor cursor) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(
+        "MERGE INTO mirror_cursor (id, block, block_hash) KEY (id) VALUES (1, ?, ?)")) {
+      s.setLong(1, cursor.block());
+      s.setString(2, cursor.hash().toHex());
+      s.executeUpdate();
+    }
+  }
+
+  private void apply(Connection c, ChainEvent event) throws SQLException {
+    long block = event.origin().blockNumber();
+    switch (event) {
+      case ChainEvent.DealProposed e -> {
+        Deal d = e.deal();
+        update(c, "MERGE INTO deals (id, owner, operator, root, size, segment_size, samples, price_per_epoch, "
+            + "first_epoch, last_epoch, status, proposed_block, changed_block) KEY (id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?)", d.id(), d.owner().toHex(),
+            d.operator().toHex(), d.commitment().root().toHex(), d.commitment().size(), d.commitment().segmentSize(),
+            d.samples(), new BigDecimal(d.pricePerEpoch()), d.firstEpoch(), d.lastEpoch(), block, block);
+      }
+      case ChainEvent.DealActivated e ->
+          update(c, "UPDATE deals SET status = 'ACTIVE', changed_block = ? WHERE id = ?", block, e.dealId());
+      case ChainEvent.DealCancelled e ->
+          update(c, "UPDATE deals SET status = 'CANCELLED', changed_block = ? WHERE id = ?", block, e.dealId());
+      case ChainEvent.BeaconRecorded e -> update(c, "MERGE INTO beacons (epoch, beacon, beacon_block, "
+          + "recorded_block) KEY (epoch) VALUES (?, ?, ?, ?)", e.epoch(), e.beacon().toHex(), e.beaconBlock(), block);
+      case ChainEvent.OperatorRegistered e -> update(c, "MERGE INTO operators (address, endpoint, region, "
+          + "capacity, stake, exiting, changed_block) KEY (address) VALUES (?, ?, ?, ?, ?, FALSE, ?)",
+          e.operator().toHex(), e.endpoint(), e.region(), e.capacity(), new BigDecimal(e.stake()), block);
+      case ChainEvent.OperatorUpdated e -> update(c, "UPDATE operators SET endpoint = ?, region = ?, capacity = ?, "
+          + "changed_block = ? WHERE address = ?", e.endpoint(), e.region(), e.capacity(), block, e.operator().toHex());
+      case ChainEvent.StakeChanged e -> update(c, "UPDATE operators SET stake = ?, changed_block = ? WHERE address = ?",
+          new BigDecimal(e.stake()), block, e.operator().toHex());
+      case ChainEvent.SettlementSlashed e -> update(c, "UPDATE operators SET stake = GREATEST(stake - ?, 0), "
+          + "changed_block = ? WHERE address = ?", new BigDecimal(e.slashed()), block, e.operator().toHex());
+      case ChainEvent.DisputeUpheld e -> update(c, "UPDATE operators SET stake = GREATEST(stake - ?, 0), "
+          + "changed_block = ? WHERE address = ?", new BigDecimal(e.slashed()), block, e.operator().toHex());
+      case ChainEvent.ExitStarted e ->
+          update(c, "UPDATE operators SET exiting = TRUE, changed_block = ? WHERE address = ?", block,
+              e.operator().toHex());
+      case ChainEvent.StakeWithdrawn e -> update(c, "DELETE FROM operators WHERE address = ?", e.operator().toHex());
+      case ChainEvent.VerifierAdded e ->
+          update(c, "MERGE INTO verifiers (address) KEY (address) VALUES (?)", e.verifier().toHex());
+      case ChainEvent.VerifierRemoved e -> update(c, "DELETE FROM verifiers WHERE address = ?", e.verifier().toHex());
+      case ChainEvent.VerifierSetChanged e ->
+          update(c, "MERGE INTO verifier_threshold (id, threshold) KEY (id) VALUES (1, ?)", e.threshold());
+      case ChainEvent.Settled e -> update(c, "MERGE INTO settlements (epoch, payout_root, cumulative_total, "
+          + "slashes_hash, tx_hash, block) KEY (epoch) VALUES (?, ?, ?, ?, ?, ?)", e.epoch(), e.payoutRoot().toHex(),
+          new BigDecimal(e.cumulativeTotal()), e.slashesHash().toHex(), e.origin().transactionHash().toHex(), block);
+      case ChainEvent.DisputeOpened e -> update(c, "MERGE INTO disputes (id, deal_id, operator, disputer, open_block, "
+          + "samples, deadline_block, status) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN')", e.disputeId(), e.dealId(),
+          e.operator().toHex(), e.disputer().toHex(), e.openBlock(), e.samples(), e.answerDeadlineBlock());
+      case ChainEvent.DisputeAnswered e ->
+          update(c, "UPDATE disputes SET status = 'ANSWERED' WHERE id = ?", e.disputeId());
+      case ChainEvent.Reorged e -> {
+        LOG.error("a reorg below the confirmation depth reached block {}: rebuilding the chain mirror",
+            e.forkBlock());
+        for (String table : List.of("deals", "operators", "beacons", "verifiers", "verifier_threshold",
+            "settlements", "disputes", "mirror_cursor")) {
+          update(c, "DELETE FROM " + table);
+        }
+      }
+      case ChainEvent.Claimed e -> { }
+    }
+    if (event instanceof ChainEvent.DisputeUpheld e) {
+      update(c, "UPDATE disputes SET status = 'UPHELD' WHERE id = ?", e.disputeId());
+    }
+  }
+
+  private static void update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      s.executeUpdate();
+    }
+  }
+
+  // ---- reads -------------------------------------------------------------------------------------------------
+
+  /** A mirrored deal with its status. */
+  public record MirroredDeal(Deal deal, DealStatus status) {}
+
+  public Optional<MirroredDeal> deal(long id) throws IOException {
+    List<MirroredDeal> found = deals("WHERE id = ?", id);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /** Active deals whose period covers {@code epoch}, by id. */
+  public List<MirroredDeal> activeDeals(long epoch) throws IOException {
+    return deals("WHERE status = 'ACTIVE' AND first_epoch <= ? AND last_epoch >= ? ORDER BY id", epoch, epoch);
+  }
+
+  /** Every activated deal (its escrow is in play), by id. */
+  public List<MirroredDeal> activatedDeals() throws IOException {
+    return deals("WHERE status = 'ACTIVE' ORDER BY id");
+  }
+
+  private List<MirroredDeal> deals(String where, Object... args) throws IOException {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT id, owner, operator, root, size, segment_size, samples, "
+          + "price_per_epoch, first_epoch, last_epoch, status FROM deals " + where)) {
+        for (int i = 0; i < args.length; i++) {
+          s.setObject(i + 1, args[i]);
+        }
+        List<MirroredDeal> out = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            Deal d = new Deal(r.getLong(1), Address.fromHex(r.getString(2)), Address.fromHex(r.getString(3)),
+                new ShardCommitment(Bytes32.fromHex(r.getString(4)), r.getLong(5), r.getInt(6)), r.getInt(7),
+                r.getBigDecimal(8).toBigIntegerExact(), r.getLong(9), r.getLong(10));
+            out.add(new MirroredDeal(d, DealStatus.valueOf(r.getString(11))));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** A mirrored operator registration. */
+  public record MirroredOperator(Address address, String endpoint, String region, long capacity, BigInteger stake,
+      boolean exiting) {}
+
+  public Optional<MirroredOperator> operator(Address address) throws IOException {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT endpoint, region, capacity, stake, exiting FROM operators WHERE address = ?")) {
+        s.setString(1, address.toHex());
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? Optional.of(new MirroredOperator(address, r.getString(1), r.getString(2), r.getLong(3),
+              r.getBigDecimal(4).toBigIntegerExact(), r.getBoolean(5))) : Optional.<MirroredOperator>empty();
+        }
+      }
+    });
+  }
+
+  /** A recorded beacon and the block it is the hash of. */
+  public record MirroredBeacon(long epoch, Bytes32 beacon, long beaconBlock) {}
+
+  public Optional<MirroredBeacon> beacon(long epoch) throws IOException {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT beacon, beacon_block FROM beacons WHERE epoch = ?")) {
+        s.setLong(1, epoch);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? Optional.of(new MirroredBeacon(epoch, Bytes32.fromHex(r.getString(1)), r.getLong(2)))
+              : Optional.<MirroredBeacon>empty();
+        }
+      }
+    });
+  }
+
+  /** The current verifier set, sorted. */
+  public Set<Address> verifiers() throws IOException {
+    return db.transaction(c -> {
+      Set<Address> out = new TreeSet<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT address FROM verifiers");
+          ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(Address.fromHex(r.getString(1)));
+        }
+      }
+      return out;
+    });
+  }
+
+  public int threshold() throws IOException {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT threshold FROM verifier_threshold WHERE id = 1");
+          ResultSet r = s.executeQuery()) {
+        return r.next() ? r.getInt(1) : 0;
+      }
+    });
+  }
+
+  /** The highest settled epoch, if any. */
+  public Optional<Long> lastSettledEpoch() throws IOException {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT MAX(epoch) FROM settlements");
+          ResultSet r = s.executeQuery()) {
+        r.next();
+        long v = r.getLong(1);
+        return r.wasNull() ? Optional.<Long>empty() : Optional.of(v);
+      }
+    });
+  }
+
+  /** The follower's cursor block: everything up to it is mirrored. */
+  public long mirroredThrough() throws IOException {
+    return load().map(FollowerCursor::block).orElse(-1L);
+  }
+}
