@@ -1,0 +1,59 @@
+package org.shardledger.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Calls JSON-RPC methods over HTTP. An error answer is an {@link RpcException}; no answer is an IOException. */
+public final class RpcClient {
+  private final URI url;
+  private final Duration timeout;
+  private final HttpClient http;
+  private final AtomicLong ids = new AtomicLong();
+
+  public RpcClient(URI url, Duration timeout) {
+    this.url = url;
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  public URI url() {
+    return url;
+  }
+
+  public JsonNode call(String method, Object... params) throws IOException, RpcException {
+    ObjectNode request = RpcDispatcher.JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ids.incrementAndGet())
+        .put("method", method);
+    ArrayNode array = request.putArray("params");
+    for (Object p : params) {
+      array.add(p instanceof JsonNode n ? n : RpcDispatcher.JSON.valueToTree(p));
+    }
+    HttpResponse<String> response;
+    try {
+      response = http.send(HttpRequest.newBuilder(url).timeout(timeout).header("content-type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted calling " + method, e);
+    }
+    JsonNode answer;
+    try {
+      answer = RpcDispatcher.JSON.readTree(response.body());
+    } catch (IOException e) {
+      throw new IOException(url + " answered " + method + " with something that is not JSON (HTTP "
+          + response.statusCode() + ")", e);
+    }
+    if (answer.has("error")) {
+      JsonNode error = answer.get("error");
+      throw new RpcException(RpcError.ofCode(error.path("code").asInt()), error.path("message").asText());
+    }
+    return answer.get("result");
+  }
+}
