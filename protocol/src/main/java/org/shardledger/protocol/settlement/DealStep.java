@@ -17,7 +17,7 @@ final class DealStep {
   private DealStep() {}
 
   static Result apply(DealState state, long epoch, DealVerdict verdict, SettlementConfig config, StakeBook stakes) {
-    if (state.terminated() || state.nextEpoch() != epoch) {
+    if (state.closed() || state.nextEpoch() != epoch) {
       throw new IllegalStateException("deal " + state.deal().id() + " does not settle epoch " + epoch + " next");
     }
     Deal deal = state.deal();

@@ -138,7 +138,7 @@ public final class SettlementRules {
     void run(long epoch, LongFunction<DealVerdict> verdicts, SettlementConfig config, List<LedgerEntry> entries) {
       for (int i = 0; i < ids.length; i++) {
         DealState state = deals[i];
-        if (state.terminated() || state.nextEpoch() != epoch) {
+        if (state.closed() || state.nextEpoch() != epoch) {
           continue;
         }
         DealVerdict verdict = verdicts.apply(ids[i]);
