@@ -91,7 +91,6 @@ public final class SettlementRules {
     private final boolean[] late;
     private final Map<Address, BigInteger> credits;
     private final StakeBook stakes;
-    private BigInteger total;
     private BigInteger escrowed;
 
     Book(SettlementState previous, SettlementInput input) {
@@ -120,7 +119,6 @@ public final class SettlementRules {
         }
       }
       credits = new HashMap<>(previous.cumulative());
-      total = previous.cumulativeTotal();
     }
 
     /** The first epoch of a deal first seen after some of its epochs were settled without it. */
@@ -146,10 +144,8 @@ public final class SettlementRules {
         deals[i] = step.next();
         entries.add(new LedgerEntry(epoch, ids[i], verdict, step.events()));
         for (DealEvent event : step.events()) {
-          event.credit().filter(c -> c.amount().signum() > 0).ifPresent(c -> {
-            credits.merge(c.account(), c.amount(), BigInteger::add);
-            total = total.add(c.amount());
-          });
+          event.credit().filter(c -> c.amount().signum() > 0)
+              .ifPresent(c -> credits.merge(c.account(), c.amount(), BigInteger::add));
         }
       }
     }
@@ -162,6 +158,7 @@ public final class SettlementRules {
           kept.put(ids[i], deals[i]);
         }
       }
+      BigInteger total = credits.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
       return SettlementState.owning(nextEpoch, kept, credits, total, escrowed);
     }
   }
