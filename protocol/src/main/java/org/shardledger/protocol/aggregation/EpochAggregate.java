@@ -2,6 +2,7 @@ package org.shardledger.protocol.aggregation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.shardledger.protocol.audit.AuditOutcome;
@@ -16,28 +17,28 @@ import org.shardledger.protocol.crypto.Address;
 public final class EpochAggregate {
   private final long epoch;
   private final boolean audited;
-  private final int threshold;
+  private final DealVerdict unreported;
   private final List<Address> counted;
   private final List<ReportRejection> rejections;
   private final List<Disagreement> disagreements;
   private final long[] dealIds;
-  /** pass, fail, unreachable counts: three per deal, in the order of {@link #dealIds}. */
-  private final int[] tallies;
+  /** The verdict of each deal of {@link #dealIds}; equal verdicts are one shared instance. */
+  private final DealVerdict[] verdicts;
 
   private EpochAggregate(long epoch, boolean audited, int threshold, List<Address> counted,
-      List<ReportRejection> rejections, List<Disagreement> disagreements, long[] dealIds, int[] tallies) {
+      List<ReportRejection> rejections, List<Disagreement> disagreements, long[] dealIds, DealVerdict[] verdicts) {
     this.epoch = epoch;
     this.audited = audited;
-    this.threshold = threshold;
+    this.unreported = DealVerdict.audited(threshold, 0, 0, 0);
     this.counted = List.copyOf(counted);
     this.rejections = List.copyOf(rejections);
     this.disagreements = List.copyOf(disagreements);
     this.dealIds = dealIds;
-    this.tallies = tallies;
+    this.verdicts = verdicts;
   }
 
   static EpochAggregate beaconMissing(long epoch, List<ReportRejection> rejections) {
-    return new EpochAggregate(epoch, false, 0, List.of(), rejections, List.of(), new long[0], new int[0]);
+    return new EpochAggregate(epoch, false, 1, List.of(), rejections, List.of(), new long[0], new DealVerdict[0]);
   }
 
   /** Counts the accepted reports (one per verifier, given in ascending verifier order). */
@@ -55,12 +56,21 @@ public final class EpochAggregate {
         tallies[3 * j + result.outcome().code() - 1]++;
       }
     }
+    DealVerdict[] verdicts = new DealVerdict[ids.length];
+    Map<List<Integer>, DealVerdict> shared = new HashMap<>();
+    for (int j = 0; j < ids.length; j++) {
+      int pass = tallies[3 * j];
+      int fail = tallies[3 * j + 1];
+      int unreachable = tallies[3 * j + 2];
+      verdicts[j] = shared.computeIfAbsent(List.of(pass, fail, unreachable),
+          k -> DealVerdict.audited(threshold, pass, fail, unreachable));
+    }
     List<Disagreement> disagreements = new ArrayList<>();
     for (Map.Entry<Address, SignedReport> counted : reports.entrySet()) {
       int j = 0;
       for (DealResult result : counted.getValue().results()) {
         j = indexFrom(ids, j, result.dealId());
-        AuditOutcome aggregated = verdictAt(threshold, tallies, j).outcome();
+        AuditOutcome aggregated = verdicts[j].outcome();
         if (result.outcome() != aggregated) {
           disagreements.add(new Disagreement(result.dealId(), counted.getKey(), result.outcome(), aggregated));
         }
@@ -68,7 +78,7 @@ public final class EpochAggregate {
     }
     disagreements.sort(Disagreement.ORDER);
     return new EpochAggregate(epoch, true, threshold, List.copyOf(reports.keySet()), rejections, disagreements, ids,
-        tallies);
+        verdicts);
   }
 
   public long epoch() {
@@ -100,11 +110,7 @@ public final class EpochAggregate {
       return DealVerdict.BEACON_MISSING;
     }
     int i = Arrays.binarySearch(dealIds, dealId);
-    return i >= 0 ? verdictAt(threshold, tallies, i) : DealVerdict.audited(threshold, 0, 0, 0);
-  }
-
-  private static DealVerdict verdictAt(int threshold, int[] tallies, int i) {
-    return DealVerdict.audited(threshold, tallies[3 * i], tallies[3 * i + 1], tallies[3 * i + 2]);
+    return i >= 0 ? verdicts[i] : unreported;
   }
 
   private static int indexFrom(long[] ids, int from, long id) {

@@ -2,6 +2,7 @@ package org.shardledger.protocol.settlement;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -94,25 +95,36 @@ public final class SettlementRules {
     private BigInteger escrowed;
 
     Book(SettlementState previous, SettlementInput input) {
-      Map<Long, DealState> open = new HashMap<>(previous.deals());
       escrowed = previous.escrowed();
+      Map<Long, Deal> admitted = new HashMap<>();
       for (Deal deal : input.deals()) {
-        DealState known = open.get(deal.id());
-        if (known != null && !known.deal().equals(deal)) {
+        Deal known = previous.deal(deal.id()).map(DealState::deal).orElseGet(() -> admitted.get(deal.id()));
+        if (known != null && !known.equals(deal)) {
           throw new IllegalArgumentException("deal " + deal.id() + " changed terms: " + deal + " after " + known);
         }
         if (known == null && deal.lastEpoch() >= previous.nextEpoch()) {
-          open.put(deal.id(), DealState.start(deal));
+          admitted.put(deal.id(), deal);
           escrowed = escrowed.add(deal.totalPrice());
         }
       }
-      ids = open.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+      long[] newIds = admitted.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+      long[] oldIds = previous.idsView();
+      DealState[] oldDeals = previous.dealsView();
+      ids = new long[oldIds.length + newIds.length];
       deals = new DealState[ids.length];
       late = new boolean[ids.length];
+      for (int i = 0, j = 0, k = 0; k < ids.length; k++) {
+        if (j == newIds.length || (i < oldIds.length && oldIds[i] < newIds[j])) {
+          ids[k] = oldIds[i];
+          deals[k] = oldDeals[i++];
+        } else {
+          ids[k] = newIds[j];
+          deals[k] = DealState.start(admitted.get(newIds[j++]));
+          late[k] = deals[k].nextEpoch() < previous.nextEpoch();
+        }
+      }
       stakes = new StakeBook(input.stakes());
       for (int i = 0; i < ids.length; i++) {
-        deals[i] = open.get(ids[i]);
-        late[i] = deals[i].nextEpoch() < previous.nextEpoch();
         if (!deals[i].closed() && !stakes.knows(deals[i].deal().operator())) {
           throw new IllegalArgumentException("no stake given for operator " + deals[i].deal().operator()
               + " of deal " + ids[i]);
@@ -152,14 +164,18 @@ public final class SettlementRules {
 
     /** The state after the settlement; deals closed and past their period are forgotten. */
     SettlementState close(long nextEpoch) {
-      Map<Long, DealState> kept = HashMap.newHashMap(ids.length);
+      int kept = 0;
+      long[] keptIds = new long[ids.length];
+      DealState[] keptDeals = new DealState[ids.length];
       for (int i = 0; i < ids.length; i++) {
         if (!(deals[i].closed() && deals[i].deal().lastEpoch() < nextEpoch)) {
-          kept.put(ids[i], deals[i]);
+          keptIds[kept] = ids[i];
+          keptDeals[kept++] = deals[i];
         }
       }
       BigInteger total = credits.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
-      return SettlementState.owning(nextEpoch, kept, credits, total, escrowed);
+      return SettlementState.owning(nextEpoch, Arrays.copyOf(keptIds, kept), Arrays.copyOf(keptDeals, kept), credits,
+          total, escrowed);
     }
   }
 }
