@@ -30,8 +30,8 @@ public final class SettlementBenchmark {
   public static void main(String[] args) {
     int[] sizes = args.length == 0 ? new int[] {1_000, 10_000, 100_000, 1_000_000}
         : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-    System.out.printf("%-9s %10s %10s %10s %10s %10s %12s %12s %9s%n", "deals", "first ms", "epoch ms",
-        "aggreg ms", "tree ms", "µs/deal", "alloc MB", "live MB", "accounts");
+    System.out.printf("%-9s %9s %9s %9s %9s %8s %9s %10s %9s %9s%n", "deals", "first ms", "epoch ms",
+        "aggreg ms", "tree ms", "µs/deal", "alloc MB", "inputs MB", "live MB", "accounts");
     measure(20_000, false); // warm up the JIT
     for (int n : sizes) {
       measure(n, true);
@@ -47,6 +47,7 @@ public final class SettlementBenchmark {
       audits.add(network.audits(e));
     }
 
+    long inputs = print ? liveBytes() : 0;
     long t0 = System.nanoTime();
     SettlementResult result = settle(rules, network, SettlementState.genesis(), audits.getFirst());
     long firstMs = (System.nanoTime() - t0) / 1_000_000;
@@ -76,9 +77,9 @@ public final class SettlementBenchmark {
       return;
     }
     long live = liveBytes();
-    System.out.printf("%-9d %10d %10.0f %10.0f %10.0f %10.2f %12.0f %12.0f %9d%n", n, firstMs, median(epochNs) / 1e6,
-        median(aggregateNs) / 1e6, median(treeNs) / 1e6, median(epochNs) / 1e3 / n, median(allocated) / 1e6,
-        live / 1e6, result.payoutTree().size());
+    System.out.printf("%-9d %9d %9.0f %9.0f %9.0f %8.2f %9.0f %10.0f %9.0f %9d%n", n, firstMs,
+        median(epochNs) / 1e6, median(aggregateNs) / 1e6, median(treeNs) / 1e6, median(epochNs) / 1e3 / n,
+        median(allocated) / 1e6, inputs / 1e6, live / 1e6, result.payoutTree().size());
     if (result.settlement().epoch() != ROUNDS) {
       throw new IllegalStateException("settled the wrong epoch");
     }
@@ -101,7 +102,7 @@ public final class SettlementBenchmark {
         .getThreadAllocatedBytes(Thread.currentThread().threadId());
   }
 
-  /** Heap in use after a full collection: inputs (deals, reports), the last state and result. */
+  /** Heap in use after a full collection (inputs: deals and reports; live: also the last state and result). */
   private static long liveBytes() {
     System.gc();
     System.gc();
