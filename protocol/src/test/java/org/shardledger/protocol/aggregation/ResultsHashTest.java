@@ -1,0 +1,34 @@
+package org.shardledger.protocol.aggregation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.shardledger.protocol.PropertySeeds;
+import org.shardledger.protocol.audit.AuditOutcome;
+import org.shardledger.protocol.audit.AuditResults;
+import org.shardledger.protocol.audit.DealResult;
+
+class ResultsHashTest {
+  static Stream<Long> seeds() {
+    return PropertySeeds.seeds(50);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void isTheResultsHashOfTheAuditReport(long seed) {
+    Random random = new Random(seed);
+    int n = random.nextInt(4) == 0 ? random.nextInt(3) : random.nextInt(3000);
+    List<DealResult> results = new ArrayList<>();
+    long id = random.nextBoolean() ? random.nextInt(5) : random.nextLong(1L << 62); // every byte of the id used
+    for (int i = 0; i < n; i++) {
+      id += 1 + (random.nextInt(10) == 0 ? random.nextLong(1L << 40) : random.nextInt(3));
+      results.add(new DealResult(id, AuditOutcome.values()[random.nextInt(3)]));
+    }
+    assertThat(ResultsHash.ofSorted(results)).isEqualTo(AuditResults.hash(results));
+  }
+}
