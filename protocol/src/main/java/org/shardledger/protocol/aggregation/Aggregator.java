@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.shardledger.protocol.audit.AuditResults;
 import org.shardledger.protocol.audit.DealResult;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.eip712.AuditReport;
@@ -48,7 +49,7 @@ public final class Aggregator {
             "two results for deal " + results.get(i).dealId());
       }
     }
-    if (!ResultsHash.ofSorted(results).equals(report.resultsHash())) {
+    if (!AuditResults.hashOfSorted(results).equals(report.resultsHash())) {
       return rejected(signed, signer, RejectionReason.RESULTS_HASH_MISMATCH,
           "the results do not hash to the signed resultsHash " + report.resultsHash());
     }
