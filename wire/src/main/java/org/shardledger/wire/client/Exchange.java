@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.shardledger.wire.message.WireMessage;
 
 /**
- * One request and its answer on one connection. Runs on the connection's event loop. The timeout counts from the
+ * One request and its answer on one connection. Runs on the connection's event loop (so ending it needs no lock). The timeout counts from the
  * last progress (a frame sent or received), so long transfers never time out while they move.
  *
  * @param <R> the result type; every {@link Failure} must be one (the result interfaces all permit it)
@@ -70,8 +70,9 @@ abstract class Exchange<R> {
   }
 
   final void failWith(Throwable error) {
-    if (result.completeExceptionally(error)) {
+    if (!result.isDone()) {
       end(false);
+      result.completeExceptionally(error);
     }
   }
 
@@ -83,9 +84,11 @@ abstract class Exchange<R> {
     return result.isDone();
   }
 
+  /** The connection is released before the result is published, so a caller's next request can reuse it. */
   private void finish(R value, boolean reusable) {
-    if (result.complete(value)) {
+    if (!result.isDone()) {
       end(reusable);
+      result.complete(value);
     }
   }
 

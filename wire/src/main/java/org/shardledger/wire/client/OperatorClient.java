@@ -115,6 +115,13 @@ public final class OperatorClient implements AutoCloseable {
     return client.connect(this);
   }
 
+  /** Connections waiting for reuse. */
+  int idleConnections() {
+    synchronized (idle) {
+      return idle.size();
+    }
+  }
+
   void giveBack(ClientConnection connection) {
     synchronized (idle) {
       if (!closed && idle.size() < client.settings().idleConnectionsPerOperator()) {

@@ -1,0 +1,55 @@
+package org.shardledger.wire.server;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.wire.message.ErrorCode;
+
+/** A backend whose answers a test sets; uploads land in memory. */
+final class FakeBackend implements OperatorBackend {
+  final ByteArrayOutputStream uploaded = new ByteArrayOutputStream();
+  final AtomicInteger aborts = new AtomicInteger();
+  final AtomicInteger finishes = new AtomicInteger();
+  BiFunction<Long, Long, ChallengeAnswer> challenges = (deal, epoch) -> new Refusal(ErrorCode.UNKNOWN_DEAL, "none");
+  Signature acceptance;
+  RetrievalAdmission retrieval = new Refusal(ErrorCode.UNKNOWN_DEAL, "none");
+
+  @Override
+  public UploadAdmission beginUpload(long dealId, long size) {
+    if (acceptance == null) {
+      return new Refusal(ErrorCode.UNKNOWN_DEAL, "no deal " + dealId);
+    }
+    return new Ready(new UploadSink() {
+      @Override
+      public void write(ByteBuffer data) {
+        byte[] b = new byte[data.remaining()];
+        data.get(b);
+        uploaded.writeBytes(b);
+      }
+
+      @Override
+      public UploadVerdict finish() {
+        finishes.incrementAndGet();
+        return new Acceptance(Bytes32.ZERO, size, acceptance);
+      }
+
+      @Override
+      public void abort() {
+        aborts.incrementAndGet();
+      }
+    });
+  }
+
+  @Override
+  public ChallengeAnswer answerChallenge(long dealId, long epoch) {
+    return challenges.apply(dealId, epoch);
+  }
+
+  @Override
+  public RetrievalAdmission openRetrieval(long dealId, long offset, long length) {
+    return retrieval;
+  }
+}
