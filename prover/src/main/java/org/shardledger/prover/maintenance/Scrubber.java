@@ -58,6 +58,7 @@ public final class Scrubber {
       }
       case ShardCheck.CacheDamaged c -> {
         ShardCheck.rebuildTree(shard, pacer);
+        store.release(shard.dealId());
         status.treeCacheRepaired(shard.dealId(), c.badNodes());
         return true;
       }

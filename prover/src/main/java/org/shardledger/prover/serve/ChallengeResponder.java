@@ -1,9 +1,6 @@
 package org.shardledger.prover.serve;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Optional;
 import org.shardledger.protocol.bytes.Bytes;
@@ -12,7 +9,6 @@ import org.shardledger.protocol.challenge.Challenge;
 import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.eip712.ProofResponse;
 import org.shardledger.protocol.merkle.Sha256;
-import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.proof.ProofBuilder;
 import org.shardledger.protocol.proof.ProofVerdict;
 import org.shardledger.protocol.proof.ProofVerifier;
@@ -23,7 +19,7 @@ import org.shardledger.prover.ProverStatusLog;
 import org.shardledger.prover.chain.BeaconSource;
 import org.shardledger.prover.store.ShardStore;
 import org.shardledger.prover.store.StoredShard;
-import org.shardledger.prover.store.TreeFile;
+import org.shardledger.prover.store.ShardReader;
 import org.shardledger.wire.message.ErrorCode;
 import org.shardledger.wire.server.OperatorBackend.ChallengeAnswer;
 import org.shardledger.wire.server.OperatorBackend.Refusal;
@@ -69,7 +65,7 @@ public final class ChallengeResponder {
     StorageProof proof;
     try {
       proof = build(challenge, shard);
-    } catch (ShardTruncatedException e) {
+    } catch (ShardReader.TruncatedShardException e) {
       return corrupted(deal.id(), epoch, e.getMessage());
     }
     ProofVerdict verdict = ProofVerifier.verify(deal.commitment(), challenge, proof);
@@ -84,34 +80,15 @@ public final class ChallengeResponder {
   }
 
   /** Reads only the challenged segments and log(n) tree nodes per sample. */
-  static StorageProof build(Challenge challenge, StoredShard shard) throws IOException {
-    ShardCommitment commitment = shard.commitment();
-    TreeFile tree = TreeFile.open(shard.tree());
-    try (FileChannel data = FileChannel.open(shard.data(), StandardOpenOption.READ)) {
-      return ProofBuilder.build(challenge, commitment, tree, (index, length) -> {
-        ByteBuffer segment = ByteBuffer.allocate(length);
-        long position = index * commitment.segmentSize();
-        while (segment.hasRemaining()) {
-          if (data.read(segment, position + segment.position()) < 0) {
-            throw new ShardTruncatedException("shard of deal " + shard.dealId() + " ends before segment " + index);
-          }
-        }
-        return Bytes.of(segment.array());
-      });
-    }
+  private StorageProof build(Challenge challenge, StoredShard shard) throws IOException {
+    ShardReader reader = store.reader(shard);
+    return ProofBuilder.build(challenge, shard.commitment(), reader.tree(), reader);
   }
 
   private SignedNoData corrupted(long dealId, long epoch, String detail) throws IOException {
     store.markCorrupt(dealId, "challenge for epoch " + epoch + ": " + detail);
     status.corruptionFound(dealId, detail);
     return noData(dealId, epoch, detail);
-  }
-
-  /** The shard file is shorter than its commitment: damaged on disk. */
-  static final class ShardTruncatedException extends IOException {
-    ShardTruncatedException(String message) {
-      super(message);
-    }
   }
 
   private SignedNoData noData(long dealId, long epoch, String reason) {

@@ -27,6 +27,7 @@ public final class ShardStore {
   private final long capacity;
   private final Map<Long, StoredShard> index = new ConcurrentHashMap<>();
   private final Map<Long, Long> reservations = new HashMap<>();
+  private final Map<Long, ShardReader> readers = new ConcurrentHashMap<>();
   private final AtomicLong stagingCounter = new AtomicLong(System.nanoTime());
   private final int leftoversRemoved;
   private final List<Path> unreadable = new java.util.ArrayList<>();
@@ -107,6 +108,28 @@ public final class ShardStore {
     return capacity;
   }
 
+  /** At most this many shards are kept open for challenges. */
+  static final int OPEN_READERS = 1024;
+
+  /** The shard opened for reading (cached while it stays the same shard). */
+  public ShardReader reader(StoredShard shard) throws IOException {
+    ShardReader cached = readers.get(shard.dealId());
+    if (cached != null && cached.shard().directory().equals(shard.directory())) {
+      return cached;
+    }
+    ShardReader opened = new ShardReader(shard);
+    if (readers.size() >= OPEN_READERS) {
+      readers.clear();
+    }
+    readers.put(shard.dealId(), opened);
+    return opened;
+  }
+
+  /** Drops the cached reader (after a file of the shard was replaced, e.g. its tree cache rebuilt). */
+  public void release(long dealId) {
+    readers.remove(dealId);
+  }
+
   /** Whether staging an upload worked, or why not. */
   public sealed interface Staging permits Started, Refused {}
 
@@ -144,6 +167,7 @@ public final class ShardStore {
   StoredShard publish(Deal deal, Path staged) throws IOException {
     Path target = shardsDir.resolve(Long.toString(deal.id()));
     StoredShard previous = index.remove(deal.id());
+    readers.remove(deal.id());
     if (previous != null || Files.exists(target)) {
       Path old = stagingDir.resolve("replaced-" + deal.id() + "-" + stagingCounter.incrementAndGet());
       Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
@@ -189,6 +213,7 @@ public final class ShardStore {
   /** Deletes a shard: out of the index, renamed into staging (atomic), then removed. False when not held. */
   public boolean delete(long dealId) throws IOException {
     StoredShard shard = index.remove(dealId);
+    readers.remove(dealId);
     if (shard == null) {
       return false;
     }
