@@ -14,6 +14,7 @@ import org.shardledger.prover.ProverStatusLog.Event;
 import org.shardledger.prover.serve.BackendFixture;
 import org.shardledger.prover.store.ShardCheck;
 import org.shardledger.prover.store.StoredShard;
+import org.shardledger.wire.server.OperatorBackend;
 
 class MaintenanceTest {
   @TempDir
@@ -50,8 +51,7 @@ class MaintenanceTest {
     assertThat(f.store.find(1).orElseThrow().corrupt()).isFalse();
     assertThat(f.status.count(Event.CORRUPTION_FOUND)).isEqualTo(1);
     f.beacon(3);
-    assertThat(f.backend.answerChallenge(2, 3))
-        .isInstanceOf(org.shardledger.wire.server.OperatorBackend.SignedNoData.class);
+    assertThat(f.backend.answerChallenge(2, 3)).isInstanceOf(OperatorBackend.SignedNoData.class);
   }
 
   @Test
@@ -59,12 +59,18 @@ class MaintenanceTest {
     Deal deal = f.propose(3, 100 * 4096);
     f.upload(deal);
     StoredShard shard = f.store.find(3).orElseThrow();
-    flipByte(shard.tree(), 64 + 32 * 10 + 5);
-    assertThat(ShardCheck.check(shard, bytes -> { })).isEqualTo(new ShardCheck.CacheDamaged(1));
+    f.beacon(2);
+    assertThat(f.backend.answerChallenge(3, 2)).isInstanceOf(OperatorBackend.SignedProof.class);
+    for (int node = 0; node < 50; node++) {
+      flipByte(shard.tree(), 64 + 32 * 100 + 32 * node + 5);
+    }
+    assertThat(ShardCheck.check(shard, bytes -> { })).isEqualTo(new ShardCheck.CacheDamaged(50));
     assertThat(scrubber.pass()).isZero();
     assertThat(f.status.count(Event.TREE_CACHE_REPAIRED)).isEqualTo(1);
     assertThat(ShardCheck.check(shard, bytes -> { })).isEqualTo(new ShardCheck.Intact());
     assertThat(f.store.find(3).orElseThrow().corrupt()).isFalse();
+    assertThat(f.backend.answerChallenge(3, 2)).as("challenges read the rebuilt cache")
+        .isInstanceOf(OperatorBackend.SignedProof.class);
   }
 
   @Test
