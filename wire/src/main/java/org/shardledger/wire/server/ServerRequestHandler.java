@@ -57,12 +57,21 @@ final class ServerRequestHandler extends ChannelInboundHandlerAdapter {
       }
     }
     switch (msg) {
-      case WireMessage.ChallengeRequest c when begin(ctx, c) -> challenge(ctx, c);
-      case WireMessage.Retrieve r when begin(ctx, r) -> retrieve(ctx, r);
-      case WireMessage.UploadStart u when begin(ctx, u) -> startUpload(ctx, u);
-      case WireMessage.ChallengeRequest c -> { }
-      case WireMessage.Retrieve r -> { }
-      case WireMessage.UploadStart u -> { }
+      case WireMessage.ChallengeRequest c -> {
+        if (begin(ctx, c)) {
+          challenge(ctx, c);
+        }
+      }
+      case WireMessage.Retrieve r -> {
+        if (begin(ctx, r)) {
+          retrieve(ctx, r);
+        }
+      }
+      case WireMessage.UploadStart u -> {
+        if (begin(ctx, u)) {
+          startUpload(ctx, u);
+        }
+      }
       default -> {
         abortUpload();
         Replies.error(ctx, msg.requestId(), ErrorCode.UNEXPECTED_MESSAGE, msg.type() + " is not expected here");
