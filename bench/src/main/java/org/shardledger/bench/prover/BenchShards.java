@@ -2,11 +2,9 @@ package org.shardledger.bench.prover;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.SplittableRandom;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.deal.Deal;
@@ -14,38 +12,28 @@ import org.shardledger.protocol.deal.DealStatus;
 import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.merkle.ShardHasher;
 import org.shardledger.prover.OperatorIdentity;
+import org.shardledger.prover.TestShards;
 import org.shardledger.prover.chain.InMemoryDealDirectory;
 
-/** Keys, a deal and a pseudo-random shard file for the prover and wire benchmarks. */
+/**
+ * What the prover and wire benchmarks share: the prover tests' keys and shard files ({@link TestShards}), a deal
+ * proposed in memory, page-cache eviction and percentiles.
+ */
 public final class BenchShards {
-  public static final KeyPair OPERATOR = KeyPair.fromPrivateKey(BigInteger.valueOf(0xbe4c4));
-  public static final Eip712Domain DOMAIN = Eip712Domain.shardledger(31337,
-      Address.fromHex("0x5fbdb2315678afecb367f032d93f642f64180aa3"));
-  public static final OperatorIdentity IDENTITY = new OperatorIdentity(OPERATOR, DOMAIN);
+  public static final KeyPair OPERATOR = TestShards.OPERATOR;
+  public static final Eip712Domain DOMAIN = TestShards.DOMAIN;
+  public static final OperatorIdentity IDENTITY = TestShards.IDENTITY;
 
   private BenchShards() {}
 
+  /** Writes {@code size} pseudo-random bytes and fsyncs them (so that they can be evicted). */
   public static Path write(Path file, long size) throws IOException {
-    SplittableRandom random = new SplittableRandom(size);
-    ByteBuffer buffer = ByteBuffer.allocateDirect(4 << 20);
-    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      for (long left = size; left > 0; ) {
-        buffer.clear();
-        while (buffer.remaining() >= 8) {
-          buffer.putLong(random.nextLong());
-        }
-        buffer.flip().limit((int) Math.min(buffer.limit(), left));
-        left -= buffer.remaining();
-        while (buffer.hasRemaining()) {
-          out.write(buffer);
-        }
-      }
-      out.force(true);
+    TestShards.write(file, size, size);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.force(true);
     }
     return file;
   }
-
   /** A deal for the shard in {@code file}, proposed in {@code deals}. */
   public static Deal propose(InMemoryDealDirectory deals, long id, Path file, int samples) throws IOException {
     Deal deal = new Deal(id, Address.ZERO, OPERATOR.address(), new ShardHasher(4096).commit(file), samples,

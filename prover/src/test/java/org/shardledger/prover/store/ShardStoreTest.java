@@ -35,6 +35,13 @@ class ShardStoreTest {
     }
   }
 
+  /** Stages, feeds and commits the whole shard. */
+  private static StagedShard.Outcome store(ShardStore store, Deal deal, byte[] bytes) throws IOException {
+    StagedShard staged = started(store.stage(deal));
+    feed(staged, bytes);
+    return staged.commit();
+  }
+
   private Deal dealOf(long id, byte[] bytes) throws IOException {
     Path file = Files.write(dir.resolve("src-" + id), bytes);
     return TestShards.deal(id, TestShards.commit(file, 4096));
@@ -137,14 +144,10 @@ class ShardStoreTest {
     ShardStore store = ShardStore.open(data(), GIB);
     byte[] shard = bytes(20_000, 6);
     Deal deal = dealOf(8, shard);
-    StagedShard staged = started(store.stage(deal));
-    feed(staged, shard);
-    staged.commit();
+    store(store, deal, shard);
     store.markCorrupt(8, "test");
     assertThat(ShardStore.open(data(), GIB).find(8).orElseThrow().corrupt()).isTrue();
-    StagedShard again = started(store.stage(deal));
-    feed(again, shard);
-    assertThat(again.commit()).isInstanceOf(StagedShard.Stored.class);
+    assertThat(store(store, deal, shard)).isInstanceOf(StagedShard.Stored.class);
     assertThat(store.find(8).orElseThrow().corrupt()).isFalse();
     assertThat(ShardStore.open(data(), GIB).find(8).orElseThrow().corrupt()).isFalse();
     assertThat(store.usedBytes()).isEqualTo(store.find(8).orElseThrow().footprint());
@@ -154,9 +157,7 @@ class ShardStoreTest {
   void deleteRemovesEverything() throws IOException {
     ShardStore store = ShardStore.open(data(), GIB);
     byte[] shard = bytes(5_000, 7);
-    StagedShard staged = started(store.stage(dealOf(9, shard)));
-    feed(staged, shard);
-    staged.commit();
+    store(store, dealOf(9, shard), shard);
     assertThat(store.delete(9)).isTrue();
     assertThat(store.delete(9)).isFalse();
     assertThat(store.usedBytes()).isZero();

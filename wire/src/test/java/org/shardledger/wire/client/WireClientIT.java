@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +29,7 @@ import org.shardledger.protocol.eip712.ProofResponse;
 import org.shardledger.protocol.merkle.Sha256;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.wire.message.ErrorCode;
+import org.shardledger.wire.server.FakeBackend;
 import org.shardledger.wire.server.OperatorBackend;
 import org.shardledger.wire.server.ServerSettings;
 import org.shardledger.wire.server.WireServer;
@@ -46,48 +45,13 @@ class WireClientIT {
   Path dir;
 
   private final ExecutorService work = Executors.newFixedThreadPool(2);
-  private final ByteArrayOutputStream uploaded = new ByteArrayOutputStream();
-  private volatile BiFunction<Long, Long, OperatorBackend.ChallengeAnswer> challenges;
-  private volatile Path retrievable;
+  private final FakeBackend backend = new FakeBackend();
   private WireServer server;
   private WireClient client;
   private InetSocketAddress address;
 
   @BeforeEach
   void start() throws Exception {
-    OperatorBackend backend = new OperatorBackend() {
-      @Override
-      public UploadAdmission beginUpload(long dealId, long size) {
-        return new Ready(new UploadSink() {
-          @Override
-          public void write(ByteBuffer data) {
-            byte[] b = new byte[data.remaining()];
-            data.get(b);
-            uploaded.writeBytes(b);
-          }
-
-          @Override
-          public UploadVerdict finish() {
-            Deal deal = deal(uploaded.size());
-            return new Acceptance(deal.commitment().root(), size, DOMAIN.sign(deal.acceptance(), OPERATOR));
-          }
-
-          @Override
-          public void abort() {
-          }
-        });
-      }
-
-      @Override
-      public ChallengeAnswer answerChallenge(long dealId, long epoch) {
-        return challenges.apply(dealId, epoch);
-      }
-
-      @Override
-      public RetrievalAdmission openRetrieval(long dealId, long offset, long length) {
-        return new Range(retrievable, offset, length);
-      }
-    };
     server = new WireServer(ServerSettings.defaults(), DOMAIN.chainId(), OPERATOR, backend, work);
     address = server.start();
     client = new WireClient(ClientSettings.defaults(DOMAIN).withRequestTimeout(Duration.ofSeconds(5)));
@@ -112,7 +76,7 @@ class WireClientIT {
 
   @Test
   void signedProofComesBackCheckedAndTheConnectionIsReused() throws Exception {
-    challenges = (deal, epoch) -> proofSignedBy(OPERATOR, deal, epoch, new byte[] {9, 8, 7});
+    backend.challenges = (deal, epoch) -> proofSignedBy(OPERATOR, deal, epoch, new byte[] {9, 8, 7});
     OperatorClient operator = client.operator(address, OPERATOR.address());
     ChallengeResult first = operator.challenge(7, 42).get();
     assertThat(first).isInstanceOf(ChallengeResult.Proof.class);
@@ -127,16 +91,16 @@ class WireClientIT {
   @Test
   void signedNoDataAndRefusalsAreValues() throws Exception {
     OperatorClient operator = client.operator(address, OPERATOR.address());
-    challenges = (deal, epoch) -> new OperatorBackend.SignedNoData(
+    backend.challenges = (deal, epoch) -> new OperatorBackend.SignedNoData(
         DOMAIN.sign(new ProofResponse(deal, epoch, Bytes32.ZERO), OPERATOR));
     assertThat(operator.challenge(7, 42).get()).isInstanceOf(ChallengeResult.NoData.class);
-    challenges = (deal, epoch) -> new OperatorBackend.Refusal(ErrorCode.BEACON_UNKNOWN, "not yet");
+    backend.challenges = (deal, epoch) -> new OperatorBackend.Refusal(ErrorCode.BEACON_UNKNOWN, "not yet");
     assertThat(operator.challenge(7, 42).get()).isEqualTo(new Failure.Rejected(ErrorCode.BEACON_UNKNOWN, "not yet"));
   }
 
   @Test
   void proofSignedByAnotherKeyIsGarbled() throws Exception {
-    challenges = (deal, epoch) -> proofSignedBy(STRANGER, deal, epoch, new byte[] {1});
+    backend.challenges = (deal, epoch) -> proofSignedBy(STRANGER, deal, epoch, new byte[] {1});
     ChallengeResult result = client.operator(address, OPERATOR.address()).challenge(7, 42).get();
     assertThat(result).isInstanceOf(Failure.Garbled.class);
     assertThat(((Failure.Garbled) result).reason()).contains("does not recover");
@@ -144,14 +108,14 @@ class WireClientIT {
 
   @Test
   void proofSignedForAnotherEpochIsGarbled() throws Exception {
-    challenges = (deal, epoch) -> proofSignedBy(OPERATOR, deal, epoch + 1, new byte[] {1});
+    backend.challenges = (deal, epoch) -> proofSignedBy(OPERATOR, deal, epoch + 1, new byte[] {1});
     assertThat(client.operator(address, OPERATOR.address()).challenge(7, 42).get())
         .isInstanceOf(Failure.Garbled.class);
   }
 
   @Test
   void aPeerThatIsNotTheExpectedOperatorIsUnreachable() throws Exception {
-    challenges = (deal, epoch) -> proofSignedBy(OPERATOR, deal, epoch, new byte[] {1});
+    backend.challenges = (deal, epoch) -> proofSignedBy(OPERATOR, deal, epoch, new byte[] {1});
     ChallengeResult result = client.operator(address, STRANGER.address()).challenge(7, 42).get();
     assertThat(result).isInstanceOf(Failure.Unreachable.class);
     assertThat(((Failure.Unreachable) result).reason()).contains("not " + STRANGER.address());
@@ -167,7 +131,7 @@ class WireClientIT {
 
   @Test
   void aSlowAnswerTimesOut() throws Exception {
-    challenges = (deal, epoch) -> {
+    backend.challenges = (deal, epoch) -> {
       try {
         Thread.sleep(3000);
       } catch (InterruptedException e) {
@@ -186,10 +150,11 @@ class WireClientIT {
     byte[] shard = new byte[3 * 256 * 1024 + 17];
     new Random(1).nextBytes(shard);
     OperatorClient operator = client.operator(address, OPERATOR.address());
+    backend.acceptance = DOMAIN.sign(deal(shard.length).acceptance(), OPERATOR);
     UploadResult upload = operator.upload(deal(shard.length), new java.io.ByteArrayInputStream(shard)).get();
     assertThat(upload).isInstanceOf(UploadResult.Accepted.class);
-    assertThat(uploaded.toByteArray()).isEqualTo(shard);
-    retrievable = Files.write(dir.resolve("shard"), shard);
+    assertThat(backend.uploaded.toByteArray()).isEqualTo(shard);
+    backend.retrieval = new OperatorBackend.Range(Files.write(dir.resolve("shard"), shard), 100, shard.length - 200);
     ByteArrayOutputStream back = new ByteArrayOutputStream();
     assertThat(operator.retrieve(7, 100, shard.length - 200, back).get())
         .isEqualTo(new RetrieveResult.Retrieved(shard.length - 200));
@@ -204,6 +169,7 @@ class WireClientIT {
         throw new IOException("disk gone");
       }
     };
+    backend.acceptance = DOMAIN.sign(deal(10).acceptance(), OPERATOR);
     assertThatThrownBy(() -> client.operator(address, OPERATOR.address()).upload(deal(10), broken).get())
         .isInstanceOf(ExecutionException.class).hasRootCauseMessage("disk gone");
   }

@@ -9,13 +9,15 @@ import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.wire.message.ErrorCode;
 
 /** A backend whose answers a test sets; uploads land in memory. */
-final class FakeBackend implements OperatorBackend {
-  final ByteArrayOutputStream uploaded = new ByteArrayOutputStream();
-  final AtomicInteger aborts = new AtomicInteger();
-  final AtomicInteger finishes = new AtomicInteger();
-  BiFunction<Long, Long, ChallengeAnswer> challenges = (deal, epoch) -> new Refusal(ErrorCode.UNKNOWN_DEAL, "none");
-  Signature acceptance;
-  RetrievalAdmission retrieval = new Refusal(ErrorCode.UNKNOWN_DEAL, "none");
+public final class FakeBackend implements OperatorBackend {
+  public final ByteArrayOutputStream uploaded = new ByteArrayOutputStream();
+  public final AtomicInteger aborts = new AtomicInteger();
+  public final AtomicInteger finishes = new AtomicInteger();
+  public volatile BiFunction<Long, Long, ChallengeAnswer> challenges =
+      (deal, epoch) -> new Refusal(ErrorCode.UNKNOWN_DEAL, "none");
+  /** Signs every finished upload as accepted (root 0x00…00); null refuses uploads. */
+  public volatile Signature acceptance;
+  public volatile RetrievalAdmission retrieval = new Refusal(ErrorCode.UNKNOWN_DEAL, "none");
 
   @Override
   public UploadAdmission beginUpload(long dealId, long size) {
