@@ -3,24 +3,33 @@ package org.shardledger.wire.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shardledger.protocol.bytes.Bytes;
 import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.bytes.Bytes;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.deal.Deal;
@@ -28,6 +37,7 @@ import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.eip712.ProofResponse;
 import org.shardledger.protocol.merkle.Sha256;
 import org.shardledger.protocol.merkle.ShardCommitment;
+import org.shardledger.wire.handshake.HelloStatement;
 import org.shardledger.wire.message.ErrorCode;
 import org.shardledger.wire.server.FakeBackend;
 import org.shardledger.wire.server.OperatorBackend;
@@ -151,14 +161,14 @@ class WireClientIT {
     new Random(1).nextBytes(shard);
     OperatorClient operator = client.operator(address, OPERATOR.address());
     backend.acceptance = DOMAIN.sign(deal(shard.length).acceptance(), OPERATOR);
-    UploadResult upload = operator.upload(deal(shard.length), new java.io.ByteArrayInputStream(shard)).get();
+    UploadResult upload = operator.upload(deal(shard.length), new ByteArrayInputStream(shard)).get();
     assertThat(upload).isInstanceOf(UploadResult.Accepted.class);
     assertThat(backend.uploaded.toByteArray()).isEqualTo(shard);
     backend.retrieval = new OperatorBackend.Range(Files.write(dir.resolve("shard"), shard), 100, shard.length - 200);
     ByteArrayOutputStream back = new ByteArrayOutputStream();
     assertThat(operator.retrieve(7, 100, shard.length - 200, back).get())
         .isEqualTo(new RetrieveResult.Retrieved(shard.length - 200));
-    assertThat(back.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(shard, 100, shard.length - 100));
+    assertThat(back.toByteArray()).isEqualTo(Arrays.copyOfRange(shard, 100, shard.length - 100));
   }
 
   @Test
@@ -172,5 +182,42 @@ class WireClientIT {
     backend.acceptance = DOMAIN.sign(deal(10).acceptance(), OPERATOR);
     assertThatThrownBy(() -> client.operator(address, OPERATOR.address()).upload(deal(10), broken).get())
         .isInstanceOf(ExecutionException.class).hasRootCauseMessage("disk gone");
+  }
+
+  @Test
+  void anUnreadableAnswerIsGarbled() throws Exception {
+    try (ServerSocket fake = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      Future<?> peer = work.submit(() -> {
+        try (Socket s = fake.accept()) {
+          DataInputStream in = new DataInputStream(s.getInputStream());
+          byte[] hello = new byte[in.readInt()];
+          in.readFully(hello);
+          Bytes32 clientNonce = Bytes32.of(hello, hello.length - 32);
+          HelloStatement statement = new HelloStatement(DOMAIN.chainId(), 1, clientNonce, Bytes32.ZERO,
+              OPERATOR.address());
+          ByteArrayOutputStream ok = new ByteArrayOutputStream();
+          DataOutputStream out = new DataOutputStream(ok);
+          out.writeInt(5 + 2 + 8 + 20 + 32 + 65);
+          out.writeByte(0x02);
+          out.writeInt(ByteBuffer.wrap(hello, 1, 4).getInt());
+          out.writeShort(1);
+          out.writeLong(DOMAIN.chainId());
+          out.write(OPERATOR.address().toArray());
+          out.write(new byte[32]);
+          out.write(statement.sign(OPERATOR).toArray());
+          s.getOutputStream().write(ok.toByteArray());
+          byte[] challenge = new byte[in.readInt()];
+          in.readFully(challenge);
+          s.getOutputStream().write(new byte[] {0, 0, 0, 5, 0x66, challenge[1], challenge[2], challenge[3],
+              challenge[4]});
+          Thread.sleep(500);
+        }
+        return null;
+      });
+      InetSocketAddress at = new InetSocketAddress(InetAddress.getLoopbackAddress(), fake.getLocalPort());
+      ChallengeResult result = client.operator(at, OPERATOR.address()).challenge(7, 42).get();
+      assertThat(result).isInstanceOf(Failure.Garbled.class);
+      peer.cancel(true);
+    }
   }
 }
