@@ -28,8 +28,8 @@ public record ProverConfig(Path dataDir, String host, int port, long capacityByt
     Objects.requireNonNull(idleTimeout, "idleTimeout");
     if (port < 0 || port > 0xffff || capacityBytes < 0 || maxConcurrentUploads < 1 || deletionGraceEpochs < 0
         || scrubBytesPerSecond < 1 || workThreads < 1) {
-      throw new IllegalArgumentException("port in [0, 65535], capacity ≥ 0, ≥ 1 upload, grace ≥ 0, scrub rate ≥ 1,"
-          + " ≥ 1 work thread");
+      throw new IllegalArgumentException("port in [0, 65535], capacity ≥ 0, ≥ 1 upload, grace ≥ 0, scrub rate"
+          + " ≥ 1, ≥ 1 work thread");
     }
   }
 

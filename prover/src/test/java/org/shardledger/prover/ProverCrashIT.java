@@ -50,7 +50,8 @@ class ProverCrashIT {
 
   private InetSocketAddress startNode(Path data, Path dealsFile) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+    Process p = new ProcessBuilder(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED", "-cp",
+        System.getProperty("java.class.path"),
         ProverProcess.class.getName(), data.toString(), dealsFile.toString())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     children.add(p);

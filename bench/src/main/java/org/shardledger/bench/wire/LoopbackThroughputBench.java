@@ -68,7 +68,8 @@ public final class LoopbackThroughputBench {
       for (int r = 0; r < runs; r++) {
         node.store().delete(1);
         double plainUp = mbps(size, time(() -> plainUpload(plain, source, dir.resolve("plain-up"))));
-        double wireUp = mbps(size, time(() -> expect(operator.upload(deal, source).get(), UploadResult.Accepted.class)));
+        double wireUp = mbps(size,
+            time(() -> expect(operator.upload(deal, source).get(), UploadResult.Accepted.class)));
         double plainDown = mbps(size, time(() -> plainRetrieve(plain, source)));
         double wireDown = mbps(size, time(() -> expect(operator.retrieve(1, 0, size, OutputStream.nullOutputStream())
             .get(), RetrieveResult.Retrieved.class)));

@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 import org.shardledger.wire.message.WireMessage;
 
 /**
- * One request and its answer on one connection. Runs on the connection's event loop (so ending it needs no lock). The timeout counts from the
- * last progress (a frame sent or received), so long transfers never time out while they move.
+ * One request and its answer on one connection. Runs on the connection's event loop (so ending it needs no lock).
+ * The timeout counts from the last progress (a frame sent or received), so long transfers never time out while
+ * they move.
  *
  * @param <R> the result type; every {@link Failure} must be one (the result interfaces all permit it)
  */
