@@ -17,6 +17,7 @@ import org.shardledger.prover.maintenance.Janitor;
 import org.shardledger.prover.maintenance.Scrubber;
 import org.shardledger.prover.serve.ChallengeResponder;
 import org.shardledger.prover.serve.ProverBackend;
+import org.shardledger.prover.serve.ShardProver;
 import org.shardledger.prover.store.ShardStore;
 import org.shardledger.wire.server.ServerSettings;
 import org.shardledger.wire.server.WireServer;
@@ -39,6 +40,7 @@ public final class ProverNode implements AutoCloseable {
   private WireServer server;
   private Scrubber scrubber;
   private Janitor janitor;
+  private ShardProver shardProver;
 
   public ProverNode(ProverConfig config, OperatorIdentity identity, DealDirectory deals, BeaconSource beacons,
       EpochClock clock, ProverStatusLog status) {
@@ -63,8 +65,9 @@ public final class ProverNode implements AutoCloseable {
       status.unreadableShard(dir.toString());
     }
     work = Executors.newFixedThreadPool(config.workThreads(), daemon("prover-work"));
+    shardProver = new ShardProver(store, status);
     ProverBackend backend = new ProverBackend(store, deals, clock,
-        new ChallengeResponder(store, beacons, identity, status), identity, status);
+        new ChallengeResponder(shardProver, beacons, identity, status), identity, status);
     ServerSettings settings = ServerSettings.defaults().withAddress(config.host(), config.port())
         .withMaxConcurrentUploads(config.maxConcurrentUploads())
         .withTimeouts(ServerSettings.defaults().handshakeTimeout(), config.idleTimeout());
@@ -91,6 +94,11 @@ public final class ProverNode implements AutoCloseable {
 
   public synchronized ShardStore store() {
     return store;
+  }
+
+  /** Proofs from the store, checked: for answering on-chain disputes (ChallengeKind.DISPUTE). */
+  public synchronized ShardProver shardProver() {
+    return shardProver;
   }
 
   /** For tests and an operator's "scrub now". */

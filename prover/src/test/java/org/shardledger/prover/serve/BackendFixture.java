@@ -24,14 +24,16 @@ public final class BackendFixture {
   public final ManualEpochClock clock = new ManualEpochClock(5);
   public final ProverStatusLog status = new ProverStatusLog();
   public final ShardStore store;
+  public final ShardProver prover;
   public final ProverBackend backend;
   private final Path dir;
 
   public BackendFixture(Path dir) throws IOException {
     this.dir = dir;
     this.store = ShardStore.open(dir.resolve("node"), 1L << 40);
+    this.prover = new ShardProver(store, status);
     this.backend = new ProverBackend(store, deals, clock,
-        new ChallengeResponder(store, beacons, TestShards.IDENTITY, status), TestShards.IDENTITY, status);
+        new ChallengeResponder(prover, beacons, TestShards.IDENTITY, status), TestShards.IDENTITY, status);
   }
 
   /** A deal of {@code size} random bytes, proposed on the chain view; returns it with its bytes on disk. */

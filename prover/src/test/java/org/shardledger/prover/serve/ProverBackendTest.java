@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.challenge.Challenge;
+import org.shardledger.protocol.challenge.ChallengeKind;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.deal.DealStatus;
@@ -136,5 +137,19 @@ class ProverBackendTest {
     assertThat(refusal(f.backend.openRetrieval(10, 9_000, 1_001))).isEqualTo(ErrorCode.RANGE_OUT_OF_BOUNDS);
     assertThat(refusal(f.backend.openRetrieval(10, 10_001, 0))).isEqualTo(ErrorCode.RANGE_OUT_OF_BOUNDS);
     assertThat(refusal(f.backend.openRetrieval(11, 0, 1))).isEqualTo(ErrorCode.UNKNOWN_DEAL);
+  }
+
+  @Test
+  void disputeChallengesAreProvedFromTheSameStore() throws Exception {
+    Deal deal = f.propose(12, 500_000);
+    f.upload(deal);
+    Challenge dispute = new Challenge(ChallengeKind.DISPUTE, Bytes32.ofUnsigned(0xb10c), TestShards.DOMAIN.chainId(),
+        12, 3, 4);
+    ShardProver.Attempt attempt = f.prover.prove(deal, dispute);
+    assertThat(attempt).isInstanceOf(ShardProver.Proved.class);
+    StorageProof proof = ((ShardProver.Proved) attempt).proof();
+    assertThat(proof.samples()).hasSize(4);
+    assertThat(ProofVerifier.verify(deal.commitment(), dispute, proof).isValid()).isTrue();
+    assertThat(f.prover.prove(f.propose(13, 100), dispute)).isEqualTo(new ShardProver.NotHeld());
   }
 }
