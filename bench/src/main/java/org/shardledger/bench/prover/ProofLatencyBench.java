@@ -76,11 +76,18 @@ public final class ProofLatencyBench {
     }
     long[] build = new long[warmRuns];
     long[] answer = new long[warmRuns];
+    long[] answerCpu = new long[warmRuns];
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
     for (int i = 0; i < warmRuns; i++, epoch++) {
       build[i] = build(store, shard, beacons, epoch);
+      long cpu = threads.getCurrentThreadCpuTime();
       answer[i] = answer(backend, epoch + warmRuns + coldRuns);
+      answerCpu[i] = threads.getCurrentThreadCpuTime() - cpu;
     }
     report("warm", build, answer);
+    Arrays.sort(answerCpu);
+    System.out.printf(Locale.ROOT, "warm answer, CPU time of the answering thread (without waiting for a core): "
+        + "p50 %.3f p90 %.3f p99 %.3f ms%n", ms(answerCpu, 0.5), ms(answerCpu, 0.9), ms(answerCpu, 0.99));
 
     long[] coldBuild = new long[coldRuns];
     long[] coldAnswer = new long[coldRuns];
