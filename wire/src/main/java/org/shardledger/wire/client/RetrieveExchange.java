@@ -46,7 +46,7 @@ final class RetrieveExchange extends Exchange<RetrieveResult> {
   void onMessage(WireMessage message) {
     switch (message) {
       case WireMessage.RetrieveOk ok when drain == null && ok.length() == length -> {
-        drain = new PacedDrain(connection.channel(), writer, buffer);
+        drain = new PacedDrain(connection.channel(), writer, buffer, this::failWith);
         completeIfAllIn();
       }
       case DataFrame d when drain != null && d.type() == MessageType.RETRIEVE_DATA -> {

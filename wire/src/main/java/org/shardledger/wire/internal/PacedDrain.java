@@ -7,16 +7,18 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Hands received data to a blocking consumer (a file, a stream) on a serial executor, off the event loop, and stops
  * reading from the channel while more than {@code highWater} bytes wait: the peer's TCP window then closes and it
- * slows down to what the disk can take. The first failure is kept; later data is dropped.
+ * slows down to what the disk can take. The first failure is reported once, on the event loop, to
+ * {@code onFailure}; later data is dropped.
  */
 public final class PacedDrain {
   /** Takes the bytes of one buffer; may block. */
   @FunctionalInterface
-  public interface Consumer {
+  public interface Sink {
     void accept(ByteBuffer data) throws IOException;
   }
 
@@ -25,18 +27,20 @@ public final class PacedDrain {
   private final long highWater;
   private final long lowWater;
   private final AtomicLong pending = new AtomicLong();
+  private final Consumer<Throwable> onFailure;
   private volatile boolean paused;
   private volatile Throwable failure;
 
-  public PacedDrain(Channel channel, Executor work, long highWater) {
+  public PacedDrain(Channel channel, Executor work, long highWater, Consumer<Throwable> onFailure) {
     this.channel = channel;
+    this.onFailure = onFailure;
     this.serial = new SerialExecutor(work);
     this.highWater = highWater;
     this.lowWater = highWater / 2;
   }
 
   /** Called on the event loop; takes ownership of {@code data}. */
-  public void submit(ByteBuf data, Consumer consumer) {
+  public void submit(ByteBuf data, Sink consumer) {
     int n = data.readableBytes();
     if (pending.addAndGet(n) > highWater && !paused) {
       paused = true;
@@ -51,6 +55,7 @@ public final class PacedDrain {
         }
       } catch (IOException | RuntimeException e) {
         failure = e;
+        channel.eventLoop().execute(() -> onFailure.accept(e));
       } finally {
         data.release();
         if (pending.addAndGet(-n) <= lowWater && paused) {

@@ -19,11 +19,16 @@ final class Replies {
       return;
     }
     if (code.closesConnection()) {
-      ctx.channel().config().setAutoRead(false);
-      ctx.writeAndFlush(new WireMessage.Error(requestId, code, message)).addListener(ChannelFutureListener.CLOSE);
+      errorAndClose(ctx, requestId, code, message);
     } else {
       ctx.writeAndFlush(new WireMessage.Error(requestId, code, message));
     }
+  }
+
+  /** Sends an ERROR frame, stops reading, and closes once it is written, whatever the code. */
+  static void errorAndClose(ChannelHandlerContext ctx, int requestId, ErrorCode code, String message) {
+    ctx.channel().config().setAutoRead(false);
+    ctx.writeAndFlush(new WireMessage.Error(requestId, code, message)).addListener(ChannelFutureListener.CLOSE);
   }
 
   /** Runs {@code call} on {@code work}, then {@code onLoop} with its result on the channel's event loop. */

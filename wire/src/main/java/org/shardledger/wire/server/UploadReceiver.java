@@ -30,7 +30,11 @@ final class UploadReceiver {
     this.size = size;
     this.sink = sink;
     this.releasePermit = releasePermit;
-    this.drain = new PacedDrain(ctx.channel(), server.work(), server.settings().uploadBuffer());
+    this.drain = new PacedDrain(ctx.channel(), server.work(), server.settings().uploadBuffer(), failure -> {
+      abort();
+      Replies.errorAndClose(ctx, requestId, ErrorCode.INTERNAL, "could not store the upload: "
+          + Replies.rootCause(failure));
+    });
   }
 
   int requestId() {

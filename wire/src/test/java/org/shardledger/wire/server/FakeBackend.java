@@ -15,6 +15,8 @@ public final class FakeBackend implements OperatorBackend {
   public final AtomicInteger finishes = new AtomicInteger();
   public volatile BiFunction<Long, Long, ChallengeAnswer> challenges =
       (deal, epoch) -> new Refusal(ErrorCode.UNKNOWN_DEAL, "none");
+  /** Makes every upload write fail (a full disk). */
+  public volatile boolean diskFull;
   /** Signs every finished upload as accepted (root 0x00…00); null refuses uploads. */
   public volatile Signature acceptance;
   public volatile RetrievalAdmission retrieval = new Refusal(ErrorCode.UNKNOWN_DEAL, "none");
@@ -26,7 +28,10 @@ public final class FakeBackend implements OperatorBackend {
     }
     return new Ready(new UploadSink() {
       @Override
-      public void write(ByteBuffer data) {
+      public void write(ByteBuffer data) throws java.io.IOException {
+        if (diskFull) {
+          throw new java.io.IOException("No space left on device");
+        }
         byte[] b = new byte[data.remaining()];
         data.get(b);
         uploaded.writeBytes(b);

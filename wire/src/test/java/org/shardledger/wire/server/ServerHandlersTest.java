@@ -3,6 +3,7 @@ package org.shardledger.wire.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.Unpooled;
+import io.netty.handler.timeout.IdleStateEvent;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Queue;
@@ -232,5 +233,57 @@ class ServerHandlersTest {
       b[i] = (byte) bytes[i];
     }
     return new DataFrame(MessageType.UPLOAD_CHUNK, requestId, Unpooled.wrappedBuffer(b));
+  }
+
+  @Test
+  void aFailingDiskEndsTheUploadAtOnce() {
+    ServerHarness s = new ServerHarness();
+    s.handshake();
+    s.backend.acceptance = SIG;
+    s.backend.diskFull = true;
+    s.send(new WireMessage.UploadStart(4, 7, 100), chunk(4, 1, 2));
+    List<WireMessage> answers = s.answers();
+    assertThat(answers).first().isEqualTo(new WireMessage.UploadReady(4));
+    assertThat(answers.get(1)).extracting(m -> ((WireMessage.Error) m).code()).isEqualTo(ErrorCode.INTERNAL);
+    assertThat(s.channel.isActive()).isFalse();
+    assertThat(s.backend.aborts).hasValue(1);
+  }
+
+  @Test
+  void idleConnectionsCloseButNotWhileTheNodeIsWorkingOnTheirRequest() {
+    ServerHarness idle = new ServerHarness();
+    idle.handshake();
+    idle.channel.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+    assertThat(onlyError(idle.answers()).code()).isEqualTo(ErrorCode.TIMEOUT);
+    assertThat(idle.channel.isActive()).isFalse();
+
+    Queue<Runnable> later = new ArrayDeque<>();
+    ServerHarness working = new ServerHarness(ServerSettings.defaults(), later::add);
+    working.send(new WireMessage.Hello(1, 1, 1, ServerHarness.CHAIN, Bytes32.ZERO));
+    later.poll().run();
+    working.answers();
+    working.send(new WireMessage.ChallengeRequest(2, 1, 1));
+    working.channel.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+    assertThat(working.answers()).isEmpty();
+    assertThat(working.channel.isActive()).isTrue();
+
+    ServerHarness stalled = new ServerHarness();
+    stalled.handshake();
+    stalled.backend.acceptance = SIG;
+    stalled.send(new WireMessage.UploadStart(3, 7, 100), chunk(3, 1));
+    stalled.answers();
+    stalled.channel.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+    assertThat(onlyError(stalled.answers()).code()).isEqualTo(ErrorCode.TIMEOUT);
+    assertThat(stalled.backend.aborts).hasValue(1);
+  }
+
+  @Test
+  void silenceBeforeHelloEndsTheConnection() {
+    ServerHarness s = new ServerHarness();
+    s.channel.advanceTimeBy(ServerSettings.defaults().handshakeTimeout().toMillis() + 1,
+        java.util.concurrent.TimeUnit.MILLISECONDS);
+    s.channel.runScheduledPendingTasks();
+    assertThat(onlyError(s.answers()).code()).isEqualTo(ErrorCode.TIMEOUT);
+    assertThat(s.channel.isActive()).isFalse();
   }
 }
