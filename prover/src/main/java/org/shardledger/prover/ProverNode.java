@@ -1,0 +1,163 @@
+package org.shardledger.prover;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.shardledger.prover.chain.BeaconSource;
+import org.shardledger.prover.chain.DealDirectory;
+import org.shardledger.prover.chain.EpochClock;
+import org.shardledger.prover.maintenance.Janitor;
+import org.shardledger.prover.maintenance.Scrubber;
+import org.shardledger.prover.serve.ChallengeResponder;
+import org.shardledger.prover.serve.ProverBackend;
+import org.shardledger.prover.serve.ShardProver;
+import org.shardledger.prover.store.ShardStore;
+import org.shardledger.wire.server.ServerSettings;
+import org.shardledger.wire.server.WireServer;
+
+/**
+ * The operator's node without its chain wiring: opens the shard store (cleaning what a crash left), serves the
+ * wire protocol, and runs the scrubber and the janitor in the background. The chain comes in through
+ * {@link DealDirectory}, {@link BeaconSource} and {@link EpochClock}.
+ */
+public final class ProverNode implements AutoCloseable {
+  private final ProverConfig config;
+  private final OperatorIdentity identity;
+  private final DealDirectory deals;
+  private final BeaconSource beacons;
+  private final EpochClock clock;
+  private final ProverStatusLog status;
+  private ShardStore store;
+  private ExecutorService work;
+  private ScheduledExecutorService maintenance;
+  private WireServer server;
+  private Scrubber scrubber;
+  private Janitor janitor;
+  private ShardProver shardProver;
+
+  public ProverNode(ProverConfig config, OperatorIdentity identity, DealDirectory deals, BeaconSource beacons,
+      EpochClock clock, ProverStatusLog status) {
+    this.config = config;
+    this.identity = identity;
+    this.deals = deals;
+    this.beacons = beacons;
+    this.clock = clock;
+    this.status = status;
+  }
+
+  /** Opens the store, binds, starts maintenance; returns the address it listens on. */
+  public synchronized InetSocketAddress start() throws IOException, InterruptedException {
+    if (server != null) {
+      throw new IllegalStateException("already started");
+    }
+    store = ShardStore.open(config.dataDir(), config.capacityBytes());
+    if (store.leftoversRemoved() > 0) {
+      status.leftoversRemoved(store.leftoversRemoved());
+    }
+    for (Path dir : store.unreadable()) {
+      status.unreadableShard(dir.toString());
+    }
+    work = Executors.newFixedThreadPool(config.workThreads(), daemon("prover-work"));
+    shardProver = new ShardProver(store, status);
+    ProverBackend backend = new ProverBackend(store, deals, clock,
+        new ChallengeResponder(shardProver, beacons, identity, status), identity, status);
+    ServerSettings settings = ServerSettings.defaults().withAddress(config.host(), config.port())
+        .withMaxConcurrentUploads(config.maxConcurrentUploads())
+        .withTimeouts(ServerSettings.defaults().handshakeTimeout(), config.idleTimeout());
+    server = new WireServer(settings, identity.chainId(), identity.key(), backend, work);
+    InetSocketAddress address;
+    try {
+      address = server.start();
+    } catch (RuntimeException | InterruptedException e) {
+      close();
+      throw e;
+    }
+    scrubber = new Scrubber(store, config.scrubBytesPerSecond(), status);
+    janitor = new Janitor(store, deals, clock, config.deletionGraceEpochs(), status);
+    maintenance = Executors.newScheduledThreadPool(2, daemon("prover-maintenance"));
+    long firstScrub = Math.min(config.scrubPause().toMillis(), Duration.ofMinutes(1).toMillis());
+    maintenance.scheduleWithFixedDelay(this::scrubPass, firstScrub, config.scrubPause().toMillis(),
+        TimeUnit.MILLISECONDS);
+    maintenance.scheduleWithFixedDelay(this::sweep, config.janitorInterval().toMillis(),
+        config.janitorInterval().toMillis(), TimeUnit.MILLISECONDS);
+    status.serving(address.getHostString() + ":" + address.getPort(), identity.address(), store.shards().size(),
+        store.usedBytes(), store.capacityBytes());
+    return address;
+  }
+
+  public synchronized ShardStore store() {
+    return store;
+  }
+
+  /** Proofs from the store, checked: for answering on-chain disputes (ChallengeKind.DISPUTE). */
+  public synchronized ShardProver shardProver() {
+    return shardProver;
+  }
+
+  /** For tests and an operator's "scrub now". */
+  public synchronized Scrubber scrubber() {
+    return scrubber;
+  }
+
+  public synchronized Janitor janitor() {
+    return janitor;
+  }
+
+  private void scrubPass() {
+    try {
+      scrubber.pass();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      status.maintenanceFailed("scrub pass", e);
+    }
+  }
+
+  private void sweep() {
+    try {
+      janitor.sweep();
+    } catch (IOException | RuntimeException e) {
+      status.maintenanceFailed("janitor sweep", e);
+    }
+  }
+
+  /** Stops serving (uploads in progress are dropped, nothing partial stays), then maintenance and the workers. */
+  @Override
+  public synchronized void close() {
+    if (server != null) {
+      server.close();
+      server = null;
+    }
+    if (maintenance != null) {
+      maintenance.shutdownNow();
+    }
+    if (work != null) {
+      work.shutdown();
+      try {
+        if (!work.awaitTermination(10, TimeUnit.SECONDS)) {
+          work.shutdownNow();
+        }
+      } catch (InterruptedException e) {
+        work.shutdownNow();
+        Thread.currentThread().interrupt();
+      }
+    }
+    status.stopped();
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,114 @@
+package org.shardledger.prover;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.Address;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What an operator should notice, one named method per event, all on the logger {@code shardledger.prover.status}
+ * so they are easy to find and always worded alike. Counts every event (for tests and metrics).
+ */
+public class ProverStatusLog {
+  /** The events, for {@link #count}. */
+  public enum Event {
+    SERVING, STOPPED, LEFTOVERS_REMOVED, UNREADABLE_SHARD, SHARD_STORED, UPLOAD_REJECTED, CHALLENGE_ANSWERED,
+    CHALLENGE_REFUSED, NO_DATA_SIGNED, CORRUPTION_FOUND, TREE_CACHE_REPAIRED, SCRUB_PASS_FINISHED, SHARD_DELETED,
+    MAINTENANCE_FAILED
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger("shardledger.prover.status");
+  private final Map<Event, AtomicLong> counts = new EnumMap<>(Event.class);
+
+  public ProverStatusLog() {
+    for (Event e : Event.values()) {
+      counts.put(e, new AtomicLong());
+    }
+  }
+
+  public long count(Event event) {
+    return counts.get(event).get();
+  }
+
+  private void bump(Event event) {
+    counts.get(event).incrementAndGet();
+  }
+
+  public void serving(String address, Address operator, int shards, long usedBytes, long capacityBytes) {
+    bump(Event.SERVING);
+    LOG.info("serving as operator {} on {}: {} shards, {} of {} bytes used", operator, address, shards, usedBytes,
+        capacityBytes);
+  }
+
+  public void stopped() {
+    bump(Event.STOPPED);
+    LOG.info("stopped");
+  }
+
+  public void leftoversRemoved(int count) {
+    bump(Event.LEFTOVERS_REMOVED);
+    LOG.warn("removed {} interrupted uploads left by an earlier stop", count);
+  }
+
+  public void unreadableShard(String directory) {
+    bump(Event.UNREADABLE_SHARD);
+    LOG.error("shard directory {} has no readable tree cache; it is not served (check the disk)", directory);
+  }
+
+  public void shardStored(long dealId, long size, Bytes32 root, Duration took) {
+    bump(Event.SHARD_STORED);
+    LOG.info("stored shard of deal {}: {} bytes, root {}, in {} ms; DealAcceptance signed", dealId, size, root,
+        took.toMillis());
+  }
+
+  public void uploadRejected(long dealId, String code, String reason) {
+    bump(Event.UPLOAD_REJECTED);
+    LOG.warn("rejected upload for deal {}: {} {}", dealId, code, reason);
+  }
+
+  public void challengeAnswered(long dealId, long epoch, int samples, Duration took) {
+    bump(Event.CHALLENGE_ANSWERED);
+    LOG.info("answered challenge for deal {} epoch {}: {} samples, signed proof in {} µs", dealId, epoch, samples,
+        took.toNanos() / 1000);
+  }
+
+  public void challengeRefused(long dealId, long epoch, String code, String reason) {
+    bump(Event.CHALLENGE_REFUSED);
+    LOG.warn("could not answer challenge for deal {} epoch {}: {} {}", dealId, epoch, code, reason);
+  }
+
+  public void noDataSigned(long dealId, long epoch, String reason) {
+    bump(Event.NO_DATA_SIGNED);
+    LOG.error("signed NO DATA for deal {} epoch {} (counts as FAIL): {}", dealId, epoch, reason);
+  }
+
+  public void corruptionFound(long dealId, String detail) {
+    bump(Event.CORRUPTION_FOUND);
+    LOG.error("shard of deal {} is corrupted: {}; challenges now get a signed no-data (re-upload to repair)",
+        dealId, detail);
+  }
+
+  public void treeCacheRepaired(long dealId, long badNodes) {
+    bump(Event.TREE_CACHE_REPAIRED);
+    LOG.warn("tree cache of deal {} had {} damaged nodes; rebuilt from the intact shard", dealId, badNodes);
+  }
+
+  public void scrubPassFinished(int shards, long bytes, int corrupt, Duration took) {
+    bump(Event.SCRUB_PASS_FINISHED);
+    LOG.info("scrubbed {} shards ({} bytes) in {} s: {} corrupted", shards, bytes, took.toSeconds(), corrupt);
+  }
+
+  public void shardDeleted(long dealId, String reason) {
+    bump(Event.SHARD_DELETED);
+    LOG.info("deleted shard of deal {}: {}", dealId, reason);
+  }
+
+  public void maintenanceFailed(String task, Throwable error) {
+    bump(Event.MAINTENANCE_FAILED);
+    LOG.error("{} failed: {}", task, error.toString());
+  }
+}

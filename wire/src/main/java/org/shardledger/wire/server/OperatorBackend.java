@@ -1,0 +1,93 @@
+package org.shardledger.wire.server;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.shardledger.protocol.bytes.Bytes;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.wire.message.ErrorCode;
+
+/**
+ * What the wire server asks of the operator's node. Every method is called on the server's work executor, never on
+ * an event loop, and may block on disk or on the chain. Expected refusals are values ({@link Refusal}), not
+ * exceptions; an exception is answered with {@link ErrorCode#INTERNAL}.
+ */
+public interface OperatorBackend {
+  UploadAdmission beginUpload(long dealId, long size);
+
+  ChallengeAnswer answerChallenge(long dealId, long epoch);
+
+  RetrievalAdmission openRetrieval(long dealId, long offset, long length);
+
+  /** The answer to UPLOAD_START. */
+  sealed interface UploadAdmission permits Ready, Acceptance, Refusal {}
+
+  /** The answer to UPLOAD_END. */
+  sealed interface UploadVerdict permits Acceptance, Refusal {}
+
+  /** The answer to CHALLENGE. */
+  sealed interface ChallengeAnswer permits SignedProof, SignedNoData, Refusal {}
+
+  /** The answer to RETRIEVE. */
+  sealed interface RetrievalAdmission permits Range, Refusal {}
+
+  /** Send the shard's bytes into {@code sink}. */
+  record Ready(UploadSink sink) implements UploadAdmission {
+    public Ready {
+      Objects.requireNonNull(sink, "sink");
+    }
+  }
+
+  /** The shard is stored; {@code signature} is the operator's DealAcceptance (also for a repeated upload). */
+  record Acceptance(Bytes32 root, long size, Signature signature) implements UploadAdmission, UploadVerdict {
+    public Acceptance {
+      Objects.requireNonNull(root, "root");
+      Objects.requireNonNull(signature, "signature");
+    }
+  }
+
+  record SignedProof(Bytes encodedProof, Signature signature) implements ChallengeAnswer {
+    public SignedProof {
+      Objects.requireNonNull(encodedProof, "encodedProof");
+      Objects.requireNonNull(signature, "signature");
+    }
+  }
+
+  /** A ProofResponse with proofHash 0x00…00, signed: the node knows it lost or corrupted the shard. */
+  record SignedNoData(Signature signature) implements ChallengeAnswer {
+    public SignedNoData {
+      Objects.requireNonNull(signature, "signature");
+    }
+  }
+
+  /** Bytes [offset, offset + length) of {@code file}, sent from the page cache without a copy. */
+  record Range(Path file, long offset, long length) implements RetrievalAdmission {
+    public Range {
+      Objects.requireNonNull(file, "file");
+      if (offset < 0 || length < 0) {
+        throw new IllegalArgumentException("offset and length must not be negative");
+      }
+    }
+  }
+
+  record Refusal(ErrorCode code, String message) implements UploadAdmission, UploadVerdict, ChallengeAnswer,
+      RetrievalAdmission {
+    public Refusal {
+      Objects.requireNonNull(code, "code");
+      Objects.requireNonNull(message, "message");
+    }
+  }
+
+  /** Where an admitted upload goes. Called from one thread at a time, in order. */
+  interface UploadSink {
+    void write(ByteBuffer data) throws IOException;
+
+    /** All bytes are in: check them against the deal, keep or drop them. */
+    UploadVerdict finish() throws IOException;
+
+    /** The upload will not finish (the peer left, or broke the protocol): drop everything. Never throws. */
+    void abort();
+  }
+}

@@ -1,0 +1,23 @@
+package org.shardledger.wire.server;
+
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
+import org.shardledger.protocol.crypto.KeyPair;
+
+/** What every connection of one server shares: settings, the operator's key, the backend, the work executor. */
+record ServerContext(ServerSettings settings, long chainId, KeyPair operatorKey, OperatorBackend backend,
+    Executor work, Semaphore uploadPermits) {
+
+  ServerContext {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(operatorKey, "operatorKey");
+    Objects.requireNonNull(backend, "backend");
+    Objects.requireNonNull(work, "work");
+    Objects.requireNonNull(uploadPermits, "uploadPermits");
+  }
+
+  ServerContext(ServerSettings settings, long chainId, KeyPair operatorKey, OperatorBackend backend, Executor work) {
+    this(settings, chainId, operatorKey, backend, work, new Semaphore(settings.maxConcurrentUploads()));
+  }
+}
