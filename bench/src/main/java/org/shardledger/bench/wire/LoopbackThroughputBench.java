@@ -39,7 +39,8 @@ import org.shardledger.wire.client.WireClient;
  * Upload and retrieval over 127.0.0.1 through a real node, against a plain socket copy of the same bytes in the
  * same run. Plain upload: the file streamed into a socket, the receiver writes it to a file and fsyncs (the node
  * also hashes it, builds the tree cache and fsyncs both). Plain retrieval: sendfile into a socket, the receiver
- * discards (the client also discards). Prints MB/s per run and the median ratio.
+ * discards (the client also discards). One untimed round of each warms the JIT. Prints MB/s per run and the
+ * median ratio.
  *
  * <pre>java -cp … org.shardledger.bench.wire.LoopbackThroughputBench [DIR] [MiB] [runs]</pre>
  */
@@ -65,6 +66,10 @@ public final class LoopbackThroughputBench {
       double[] downRatio = new double[runs];
       System.out.printf(Locale.ROOT, "%d MiB over 127.0.0.1, %d cores%n", size >> 20,
           Runtime.getRuntime().availableProcessors());
+      expect(operator.upload(deal, source).get(), UploadResult.Accepted.class);
+      expect(operator.retrieve(1, 0, size, OutputStream.nullOutputStream()).get(), RetrieveResult.Retrieved.class);
+      plainUpload(plain, source, dir.resolve("plain-up"));
+      plainRetrieve(plain, source);
       for (int r = 0; r < runs; r++) {
         node.store().delete(1);
         double plainUp = mbps(size, time(() -> plainUpload(plain, source, dir.resolve("plain-up"))));
