@@ -33,12 +33,9 @@ public final class EpochAuditor {
   /** The EVM reads only the last 256 block hashes: a beacon older than that can never be recorded. */
   static final long BLOCKHASH_WINDOW = 256;
 
-  /** What the auditor reads of the chain beyond the mirror: the head, and recording beacons. */
+  /** What the auditor reads of the chain beyond the mirror: the head. */
   public interface ChainView {
     long blockNumber() throws IOException;
-
-    /** Tries to record the beacon of {@code epoch}; false if this verifier cannot (no key, no gas). */
-    boolean recordBeacon(long epoch) throws IOException;
   }
 
   private final Deployment deployment;
@@ -51,7 +48,6 @@ public final class EpochAuditor {
   private final int confirmations;
   private final AuditSettings settings;
   private final VerifierStatusLog status;
-  private long beaconAttemptedFor = -1;
 
   public EpochAuditor(Deployment deployment, ChainMirror mirror, ChainView chain, AuditStore audits,
       ReportStore reports, DealAuditor auditor, KeyPair key, int confirmations, AuditSettings settings,
@@ -72,7 +68,6 @@ public final class EpochAuditor {
   public boolean step() throws IOException, InterruptedException {
     long head = chain.blockNumber();
     long epoch = audits.nextEpoch().orElse(deployment.epochOf(head));
-    keepBeacon(head);
     Optional<MirroredBeacon> beacon = mirror.beacon(epoch);
     if (beacon.isEmpty()) {
       if (head > deployment.epochStartBlock(epoch) + BLOCKHASH_WINDOW + confirmations) {
@@ -155,22 +150,6 @@ public final class EpochAuditor {
     reports.save(report, signature);
     status.reportSigned(epoch, count(results, AuditOutcome.PASS), count(results, AuditOutcome.FAIL),
         count(results, AuditOutcome.UNREACHABLE));
-  }
-
-  /** Records the current epoch's beacon if nobody did yet (verifiers and ledgers all do, so no one can starve it). */
-  private void keepBeacon(long head) {
-    long current = deployment.epochOf(head);
-    if (current == beaconAttemptedFor || head <= deployment.epochStartBlock(current)) {
-      return;
-    }
-    try {
-      if (mirror.beacon(current).isEmpty() && chain.recordBeacon(current)) {
-        status.beaconRecorded(current);
-      }
-      beaconAttemptedFor = current;
-    } catch (IOException | RuntimeException e) {
-      status.problem("recording the beacon of epoch " + current, e);
-    }
   }
 
   private static long count(List<AuditRecord> results, AuditOutcome outcome) {

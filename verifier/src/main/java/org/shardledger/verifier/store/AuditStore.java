@@ -47,6 +47,21 @@ public final class AuditStore {
     });
   }
 
+  /** How many failed tries were recorded for a deal in an epoch. */
+  public long attempts(long epoch, long dealId) throws IOException {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT COUNT(*) FROM audit_attempts WHERE epoch = ? AND deal_id = ?")) {
+        s.setLong(1, epoch);
+        s.setLong(2, dealId);
+        try (ResultSet r = s.executeQuery()) {
+          r.next();
+          return r.getLong(1);
+        }
+      }
+    });
+  }
+
   public void recordAttempt(long epoch, long dealId, int attempt, AuditOutcome outcome, String reason, String detail)
       throws IOException {
     db.transaction(c -> {

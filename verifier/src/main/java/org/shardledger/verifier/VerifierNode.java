@@ -1,0 +1,207 @@
+package org.shardledger.verifier;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.shardledger.chainstore.ChainMirror;
+import org.shardledger.chainstore.Database;
+import org.shardledger.contracts.chain.Chain;
+import org.shardledger.contracts.chain.ChainTiming;
+import org.shardledger.contracts.chain.Deployment;
+import org.shardledger.contracts.events.ChainFollower;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.rpc.RpcDispatcher;
+import org.shardledger.rpc.RpcMethod;
+import org.shardledger.rpc.RpcServer;
+import org.shardledger.verifier.audit.BeaconKeeper;
+import org.shardledger.verifier.audit.DealAuditor;
+import org.shardledger.verifier.audit.EpochAuditor;
+import org.shardledger.verifier.report.ReportPublisher;
+import org.shardledger.verifier.report.ReportSink;
+import org.shardledger.verifier.rpc.AuditGetReputation;
+import org.shardledger.verifier.rpc.AuditGetResults;
+import org.shardledger.verifier.store.AuditStore;
+import org.shardledger.verifier.store.ReportStore;
+import org.shardledger.wire.client.ClientSettings;
+import org.shardledger.wire.client.WireClient;
+
+/**
+ * The auditor: mirrors the chain into its database, audits every epoch, signs reports and delivers them to the
+ * ledgers, and answers JSON-RPC. Starts and stops its services; the work is in the classes it wires.
+ */
+public final class VerifierNode implements AutoCloseable {
+  /** Extra JSON-RPC methods that need the node's database and mirror (settlement signing). */
+  @FunctionalInterface
+  public interface MethodFactory {
+    List<RpcMethod> create(Database db, ChainMirror mirror, Chain chain) throws IOException;
+  }
+
+  private final VerifierConfig config;
+  private final KeyPair key;
+  private final Deployment deployment;
+  private final URI rpc;
+  private final List<ReportSink> sinks;
+  private final MethodFactory extraMethods;
+  private final VerifierStatusLog status;
+  private final List<AutoCloseable> open = new ArrayList<>();
+  private volatile boolean running;
+  private AuditStore audits;
+  private ReportPublisher publisher;
+  private ReportStore reports;
+  private RpcServer server;
+  private ChainMirror mirror;
+
+  public VerifierNode(VerifierConfig config, KeyPair key, Deployment deployment, URI rpc, List<ReportSink> sinks,
+      MethodFactory extraMethods, VerifierStatusLog status) {
+    this.config = config;
+    this.key = key;
+    this.deployment = deployment;
+    this.rpc = rpc;
+    this.sinks = List.copyOf(sinks);
+    this.extraMethods = extraMethods;
+    this.status = status;
+  }
+
+  public Address address() {
+    return key.address();
+  }
+
+  public synchronized void start() throws IOException {
+    if (running) {
+      throw new IllegalStateException("already started");
+    }
+    running = true;
+    try {
+      Database db = keep(Database.open(config.dataDir(), "verifier"));
+      mirror = new ChainMirror(db);
+      Chain chain = keep(Chain.connect(rpc, deployment, Optional.of(key), config.dataDir().resolve("journal"),
+          ChainTiming.remote().withLocalPolling(rpc)));
+      ChainFollower follower = keep(chain.follow(config.confirmations(), mirror, mirror,
+          new ChainTiming(config.pollInterval(), config.pollInterval())));
+      follower.start();
+      audits = new AuditStore(db, config.reputation());
+      reports = new ReportStore(db);
+      WireClient wire = keep(new WireClient(ClientSettings.defaults(deployment.domain())
+          .withRequestTimeout(config.audits().requestTimeout())));
+      ExecutorService verifyPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime()
+          .availableProcessors()), daemon("verifier-verify"));
+      keep(verifyPool::shutdownNow);
+      DealAuditor dealAuditor = new DealAuditor(wire, audits, status, deployment.chainId(), config.audits(),
+          verifyPool);
+      keep(dealAuditor::close);
+      EpochAuditor epochs = new EpochAuditor(deployment, mirror, new ChainView(chain), audits, reports, dealAuditor,
+          key, config.confirmations(), config.audits(), status);
+      publisher = new ReportPublisher(sinks, reports, audits, status);
+      loop("verifier-audits", () -> {
+        while (running && epochs.step()) {
+          // next epoch at once
+        }
+      }, config.pollInterval().toMillis());
+      loop("verifier-reports", publisher::deliver, config.publishInterval().toMillis());
+      BeaconKeeper beacons = new BeaconKeeper(deployment, chain, status);
+      loop("verifier-beacons", beacons::keep, config.pollInterval().toMillis());
+      if (config.rpcListen() != null) {
+        RpcDispatcher dispatcher = new RpcDispatcher().register(new AuditGetResults(audits),
+            new AuditGetReputation(audits, config.reputation()));
+        if (extraMethods != null) {
+          extraMethods.create(db, mirror, chain).forEach(dispatcher::register);
+        }
+        server = keep(RpcServer.start(config.rpcListen(), dispatcher));
+      }
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  public AuditStore audits() {
+    return audits;
+  }
+
+  public ReportStore reports() {
+    return reports;
+  }
+
+  public ChainMirror mirror() {
+    return mirror;
+  }
+
+  public ReportPublisher publisher() {
+    return publisher;
+  }
+
+  /** Where the JSON-RPC server listens, if it runs. */
+  public Optional<URI> rpcUrl() {
+    return Optional.ofNullable(server).map(RpcServer::url);
+  }
+
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private void loop(String name, Step step, long pauseMillis) {
+    Thread t = new Thread(() -> {
+      while (running) {
+        try {
+          step.run();
+        } catch (InterruptedException e) {
+          return;
+        } catch (Exception e) {
+          if (running) {
+            status.problem(name, e);
+          }
+        }
+        try {
+          Thread.sleep(pauseMillis);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, name);
+    t.setDaemon(true);
+    t.start();
+    keep(() -> {
+      t.interrupt();
+      t.join(5000);
+    });
+  }
+
+  private <T extends AutoCloseable> T keep(T resource) {
+    open.add(resource);
+    return resource;
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  @Override
+  public synchronized void close() {
+    running = false;
+    for (int i = open.size() - 1; i >= 0; i--) {
+      try {
+        open.get(i).close();
+      } catch (Exception e) {
+        status.problem("stopping", e);
+      }
+    }
+    open.clear();
+  }
+
+  /** The auditor's view of the chain through the facade. */
+  private record ChainView(Chain chain) implements EpochAuditor.ChainView {
+    @Override
+    public long blockNumber() throws IOException {
+      return chain.blockNumber();
+    }
+  }
+}
