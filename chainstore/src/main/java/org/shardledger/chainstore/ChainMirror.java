@@ -20,6 +20,7 @@ import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.deal.DealStatus;
+import org.shardledger.protocol.eip712.Settlement;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -238,6 +239,24 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
       try (PreparedStatement s = c.prepareStatement("SELECT threshold FROM verifier_threshold WHERE id = 1");
           ResultSet r = s.executeQuery()) {
         return r.next() ? r.getInt(1) : 0;
+      }
+    });
+  }
+
+  /** A settlement as the chain recorded it: what was signed, and the transaction and block it landed in. */
+  public record MirroredSettlement(Settlement settlement, Bytes32 transactionHash, long block) {}
+
+  /** The settlement of exactly {@code epoch}, if one landed (and is confirmed). */
+  public Optional<MirroredSettlement> settlement(long epoch) throws IOException {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT payout_root, cumulative_total, slashes_hash, tx_hash, "
+          + "block FROM settlements WHERE epoch = ?")) {
+        s.setLong(1, epoch);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? Optional.of(new MirroredSettlement(new Settlement(epoch, Bytes32.fromHex(r.getString(1)),
+              r.getBigDecimal(2).toBigIntegerExact(), Bytes32.fromHex(r.getString(3))),
+              Bytes32.fromHex(r.getString(4)), r.getLong(5))) : Optional.<MirroredSettlement>empty();
+        }
       }
     });
   }

@@ -73,6 +73,9 @@ class ChainMirrorIT {
         assertThat(mirror.verifiers()).containsExactly(VERIFIER.address());
         assertThat(mirror.threshold()).isEqualTo(1);
         assertThat(mirror.lastSettledEpoch()).contains(first);
+        assertThat(mirror.settlement(first).orElseThrow().settlement().payoutRoot())
+            .isEqualTo(PayoutTree.of(Map.of(OPERATOR.address(), BigInteger.TEN)).root());
+        assertThat(mirror.settlement(first + 1)).isEmpty();
       }
 
       try (Database reopened = Database.open(dir.resolve("db"), "role")) {

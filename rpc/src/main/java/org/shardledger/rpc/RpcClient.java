@@ -52,7 +52,8 @@ public final class RpcClient {
     }
     if (answer.has("error")) {
       JsonNode error = answer.get("error");
-      throw new RpcException(RpcError.ofCode(error.path("code").asInt()), error.path("message").asText());
+      throw new RpcException(RpcError.ofCode(error.path("code").asInt()), error.path("message").asText(),
+          error.get("data"));
     }
     return answer.get("result");
   }

@@ -92,7 +92,9 @@ public final class RpcDispatcher {
       answer.set("result", method.execute(params));
       return answer;
     } catch (RpcException e) {
-      return error(id, e.error(), e.getMessage());
+      ObjectNode answer = error(id, e.error(), e.getMessage());
+      e.data().ifPresent(data -> ((ObjectNode) answer.get("error")).set("data", data));
+      return answer;
     } catch (IllegalArgumentException e) {
       return error(id, RpcError.INVALID_PARAMS, e.getMessage());
     } catch (IOException e) {

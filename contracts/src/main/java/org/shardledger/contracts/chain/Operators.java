@@ -6,7 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.contracts.tx.TxOutcome;
+import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
 
 /** The operator registry: register, update, stake, exit. */
 public final class Operators {
@@ -53,5 +57,24 @@ public final class Operators {
     return Optional.of(new OperatorInfo(operator, o.stake,
         status == 1 ? OperatorInfo.Status.ACTIVE : OperatorInfo.Status.EXITING, o.endpoint, o.region,
         o.capacity.longValueExact(), o.unbondingEndsBlock.longValueExact(), o.dealsUntilEpoch.longValueExact()));
+  }
+
+  /**
+   * The operator's stake as it was at {@code block} (0 when not registered then): what the settlement rules cap
+   * slashes by, read by the ledger and checked by each verifier at the same block. Needs a node that serves the
+   * state of that block (an archive node for old blocks; any node for recent ones).
+   */
+  public BigInteger stakeAt(Address operator, long block) throws IOException {
+    EthCall call = b.web3.ethCall(Transaction.createEthCallTransaction(null, b.deployment.ledger().toHex(),
+        b.ledger.stakeOf(operator.toHex()).encodeFunctionCall()),
+        DefaultBlockParameter.valueOf(BigInteger.valueOf(block))).send();
+    if (call.hasError()) {
+      throw new IOException("stakeOf(" + operator + ") at block " + block + ": " + call.getError().getMessage());
+    }
+    String value = call.getValue();
+    if (value == null || value.length() < 3) {
+      throw new IOException("stakeOf(" + operator + ") at block " + block + " returned nothing");
+    }
+    return new BigInteger(1, Hex.decode(value));
   }
 }

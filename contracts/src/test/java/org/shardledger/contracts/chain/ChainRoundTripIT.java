@@ -58,8 +58,12 @@ class ChainRoundTripIT {
   void registerProposeActivateBeaconSettleClaim() throws Exception {
     try (Chain operator = local.connect(OPERATOR); Chain owner = local.connect(OWNER);
         Chain anyone = local.connect(DevAccounts.key(5))) {
+      long beforeRegistration = operator.blockNumber();
       operator.operators().register("127.0.0.1:7000", "eu-west", 1L << 40, CREDIT.multiply(BigInteger.valueOf(100)))
           .mined();
+      assertThat(operator.operators().stakeAt(OPERATOR.address(), beforeRegistration)).isZero();
+      assertThat(operator.operators().stakeAt(OPERATOR.address(), operator.blockNumber()))
+          .isEqualTo(CREDIT.multiply(BigInteger.valueOf(100)));
       assertThat(operator.operators().get(OPERATOR.address()).orElseThrow().endpoint()).isEqualTo("127.0.0.1:7000");
 
       byte[] data = new byte[10_000];

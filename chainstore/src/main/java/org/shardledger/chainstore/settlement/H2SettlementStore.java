@@ -1,0 +1,308 @@
+package org.shardledger.chainstore.settlement;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.shardledger.chainstore.Database;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.protocol.deal.Deal;
+import org.shardledger.protocol.eip712.Settlement;
+import org.shardledger.protocol.merkle.ShardCommitment;
+import org.shardledger.protocol.settlement.DealState;
+import org.shardledger.protocol.settlement.SettlementState;
+import org.shardledger.protocol.settlement.Slash;
+
+/**
+ * The {@link SettlementStore} in a role's H2 database (its own migrations, {@code db/settlement}). Each record is
+ * one transaction, written through before it returns, so a kill -9 leaves either the old state or the new one.
+ * The current state is cached in memory after the first read.
+ */
+public final class H2SettlementStore implements SettlementStore {
+  private static final int BATCH = 1000;
+  private final Database db;
+  private SettlementState cached;
+
+  private H2SettlementStore(Database db) {
+    this.db = db;
+  }
+
+  /** Applies the store's migrations to {@code db} and opens the store. */
+  public static H2SettlementStore open(Database db) throws IOException {
+    db.migrate("db/settlement", "settlement_schema_history");
+    return new H2SettlementStore(db);
+  }
+
+  @Override
+  public synchronized SettlementState current() throws IOException {
+    if (cached == null) {
+      cached = db.transaction(H2SettlementStore::load);
+    }
+    return cached;
+  }
+
+  private static SettlementState load(Connection c) throws SQLException {
+    long next;
+    BigInteger escrowed;
+    try (PreparedStatement s = c.prepareStatement("SELECT next_epoch, escrowed FROM settlement_state WHERE id = 1");
+        ResultSet r = s.executeQuery()) {
+      if (!r.next()) {
+        return SettlementState.genesis();
+      }
+      next = r.getLong(1);
+      escrowed = r.getBigDecimal(2).toBigIntegerExact();
+    }
+    List<DealState> deals = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT deal_id, owner, operator, root, size, segment_size, samples, "
+        + "price_per_epoch, first_epoch, last_epoch, next_epoch, held_epochs, fails, terminated FROM settlement_deals");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        Deal deal = new Deal(r.getLong(1), Address.fromHex(r.getString(2)), Address.fromHex(r.getString(3)),
+            new ShardCommitment(Bytes32.fromHex(r.getString(4)), r.getLong(5), r.getInt(6)), r.getInt(7),
+            r.getBigDecimal(8).toBigIntegerExact(), r.getLong(9), r.getLong(10));
+        deals.add(new DealState(deal, r.getLong(11), r.getInt(12), r.getInt(13), r.getBoolean(14)));
+      }
+    }
+    Map<Address, BigInteger> balances = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT account, cumulative FROM settlement_balances");
+        ResultSet r = s.executeQuery()) {
+      while (r.next()) {
+        balances.put(Address.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact());
+      }
+    }
+    return SettlementState.restore(next, deals, balances, escrowed);
+  }
+
+  @Override
+  public synchronized void record(SettledEpoch settled, SettlementState before, SettlementState after)
+      throws IOException {
+    Sequence.check(current().nextEpoch(), settled, before, after);
+    Map<Address, BigInteger> changed = Sequence.changed(before, after);
+    db.transaction(c -> {
+      insertSettled(c, settled);
+      try (PreparedStatement amounts = c.prepareStatement(
+          "INSERT INTO settled_amounts (account, epoch, cumulative) VALUES (?, ?, ?)");
+          PreparedStatement balances = c.prepareStatement(
+              "MERGE INTO settlement_balances (account, cumulative) KEY (account) VALUES (?, ?)")) {
+        int n = 0;
+        for (Map.Entry<Address, BigInteger> e : changed.entrySet()) {
+          amounts.setString(1, e.getKey().toHex());
+          amounts.setLong(2, settled.epoch());
+          amounts.setBigDecimal(3, new BigDecimal(e.getValue()));
+          amounts.addBatch();
+          balances.setString(1, e.getKey().toHex());
+          balances.setBigDecimal(2, new BigDecimal(e.getValue()));
+          balances.addBatch();
+          if (++n % BATCH == 0) {
+            amounts.executeBatch();
+            balances.executeBatch();
+          }
+        }
+        amounts.executeBatch();
+        balances.executeBatch();
+      }
+      writeDeals(c, before, after);
+      Sql.update(c, "MERGE INTO settlement_state (id, next_epoch, escrowed) KEY (id) VALUES (1, ?, ?)",
+          after.nextEpoch(), new BigDecimal(after.escrowed()));
+      return null;
+    });
+    cached = after;
+  }
+
+  private static void insertSettled(Connection c, SettledEpoch s) throws SQLException {
+    Settlement t = s.settlement();
+    Sql.update(c, "INSERT INTO settled_epochs (epoch, from_epoch, payout_root, cumulative_total, slashes_hash, held, "
+        + "accounts, tx_hash, tx_block, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", t.epoch(), s.fromEpoch(),
+        t.payoutRoot().toHex(), new BigDecimal(t.cumulativeTotal()), t.slashesHash().toHex(), new BigDecimal(s.held()),
+        s.accounts(), s.tx().map(x -> x.hash().toHex()).orElse(null), s.tx().map(SettlementTx::block).orElse(null),
+        OffsetDateTime.now());
+    for (int i = 0; i < s.slashes().size(); i++) {
+      Slash slash = s.slashes().get(i);
+      Sql.update(c, "INSERT INTO settled_slashes (epoch, position, operator, amount) VALUES (?, ?, ?, ?)", t.epoch(),
+          i, slash.operator().toHex(), new BigDecimal(slash.amount()));
+    }
+    for (Map.Entry<Address, Signature> e : s.signatures().entrySet()) {
+      Sql.update(c, "INSERT INTO settled_signatures (epoch, signer, signature) VALUES (?, ?, ?)", t.epoch(),
+          e.getKey().toHex(), e.getValue().toHex());
+    }
+  }
+
+  /** Forgotten deals are deleted; every other deal's row is written (all open deals move on every settlement). */
+  private static void writeDeals(Connection c, SettlementState before, SettlementState after) throws SQLException {
+    Set<Long> kept = new HashSet<>();
+    after.deals().forEach(d -> kept.add(d.deal().id()));
+    try (PreparedStatement delete = c.prepareStatement("DELETE FROM settlement_deals WHERE deal_id = ?")) {
+      for (DealState d : before.deals()) {
+        if (!kept.contains(d.deal().id())) {
+          delete.setLong(1, d.deal().id());
+          delete.addBatch();
+        }
+      }
+      delete.executeBatch();
+    }
+    try (PreparedStatement merge = c.prepareStatement("MERGE INTO settlement_deals (deal_id, owner, operator, root, "
+        + "size, segment_size, samples, price_per_epoch, first_epoch, last_epoch, next_epoch, held_epochs, fails, "
+        + "terminated) KEY (deal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int n = 0;
+      for (DealState d : after.deals()) {
+        if (before.deal(d.deal().id()).filter(d::equals).isPresent()) {
+          continue;
+        }
+        Deal deal = d.deal();
+        Sql.bind(merge, deal.id(), deal.owner().toHex(), deal.operator().toHex(), deal.commitment().root().toHex(),
+            deal.commitment().size(), deal.commitment().segmentSize(), deal.samples(),
+            new BigDecimal(deal.pricePerEpoch()), deal.firstEpoch(), deal.lastEpoch(), d.nextEpoch(), d.heldEpochs(),
+            d.fails(), d.terminated());
+        merge.addBatch();
+        if (++n % BATCH == 0) {
+          merge.executeBatch();
+        }
+      }
+      merge.executeBatch();
+    }
+  }
+
+  @Override
+  public synchronized void recordTransaction(long epoch, SettlementTx tx) throws IOException {
+    int updated = db.transaction(c -> Sql.update(c, "UPDATE settled_epochs SET tx_hash = ?, tx_block = ? "
+        + "WHERE epoch = ?", tx.hash().toHex(), tx.block(), epoch));
+    if (updated == 0) {
+      throw new IllegalStateException("no settlement of epoch " + epoch + " recorded");
+    }
+  }
+
+  @Override
+  public Optional<SettledEpoch> settled(long epoch) throws IOException {
+    return first("WHERE epoch = ?", epoch);
+  }
+
+  @Override
+  public Optional<SettledEpoch> covering(long epoch) throws IOException {
+    return first("WHERE epoch >= ? AND from_epoch <= ? ORDER BY epoch LIMIT 1", epoch, epoch);
+  }
+
+  @Override
+  public Optional<SettledEpoch> latest() throws IOException {
+    return first("ORDER BY epoch DESC LIMIT 1");
+  }
+
+  @Override
+  public List<SettledEpoch> settledBetween(long fromEpoch, long toEpoch, int limit) throws IOException {
+    return db.transaction(c -> select(c, "WHERE epoch BETWEEN ? AND ? ORDER BY epoch LIMIT ?", fromEpoch, toEpoch,
+        limit));
+  }
+
+  private Optional<SettledEpoch> first(String where, Object... args) throws IOException {
+    List<SettledEpoch> found = db.transaction(c -> select(c, where, args));
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
+  }
+
+  private static List<SettledEpoch> select(Connection c, String where, Object... args) throws SQLException {
+    List<SettledEpoch> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT epoch, from_epoch, payout_root, cumulative_total, "
+        + "slashes_hash, held, accounts, tx_hash, tx_block FROM settled_epochs " + where)) {
+      Sql.bind(s, args);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          long epoch = r.getLong(1);
+          Settlement settlement = new Settlement(epoch, Bytes32.fromHex(r.getString(3)),
+              r.getBigDecimal(4).toBigIntegerExact(), Bytes32.fromHex(r.getString(5)));
+          String tx = r.getString(8);
+          out.add(new SettledEpoch(r.getLong(2), settlement, slashes(c, epoch), r.getBigDecimal(6).toBigIntegerExact(),
+              r.getInt(7), signatures(c, epoch),
+              tx == null ? Optional.empty() : Optional.of(new SettlementTx(Bytes32.fromHex(tx), r.getLong(9)))));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Slash> slashes(Connection c, long epoch) throws SQLException {
+    List<Slash> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT operator, amount FROM settled_slashes WHERE epoch = ? ORDER BY position")) {
+      s.setLong(1, epoch);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(new Slash(Address.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<Address, Signature> signatures(Connection c, long epoch) throws SQLException {
+    Map<Address, Signature> out = new TreeMap<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT signer, signature FROM settled_signatures WHERE epoch = ?")) {
+      s.setLong(1, epoch);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.put(Address.fromHex(r.getString(1)), Signature.fromHex(r.getString(2)));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public BigInteger cumulativeAt(Address account, long epoch) throws IOException {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT cumulative FROM settled_amounts WHERE account = ? "
+          + "AND epoch <= ? ORDER BY epoch DESC LIMIT 1")) {
+        Sql.bind(s, account.toHex(), epoch);
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? r.getBigDecimal(1).toBigIntegerExact() : BigInteger.ZERO;
+        }
+      }
+    });
+  }
+
+  @Override
+  public List<AmountAt> changes(Address account, long fromEpoch, long toEpoch) throws IOException {
+    return db.transaction(c -> {
+      List<AmountAt> out = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT epoch, cumulative FROM settled_amounts WHERE account = ? "
+          + "AND epoch BETWEEN ? AND ? ORDER BY epoch")) {
+        Sql.bind(s, account.toHex(), fromEpoch, toEpoch);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            out.add(new AmountAt(r.getLong(1), r.getBigDecimal(2).toBigIntegerExact()));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  @Override
+  public Map<Address, BigInteger> amountsAt(long epoch) throws IOException {
+    return db.transaction(c -> {
+      Map<Address, BigInteger> out = new HashMap<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT a.account, a.cumulative FROM settled_amounts a JOIN "
+          + "(SELECT account, MAX(epoch) AS e FROM settled_amounts WHERE epoch <= ? GROUP BY account) m "
+          + "ON a.account = m.account AND a.epoch = m.e")) {
+        s.setLong(1, epoch);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            out.put(Address.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact());
+          }
+        }
+      }
+      return out;
+    });
+  }
+}

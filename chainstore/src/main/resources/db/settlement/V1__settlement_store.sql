@@ -1,0 +1,71 @@
+-- The settlement state a ledger or a verifier carries from one settlement to the next (restorable after a
+-- restart), and what each settled epoch published: the settlement, its slashes, who signed it, the transaction,
+-- and every account's cumulative amount (a row when it changed; an account's amount at epoch e is its row with
+-- the largest epoch <= e).
+
+-- The current state: one row.
+CREATE TABLE settlement_state (
+  id INT PRIMARY KEY,
+  next_epoch BIGINT NOT NULL,
+  escrowed NUMERIC(78, 0) NOT NULL
+);
+
+-- The deals the current state holds (not yet forgotten): terms and where each stands.
+CREATE TABLE settlement_deals (
+  deal_id BIGINT PRIMARY KEY,
+  owner VARCHAR(42) NOT NULL,
+  operator VARCHAR(42) NOT NULL,
+  root VARCHAR(66) NOT NULL,
+  size BIGINT NOT NULL,
+  segment_size INT NOT NULL,
+  samples INT NOT NULL,
+  price_per_epoch NUMERIC(78, 0) NOT NULL,
+  first_epoch BIGINT NOT NULL,
+  last_epoch BIGINT NOT NULL,
+  next_epoch BIGINT NOT NULL,
+  held_epochs INT NOT NULL,
+  fails INT NOT NULL,
+  terminated BOOLEAN NOT NULL
+);
+
+-- The current cumulative amount of every account (the leaves of the latest payout tree).
+CREATE TABLE settlement_balances (
+  account VARCHAR(42) PRIMARY KEY,
+  cumulative NUMERIC(78, 0) NOT NULL
+);
+
+CREATE TABLE settled_epochs (
+  epoch BIGINT PRIMARY KEY,
+  from_epoch BIGINT NOT NULL,
+  payout_root VARCHAR(66) NOT NULL,
+  cumulative_total NUMERIC(78, 0) NOT NULL,
+  slashes_hash VARCHAR(66) NOT NULL,
+  held NUMERIC(78, 0) NOT NULL,
+  accounts INT NOT NULL,
+  tx_hash VARCHAR(66),
+  tx_block BIGINT,
+  recorded_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE TABLE settled_signatures (
+  epoch BIGINT NOT NULL,
+  signer VARCHAR(42) NOT NULL,
+  signature VARCHAR(132) NOT NULL,
+  PRIMARY KEY (epoch, signer)
+);
+
+CREATE TABLE settled_slashes (
+  epoch BIGINT NOT NULL,
+  position INT NOT NULL,
+  operator VARCHAR(42) NOT NULL,
+  amount NUMERIC(78, 0) NOT NULL,
+  PRIMARY KEY (epoch, position)
+);
+
+CREATE TABLE settled_amounts (
+  account VARCHAR(42) NOT NULL,
+  epoch BIGINT NOT NULL,
+  cumulative NUMERIC(78, 0) NOT NULL,
+  PRIMARY KEY (account, epoch)
+);
+CREATE INDEX settled_amounts_epoch ON settled_amounts(epoch);

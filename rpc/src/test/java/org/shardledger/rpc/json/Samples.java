@@ -1,0 +1,95 @@
+package org.shardledger.rpc.json;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.shardledger.protocol.aggregation.EpochAudits;
+import org.shardledger.protocol.aggregation.SignedReport;
+import org.shardledger.protocol.aggregation.VerifierSet;
+import org.shardledger.protocol.audit.AuditOutcome;
+import org.shardledger.protocol.audit.AuditResults;
+import org.shardledger.protocol.audit.DealResult;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.protocol.eip712.AuditReport;
+import org.shardledger.protocol.eip712.Eip712Domain;
+import org.shardledger.protocol.eip712.Settlement;
+import org.shardledger.protocol.settlement.Slash;
+
+/** Random values of the JSON forms, each from a seed (docs/decisions/0001). */
+final class Samples {
+  static final Eip712Domain DOMAIN = Eip712Domain.shardledger(31337,
+      Address.fromHex("0x5FbDB2315678afecb367f032d93F642f64180aa3"));
+  static final List<KeyPair> KEYS = List.of(KeyPair.fromPrivateKey(BigInteger.valueOf(0x1001)),
+      KeyPair.fromPrivateKey(BigInteger.valueOf(0x1002)), KeyPair.fromPrivateKey(BigInteger.valueOf(0x1003)));
+
+  private Samples() {}
+
+  static Stream<Long> seeds() {
+    int tries = Integer.getInteger("shardledger.property.tries", 100);
+    return LongStream.range(0, tries).map(i -> 0x5eed_0000L + i * 0x9E3779B97F4A7C15L).boxed();
+  }
+
+  static SignedReport report(Random r, long epoch) {
+    List<DealResult> results = new ArrayList<>();
+    long id = 1;
+    for (int i = 0, n = r.nextInt(6); i < n; i++) {
+      id += 1 + r.nextInt(r.nextBoolean() ? 3 : 1_000_000);
+      results.add(new DealResult(id, AuditOutcome.values()[r.nextInt(3)]));
+    }
+    AuditReport report = AuditResults.report(epoch, results);
+    return new SignedReport(report, DOMAIN.sign(report, KEYS.get(r.nextInt(KEYS.size()))), results);
+  }
+
+  static Address address(Random r) {
+    byte[] b = new byte[20];
+    r.nextBytes(b);
+    return Address.of(b);
+  }
+
+  static BigInteger amount(Random r) {
+    return new BigInteger(1 + r.nextInt(r.nextBoolean() ? 64 : 256), r);
+  }
+
+  static SettlementWithSlashes settlement(Random r, long epoch) {
+    Map<Address, BigInteger> slashed = new TreeMap<>();
+    for (int i = 0, n = r.nextInt(3); i < n; i++) {
+      slashed.put(address(r), amount(r).add(BigInteger.ONE));
+    }
+    List<Slash> slashes = slashed.entrySet().stream().map(e -> new Slash(e.getKey(), e.getValue())).toList();
+    byte[] root = new byte[32];
+    r.nextBytes(root);
+    return new SettlementWithSlashes(new Settlement(epoch, Bytes32.of(root), amount(r), Slash.hash(slashes)),
+        slashes);
+  }
+
+  static SettlementStep step(Random r, long from, long to) {
+    Map<Address, BigInteger> stakes = new HashMap<>();
+    for (int i = 0, n = r.nextInt(4); i < n; i++) {
+      stakes.put(address(r), r.nextInt(4) == 0 ? BigInteger.ZERO : amount(r));
+    }
+    List<EpochAudits> audits = new ArrayList<>();
+    for (long e = from; e <= to; e++) {
+      if (r.nextInt(5) == 0) {
+        audits.add(EpochAudits.beaconMissing(e));
+      } else {
+        List<SignedReport> reports = new ArrayList<>();
+        for (int i = 0, n = r.nextInt(4); i < n; i++) {
+          reports.add(report(r, e));
+        }
+        audits.add(EpochAudits.of(e, reports));
+      }
+    }
+    VerifierSet set = new VerifierSet(Set.of(KEYS.get(0).address(), KEYS.get(1).address(), KEYS.get(2).address()),
+        1 + r.nextInt(3));
+    return new SettlementStep(Math.abs(r.nextLong() >>> 20), stakes, set, audits, settlement(r, to));
+  }
+}
