@@ -1,0 +1,40 @@
+package org.shardledger.node.cli;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.shardledger.node.roles.RoleRunner;
+import org.shardledger.node.roles.VerifierRole;
+import org.shardledger.verifier.VerifierConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "verifier", mixinStandardHelpOptions = true,
+    description = "Runs an auditor: follows the chain, audits every active deal each epoch, signs reports for the "
+        + "ledgers and settlements it can check, and answers audit_getResults and audit_getReputation.")
+final class VerifierCommand implements Callable<Integer> {
+  @Mixin
+  ChainOptions chain;
+
+  @Option(names = "--ledger", description = "A ledger's JSON-RPC URL to deliver reports to; repeat for each.")
+  List<URI> ledgers = List.of();
+
+  @Option(names = "--listen", defaultValue = "127.0.0.1:8650", converter = HostPort.class,
+      description = "Where this verifier's JSON-RPC listens (default: ${DEFAULT-VALUE}).")
+  InetSocketAddress listen;
+
+  @Option(names = "--confirmations", defaultValue = "2", description = "Blocks an event must be buried under "
+      + "(default: ${DEFAULT-VALUE}).")
+  int confirmations;
+
+  @Override
+  public Integer call() throws Exception {
+    VerifierConfig config = VerifierConfig.defaults(chain.dataDir).withRpc(listen)
+        .withTiming(confirmations, VerifierConfig.defaults(chain.dataDir).pollInterval());
+    AutoCloseable role = VerifierRole.start(config, chain.readKey(), chain.readDeployment(), chain.rpc, ledgers);
+    RoleRunner.runUntilStopped("verifier", role);
+    return 0;
+  }
+}
