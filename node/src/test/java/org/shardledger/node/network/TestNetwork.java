@@ -16,13 +16,13 @@ import org.shardledger.contracts.chain.DealRecord;
 import org.shardledger.contracts.deploy.DeployParameters;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.merkle.CommitmentBuilder;
+import org.shardledger.node.owner.OwnerClient;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.prover.OperatorIdentity;
 import org.shardledger.prover.ProverConfig;
 import org.shardledger.prover.ProverNode;
 import org.shardledger.prover.ProverStatusLog;
 import org.shardledger.wire.client.ClientSettings;
-import org.shardledger.wire.client.UploadResult;
 import org.shardledger.wire.client.WireClient;
 
 /**
@@ -130,15 +130,11 @@ public final class TestNetwork implements AutoCloseable {
   /** Proposes a deal from {@code owner} to the operator, uploads the shard and activates it; returns its id. */
   public long store(KeyPair owner, Operator operator, byte[] data, int samples, long firstEpoch, long lastEpoch)
       throws Exception {
-    long dealId = propose(owner, operator.key(), data, samples, firstEpoch, lastEpoch);
-    DealRecord deal = as(owner).deals().get(dealId).orElseThrow();
-    UploadResult result = owners.operator(new InetSocketAddress("127.0.0.1", operator.port), operator.key().address())
-        .upload(deal.deal(), new java.io.ByteArrayInputStream(data)).get();
-    if (!(result instanceof UploadResult.Accepted accepted)) {
-      throw new IllegalStateException("upload of deal " + dealId + " failed: " + result);
-    }
-    as(owner).deals().activate(dealId, accepted.signature()).mined();
-    return dealId;
+    fundOwner(owner);
+    Path file = java.nio.file.Files.createTempFile(dir, "shard", ".bin");
+    java.nio.file.Files.write(file, data);
+    return new OwnerClient(as(owner), owners).store(file, operator.key().address(),
+        new OwnerClient.Terms(samples, CREDIT, firstEpoch, lastEpoch, 4096));
   }
 
   /** A deal activated with the operator's signature made here, without any upload (for operators without a node). */
@@ -150,11 +146,15 @@ public final class TestNetwork implements AutoCloseable {
     return dealId;
   }
 
-  private long propose(KeyPair owner, KeyPair operator, byte[] data, int samples, long firstEpoch, long lastEpoch)
-      throws IOException {
+  private void fundOwner(KeyPair owner) throws IOException {
     if (as(owner).credits().balanceOf(owner.address()).compareTo(CREDIT.multiply(BigInteger.valueOf(100))) < 0) {
       chain.fund(owner.address(), 10_000);
     }
+  }
+
+  private long propose(KeyPair owner, KeyPair operator, byte[] data, int samples, long firstEpoch, long lastEpoch)
+      throws IOException {
+    fundOwner(owner);
     ShardCommitment commitment = new CommitmentBuilder(4096).update(data).finish();
     return as(owner).deals().propose(operator.address(), commitment, samples, CREDIT, firstEpoch, lastEpoch);
   }
