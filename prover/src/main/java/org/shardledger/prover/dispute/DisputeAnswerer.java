@@ -148,7 +148,9 @@ public final class DisputeAnswerer implements ChainFollower.Listener {
       try {
         sent = ledger.answer(id, samples);
       } catch (IOException e) {
-        status.disputeAnswerFailed(id, opened.dealId(), e.getMessage());
+        if (!Thread.currentThread().isInterrupted()) {
+          status.disputeAnswerFailed(id, opened.dealId(), e.getMessage());
+        }
         throw e;
       }
       if (sent instanceof TxOutcome.Mined mined) {

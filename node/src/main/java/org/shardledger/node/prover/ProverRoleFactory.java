@@ -1,0 +1,41 @@
+package org.shardledger.node.prover;
+
+import java.io.IOException;
+import java.util.Optional;
+import org.shardledger.contracts.chain.Chain;
+import org.shardledger.prover.OperatorIdentity;
+import org.shardledger.prover.ProverNode;
+import org.shardledger.prover.ProverStatusLog;
+import org.shardledger.prover.dispute.DisputeAnswerer;
+import org.shardledger.prover.onchain.ChainBeaconSource;
+import org.shardledger.prover.onchain.ChainDealDirectory;
+import org.shardledger.prover.onchain.ChainDisputeLedger;
+import org.shardledger.prover.onchain.ChainEpochClock;
+import org.shardledger.prover.registration.OperatorRegistrar;
+
+/**
+ * Builds the prover role from its settings: the chain connection (signing with the operator's key, its journal in
+ * {@code DATA/chain/journal}), the chain-backed views the node reads deals, beacons and epochs from, the node, the
+ * registrar and the dispute answerer. Connecting checks the RPC endpoint and its chain id; nothing else starts here.
+ */
+public final class ProverRoleFactory {
+  private ProverRoleFactory() {}
+
+  public static ProverRole create(ProverRoleSettings settings) throws IOException {
+    Chain chain = Chain.connect(settings.rpc(), settings.deployment(), Optional.of(settings.key()),
+        settings.node().dataDir().resolve("chain").resolve("journal"), settings.timing());
+    try {
+      ProverStatusLog status = new ProverStatusLog();
+      OperatorIdentity identity = new OperatorIdentity(settings.key(), settings.deployment().domain());
+      ChainDealDirectory deals = new ChainDealDirectory(chain, identity.address());
+      ProverNode node = new ProverNode(settings.node(), identity, deals, new ChainBeaconSource(chain),
+          new ChainEpochClock(chain), status);
+      ChainDisputeLedger disputes = new ChainDisputeLedger(chain);
+      return new ProverRole(settings, chain, node, new OperatorRegistrar(chain, status),
+          prover -> new DisputeAnswerer(identity, disputes, deals, prover, settings.disputes(), status), status);
+    } catch (RuntimeException e) {
+      chain.close();
+      throw e;
+    }
+  }
+}
