@@ -1,6 +1,9 @@
 package org.shardledger.node.prover;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
 import java.util.Optional;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.prover.OperatorIdentity;
@@ -22,8 +25,13 @@ public final class ProverRoleFactory {
   private ProverRoleFactory() {}
 
   public static ProverRole create(ProverRoleSettings settings) throws IOException {
-    Chain chain = Chain.connect(settings.rpc(), settings.deployment(), Optional.of(settings.key()),
-        settings.node().dataDir().resolve("chain").resolve("journal"), settings.timing());
+    Chain chain;
+    try {
+      chain = Chain.connect(settings.rpc(), settings.deployment(), Optional.of(settings.key()),
+          settings.node().dataDir().resolve("chain").resolve("journal"), settings.timing());
+    } catch (ConnectException | UnknownHostException | SocketTimeoutException e) {
+      throw new IOException("cannot reach the chain at " + settings.rpc() + ": " + e.getMessage(), e);
+    }
     try {
       ProverStatusLog status = new ProverStatusLog();
       OperatorIdentity identity = new OperatorIdentity(settings.key(), settings.deployment().domain());

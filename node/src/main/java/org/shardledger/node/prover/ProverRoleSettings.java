@@ -9,6 +9,7 @@ import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.prover.ProverConfig;
 import org.shardledger.prover.dispute.DisputeSettings;
+import org.shardledger.prover.registration.Registration;
 
 /**
  * Everything the prover role is started with.
@@ -29,6 +30,8 @@ public record ProverRoleSettings(ProverConfig node, URI rpc, Deployment deployme
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(timing, "timing");
     Objects.requireNonNull(disputes, "disputes");
+    Registration.requireInfo("region", region);
+    endpoint.ifPresent(e -> Registration.requireInfo("endpoint", e.toString()));
     if (endpoint.isEmpty() && new HostPort(node.host(), node.port()).isWildcard()) {
       throw new IllegalArgumentException("listening on " + node.host() + " (every interface): give the address "
           + "clients should dial with --endpoint HOST:PORT");

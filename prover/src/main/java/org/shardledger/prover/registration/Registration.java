@@ -16,8 +16,8 @@ public record Registration(String endpoint, String region, long capacityBytes, B
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(region, "region");
     Objects.requireNonNull(stake, "stake");
-    checkInfo("endpoint", endpoint);
-    checkInfo("region", region);
+    requireInfo("endpoint", endpoint);
+    requireInfo("region", region);
     if (capacityBytes < 0) {
       throw new IllegalArgumentException("capacity must not be negative");
     }
@@ -26,13 +26,15 @@ public record Registration(String endpoint, String region, long capacityBytes, B
     }
   }
 
-  private static void checkInfo(String what, String value) {
+  /** Refuses an endpoint or region the contract would refuse: empty, or longer than {@value #MAX_INFO_BYTES} bytes. */
+  public static String requireInfo(String what, String value) {
     if (value.isBlank()) {
       throw new IllegalArgumentException("the " + what + " must not be empty");
     }
     if (value.getBytes(StandardCharsets.UTF_8).length > MAX_INFO_BYTES) {
       throw new IllegalArgumentException("the " + what + " takes at most " + MAX_INFO_BYTES + " bytes");
     }
+    return value;
   }
 
   /** Endpoint, region and capacity: the part an update can change. */
