@@ -23,6 +23,7 @@ public final class ProverRole implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProverRole.class);
 
   private final ProverRoleSettings settings;
+  private final DataDirLock lock;
   private final Chain chain;
   private final ProverNode node;
   private final OperatorRegistrar registrar;
@@ -33,9 +34,10 @@ public final class ProverRole implements AutoCloseable {
   private DisputeWatch watch;
   private boolean closed;
 
-  ProverRole(ProverRoleSettings settings, Chain chain, ProverNode node, OperatorRegistrar registrar,
-      Function<ShardProver, DisputeAnswerer> answerers, ProverStatusLog status) {
+  ProverRole(ProverRoleSettings settings, DataDirLock lock, Chain chain, ProverNode node,
+      OperatorRegistrar registrar, Function<ShardProver, DisputeAnswerer> answerers, ProverStatusLog status) {
     this.settings = settings;
+    this.lock = lock;
     this.chain = chain;
     this.node = node;
     this.registrar = registrar;
@@ -91,6 +93,11 @@ public final class ProverRole implements AutoCloseable {
       chain.close();
     } catch (IOException e) {
       LOG.warn("closing the chain connection: {}", e.getMessage());
+    }
+    try {
+      lock.close();
+    } catch (IOException e) {
+      LOG.warn("releasing the data directory: {}", e.getMessage());
     }
   }
 }

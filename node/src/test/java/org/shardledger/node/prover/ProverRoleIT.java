@@ -1,6 +1,7 @@
 package org.shardledger.node.prover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.shardledger.node.prover.LocalProverNetwork.OPERATOR;
 import static org.shardledger.node.prover.LocalProverNetwork.await;
 
@@ -128,5 +129,16 @@ class ProverRoleIT {
       assertThat(role.status().count(Event.DISPUTE_UNPROVABLE)).isEqualTo(1);
       assertThat(role.answerer().waiting()).isEmpty();
     }
+  }
+
+  @Test
+  void aSecondNodeOnTheSameDataDirectoryIsRefused() throws Exception {
+    Path data = dir.resolve("shared");
+    try (ProverRole first = started(data, Optional.empty())) {
+      assertThatThrownBy(() -> ProverRoleFactory.create(net.settings(data, Optional.empty())))
+          .isInstanceOf(IOException.class).hasMessageContaining("in use by another node");
+      assertThat(first.status().count(Event.SERVING)).isEqualTo(1);
+    }
+    started(data, Optional.empty()).close();
   }
 }
