@@ -68,7 +68,7 @@ final class ProverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Deployment chain = DeploymentFile.read(deployment);
+    Deployment deployed = DeploymentFile.read(deployment);
     KeyPair key = Keystores.load(keystore, passwordFile);
     if (Files.exists(dataDir) && !Files.isDirectory(dataDir)) {
       throw new IOException("--data-dir " + dataDir + " is not a directory");
@@ -77,7 +77,7 @@ final class ProverCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--stake must be positive, got " + stake);
     }
     ProverConfig config = ProverConfig.defaults(dataDir, capacity).withListen(listen.host(), listen.port());
-    ProverRoleSettings settings = ProverRoleSettings.of(config, rpc, chain, key, region,
+    ProverRoleSettings settings = ProverRoleSettings.of(config, rpc, deployed, key, region,
         DeployCommand.credits(stake), Optional.ofNullable(endpoint));
     try (ProverRole role = ProverRoleFactory.create(settings)) {
       CountDownLatch stopped = new CountDownLatch(1);
@@ -90,7 +90,7 @@ final class ProverCommand implements Callable<Integer> {
         role.start();
         spec.commandLine().getOut().printf("operator %s serving on %s; answering disputes on chain %d. Stop with "
             + "Ctrl-C or SIGTERM.%n", key.address(), new HostPort(role.address().getHostString(),
-            role.address().getPort()), chain.chainId());
+            role.address().getPort()), deployed.chainId());
         spec.commandLine().getOut().flush();
         stopped.await();
       } catch (InterruptedException e) {

@@ -33,7 +33,7 @@ public final class DisputeWatch implements AutoCloseable {
   }
 
   /** Moves a missing or old cursor up to {@code lookback} blocks behind the head (never before the deployment). */
-  static void skipStaleHistory(Chain chain, CursorStore cursor, long lookback) throws IOException {
+  public static void skipStaleHistory(Chain chain, CursorStore cursor, long lookback) throws IOException {
     long from = Math.max(chain.deployment().deployBlock() - 1, chain.blockNumber() - lookback);
     Optional<FollowerCursor> saved = cursor.load();
     if (from <= 0 || saved.isPresent() && saved.get().block() >= from) {

@@ -17,6 +17,8 @@ import org.shardledger.contracts.anvil.LocalChain;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.OperatorInfo;
 import org.shardledger.contracts.deploy.DeployParameters;
+import org.shardledger.contracts.events.CursorStore;
+import org.shardledger.contracts.events.FollowerCursor;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.deal.DealStatus;
@@ -24,10 +26,11 @@ import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.prover.ProverStatusLog;
 import org.shardledger.prover.ProverStatusLog.Event;
 import org.shardledger.prover.chain.DealView;
+import org.shardledger.prover.dispute.DisputeWatch;
 import org.shardledger.prover.registration.OperatorRegistrar;
 import org.shardledger.prover.registration.Registration;
 
-/** The chain-backed views and the registrar against the real contracts on Anvil. */
+/** The chain-backed views, the registrar and the dispute watch's start against the real contracts on Anvil. */
 class OnChainIT {
   static final KeyPair OPERATOR = DevAccounts.key(1);
   static final KeyPair OWNER = DevAccounts.key(2);
@@ -137,6 +140,32 @@ class OnChainIT {
       local.rpc().revert(unrecorded);
       assertThat(new ChainBeaconSource(operator).beacon(first)).as("the chain forgot it").isEmpty();
       assertThat(beacons.beacon(first)).as("read once, then kept").contains(beacon);
+    }
+  }
+
+  @Test
+  void theDisputeWatchNeverStartsMoreThanItsLookbackBehindTheHead() throws Exception {
+    try (Chain chain = local.connectReadOnly()) {
+      long head = chain.blockNumber();
+      CursorStore fresh = CursorStore.inMemory();
+      DisputeWatch.skipStaleHistory(chain, fresh, head + 10);
+      long beforeDeployment = local.deployment().deployBlock() - 1;
+      assertThat(fresh.load().map(FollowerCursor::block).orElse(beforeDeployment))
+          .as("a chain younger than the lookback: the follower starts at the deployment").isEqualTo(beforeDeployment);
+
+      local.rpc().mine(300);
+      CursorStore old = CursorStore.inMemory();
+      old.save(new FollowerCursor(head, chain.blockHash(head).orElseThrow()));
+      DisputeWatch.skipStaleHistory(chain, old, 256);
+      long now = chain.blockNumber();
+      assertThat(old.load().orElseThrow().block()).isEqualTo(now - 256);
+      assertThat(old.load().orElseThrow().hash()).isEqualTo(chain.blockHash(now - 256).orElseThrow());
+
+      CursorStore recent = CursorStore.inMemory();
+      FollowerCursor tenBack = new FollowerCursor(now - 10, chain.blockHash(now - 10).orElseThrow());
+      recent.save(tenBack);
+      DisputeWatch.skipStaleHistory(chain, recent, 256);
+      assertThat(recent.load()).as("a recent cursor is kept").contains(tenBack);
     }
   }
 }
