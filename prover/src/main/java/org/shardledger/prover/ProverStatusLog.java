@@ -1,5 +1,7 @@
 package org.shardledger.prover;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,7 +20,10 @@ public class ProverStatusLog {
   public enum Event {
     SERVING, STOPPED, LEFTOVERS_REMOVED, UNREADABLE_SHARD, SHARD_STORED, UPLOAD_REJECTED, CHALLENGE_ANSWERED,
     CHALLENGE_REFUSED, NO_DATA_SIGNED, CORRUPTION_FOUND, TREE_CACHE_REPAIRED, SCRUB_PASS_FINISHED, SHARD_DELETED,
-    MAINTENANCE_FAILED
+    MAINTENANCE_FAILED,
+    OPERATOR_REGISTERED, REGISTRATION_UPDATED, REGISTRATION_CURRENT, OPERATOR_EXITING, STAKE_BELOW_WANTED,
+    DISPUTE_SEEN, DISPUTE_ANSWERED, DISPUTE_ALREADY_ANSWERED, DISPUTE_UNPROVABLE, DISPUTE_NOT_ANSWERED,
+    DISPUTE_ANSWER_FAILED
   }
 
   private static final Logger LOG = LoggerFactory.getLogger("shardledger.prover.status");
@@ -110,5 +115,73 @@ public class ProverStatusLog {
   public void maintenanceFailed(String task, Throwable error) {
     bump(Event.MAINTENANCE_FAILED);
     LOG.error("{} failed: {}", task, error.toString());
+  }
+
+  public void operatorRegistered(Address operator, String endpoint, String region, long capacity, BigInteger stake) {
+    bump(Event.OPERATOR_REGISTERED);
+    LOG.info("registered operator {} on chain: endpoint {}, region {}, capacity {} bytes, stake {}", operator,
+        endpoint, region, capacity, credits(stake));
+  }
+
+  public void registrationUpdated(Address operator, String was, String now) {
+    bump(Event.REGISTRATION_UPDATED);
+    LOG.info("updated the registration of operator {} on chain: {} (was {})", operator, now, was);
+  }
+
+  public void registrationCurrent(Address operator, String registration, BigInteger stake) {
+    bump(Event.REGISTRATION_CURRENT);
+    LOG.info("operator {} is registered on chain as {}, stake {}", operator, registration, credits(stake));
+  }
+
+  public void operatorExiting(Address operator, long unbondingEndsBlock) {
+    bump(Event.OPERATOR_EXITING);
+    LOG.warn("operator {} is exiting (unbonding ends at block {}): registration not updated, no new deals; the node "
+        + "keeps serving and answering disputes for the deals it holds", operator, unbondingEndsBlock);
+  }
+
+  public void stakeBelowWanted(Address operator, BigInteger onChain, BigInteger wanted) {
+    bump(Event.STAKE_BELOW_WANTED);
+    LOG.warn("operator {} has a stake of {} on chain, less than the {} asked for (slashed?); the node does not add "
+        + "stake by itself", operator, credits(onChain), credits(wanted));
+  }
+
+  public void disputeSeen(long disputeId, long dealId, long openBlock, int samples, long deadlineBlock) {
+    bump(Event.DISPUTE_SEEN);
+    LOG.warn("dispute {} opened against deal {} at block {}: {} samples to answer by block {}", disputeId, dealId,
+        openBlock, samples, deadlineBlock);
+  }
+
+  public void disputeAnswered(long disputeId, long dealId, long block, long blocksToSpare, BigInteger bond,
+      Duration took) {
+    bump(Event.DISPUTE_ANSWERED);
+    LOG.info("answered dispute {} against deal {} in block {} ({} blocks before the deadline, {} ms after seeing "
+        + "it); the bond of {} is ours", disputeId, dealId, block, blocksToSpare, took.toMillis(), credits(bond));
+  }
+
+  public void disputeAlreadyAnswered(long disputeId, long dealId) {
+    bump(Event.DISPUTE_ALREADY_ANSWERED);
+    LOG.info("dispute {} against deal {} was answered already; nothing sent", disputeId, dealId);
+  }
+
+  public void disputeUnprovable(long disputeId, long dealId, String why, long deadlineBlock, long blocksLeft) {
+    bump(Event.DISPUTE_UNPROVABLE);
+    LOG.error("CANNOT ANSWER dispute {} against deal {}: {}. Unless the shard is back within {} blocks (deadline "
+        + "block {}), the operator's stake is slashed. The node keeps trying with every block.", disputeId, dealId,
+        why, blocksLeft, deadlineBlock);
+  }
+
+  public void disputeNotAnswered(long disputeId, long dealId, String why) {
+    bump(Event.DISPUTE_NOT_ANSWERED);
+    LOG.error("did not answer dispute {} against deal {}: {}", disputeId, dealId, why);
+  }
+
+  public void disputeAnswerFailed(long disputeId, long dealId, String error) {
+    bump(Event.DISPUTE_ANSWER_FAILED);
+    LOG.error("sending the answer to dispute {} against deal {} failed: {}; retrying", disputeId, dealId, error);
+  }
+
+  /** Credit base units (18 decimals) in credits, e.g. "12.5 credits". */
+  public static String credits(BigInteger baseUnits) {
+    return new BigDecimal(baseUnits, 18).stripTrailingZeros().toPlainString() + " credits";
   }
 }

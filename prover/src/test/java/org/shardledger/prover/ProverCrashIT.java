@@ -127,7 +127,7 @@ class ProverCrashIT {
     CompletableFuture<UploadResult> interrupted = operator.upload(deals.get(2), stalling);
     Path staging = data.resolve("staging");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (stagedBytes(staging) < 8 * MIB && System.nanoTime() < deadline) {
+    while (stagedBytes(staging) <= 8 * MIB && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     assertThat(stagedBytes(staging)).as("the upload is under way when the node dies").isGreaterThan(8 * MIB);

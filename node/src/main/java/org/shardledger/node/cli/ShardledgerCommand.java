@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         DemoCommand.class,
         DeployCommand.class,
         VerifierCommand.class,
+        ProverCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class ShardledgerCommand implements Runnable {

@@ -53,7 +53,7 @@ public final class KeyPair {
 
   /** Signs a 32-byte digest (an EIP-712 digest, or any hash): deterministic, low s, v = 27/28. */
   public Signature sign(Bytes32 digest) {
-    return Secp256k1.sign(digest, privateKey, address);
+    return Secp256k1.sign(digest, privateKey);
   }
 
   @Override

@@ -7,12 +7,11 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.util.BigIntegers;
 import org.shardledger.protocol.bytes.Bytes32;
 
 /** secp256k1 signing (RFC 6979 deterministic, low s) and public-key recovery, as Ethereum uses them. */
@@ -22,12 +21,13 @@ public final class Secp256k1 {
       CURVE_PARAMS.getN(), CURVE_PARAMS.getH());
   public static final BigInteger N = CURVE_PARAMS.getN();
   public static final BigInteger HALF_N = N.shiftRight(1);
+  private static final FixedPointCombMultiplier BASE_MULTIPLIER = new FixedPointCombMultiplier();
 
   private Secp256k1() {}
 
   /** The uncompressed public point of a private key. */
   static ECPoint publicPoint(BigInteger privateKey) {
-    return new FixedPointCombMultiplier().multiply(CURVE.getG(), privateKey).normalize();
+    return BASE_MULTIPLIER.multiply(CURVE.getG(), privateKey).normalize();
   }
 
   /** keccak256 of the 64-byte public point, low 20 bytes. */
@@ -37,19 +37,36 @@ public final class Secp256k1 {
     return Address.of(Arrays.copyOfRange(hash.toArray(), 12, 32));
   }
 
-  static Signature sign(Bytes32 digest, BigInteger privateKey, Address signer) {
-    ECDSASigner signer256 = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
-    signer256.init(true, new ECPrivateKeyParameters(privateKey, CURVE));
-    BigInteger[] rs = signer256.generateSignature(digest.toArray());
-    BigInteger r = rs[0];
-    BigInteger s = rs[1].compareTo(HALF_N) > 0 ? N.subtract(rs[1]) : rs[1];
-    for (int recId = 0; recId < 2; recId++) {
-      Optional<Address> recovered = recover(digest, r, s, recId);
-      if (recovered.isPresent() && recovered.get().equals(signer)) {
-        return new Signature(r, s, 27 + recId);
+  /**
+   * ECDSA over {@code digest} with the RFC 6979 nonce (HMAC-SHA256), low s, and v from R itself: R = kG is computed
+   * here, so its y parity gives the recovery id (flipped when s is replaced by n − s), and no public-key recovery is
+   * needed to find v. r and s are exactly BouncyCastle's {@code ECDSASigner} with the same nonce. A nonce whose R has
+   * x ≥ n (probability ~2⁻¹²⁸) would need a recovery id Ethereum cannot express; the next RFC 6979 nonce is taken.
+   */
+  static Signature sign(Bytes32 digest, BigInteger privateKey) {
+    byte[] message = digest.toArray();
+    BigInteger e = new BigInteger(1, message);
+    HMacDSAKCalculator nonces = new HMacDSAKCalculator(new SHA256Digest());
+    nonces.init(N, privateKey, message);
+    while (true) {
+      BigInteger k = nonces.nextK();
+      ECPoint bigR = BASE_MULTIPLIER.multiply(CURVE.getG(), k).normalize();
+      BigInteger x = bigR.getAffineXCoord().toBigInteger();
+      BigInteger r = x.mod(N);
+      if (r.signum() == 0 || x.compareTo(N) >= 0) {
+        continue;
       }
+      BigInteger s = BigIntegers.modOddInverse(N, k).multiply(e.add(privateKey.multiply(r))).mod(N);
+      if (s.signum() == 0) {
+        continue;
+      }
+      int recId = bigR.getAffineYCoord().testBitZero() ? 1 : 0;
+      if (s.compareTo(HALF_N) > 0) {
+        s = N.subtract(s);
+        recId ^= 1;
+      }
+      return new Signature(r, s, 27 + recId);
     }
-    throw new IllegalStateException("could not find the recovery id of a fresh signature");
   }
 
   /** The address that made {@code signature} over {@code digest}, or empty when none can be recovered. */

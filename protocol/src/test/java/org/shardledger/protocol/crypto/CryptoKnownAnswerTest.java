@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
 import org.junit.jupiter.api.Test;
 import org.shardledger.protocol.bytes.Bytes32;
 
@@ -47,6 +51,29 @@ class CryptoKnownAnswerTest {
     assertThat(Secp256k1.recover(Keccak256.hash("another"), sig)).isNotEqualTo(java.util.Optional.of(key.address()));
     assertThat(Signature.fromBytes(sig.toArray())).isEqualTo(sig);
     assertThat(key.sign(digest)).as("deterministic (RFC 6979)").isEqualTo(sig);
+  }
+
+  @Test
+  void signaturesAreBouncyCastlesRfc6979EcdsaWithLowSAndAVThatRecoversTheSigner() {
+    java.util.Random random = new java.util.Random(6979);
+    int[] vs = new int[2];
+    for (int i = 0; i < 300; i++) {
+      KeyPair key = KeyPair.fromPrivateKey(new BigInteger(256, random).mod(Secp256k1.N.subtract(BigInteger.ONE))
+          .add(BigInteger.ONE));
+      byte[] digest = new byte[32];
+      random.nextBytes(digest);
+      ECDSASigner reference = new ECDSASigner(new HMacDSAKCalculator(new SHA256Digest()));
+      reference.init(true, new ECPrivateKeyParameters(key.privateKey(), Secp256k1.CURVE));
+      BigInteger[] rs = reference.generateSignature(digest);
+      BigInteger lowS = rs[1].compareTo(Secp256k1.HALF_N) > 0 ? Secp256k1.N.subtract(rs[1]) : rs[1];
+
+      Signature sig = key.sign(Bytes32.of(digest));
+      assertThat(sig.r()).isEqualTo(rs[0]);
+      assertThat(sig.s()).isEqualTo(lowS);
+      assertThat(Secp256k1.recover(Bytes32.of(digest), sig)).contains(key.address());
+      vs[sig.v() - 27]++;
+    }
+    assertThat(Math.min(vs[0], vs[1])).as("both v values occur").isGreaterThan(100);
   }
 
   @Test

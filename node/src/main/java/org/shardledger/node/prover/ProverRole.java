@@ -1,0 +1,103 @@
+package org.shardledger.node.prover;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.shardledger.contracts.chain.Chain;
+import org.shardledger.prover.ProverNode;
+import org.shardledger.prover.ProverStatusLog;
+import org.shardledger.prover.dispute.DisputeAnswerer;
+import org.shardledger.prover.dispute.DisputeWatch;
+import org.shardledger.prover.registration.OperatorRegistrar;
+import org.shardledger.prover.registration.Registration;
+import org.shardledger.prover.serve.ShardProver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The prover role's controller: starts the node, makes the registration on chain match, then watches for disputes;
+ * {@link #close()} stops it all in reverse order. Built by {@link ProverRoleFactory}.
+ */
+public final class ProverRole implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ProverRole.class);
+
+  private final ProverRoleSettings settings;
+  private final DataDirLock lock;
+  private final Chain chain;
+  private final ProverNode node;
+  private final OperatorRegistrar registrar;
+  private final Function<ShardProver, DisputeAnswerer> answerers;
+  private final ProverStatusLog status;
+  private InetSocketAddress address;
+  private DisputeAnswerer answerer;
+  private DisputeWatch watch;
+  private boolean closed;
+
+  ProverRole(ProverRoleSettings settings, DataDirLock lock, Chain chain, ProverNode node,
+      OperatorRegistrar registrar, Function<ShardProver, DisputeAnswerer> answerers, ProverStatusLog status) {
+    this.settings = settings;
+    this.lock = lock;
+    this.chain = chain;
+    this.node = node;
+    this.registrar = registrar;
+    this.answerers = answerers;
+    this.status = status;
+  }
+
+  /** Serves, registers (or updates) the operator, and answers disputes from here on. */
+  public synchronized void start() throws IOException, InterruptedException {
+    address = node.start();
+    HostPort endpoint = settings.endpoint().orElse(new HostPort(address.getHostString(), address.getPort()));
+    Registration wanted = new Registration(endpoint.toString(), settings.region(), settings.node().capacityBytes(),
+        settings.stake());
+    if (registrar.ensure(wanted) instanceof OperatorRegistrar.Refused refused) {
+      throw new IOException(refused.reason());
+    }
+    answerer = answerers.apply(node.shardProver());
+    watch = DisputeWatch.start(chain, answerer, cursorFile(settings.node().dataDir()), settings.disputes(),
+        settings.timing());
+  }
+
+  static Path cursorFile(Path dataDir) {
+    return dataDir.resolve("chain").resolve("disputes.cursor");
+  }
+
+  public synchronized InetSocketAddress address() {
+    return address;
+  }
+
+  public ProverStatusLog status() {
+    return status;
+  }
+
+  public ProverNode node() {
+    return node;
+  }
+
+  public synchronized DisputeAnswerer answerer() {
+    return answerer;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (watch != null) {
+      watch.close();
+    }
+    node.close();
+    try {
+      chain.close();
+    } catch (IOException e) {
+      LOG.warn("closing the chain connection: {}", e.getMessage());
+    }
+    try {
+      lock.close();
+    } catch (IOException e) {
+      LOG.warn("releasing the data directory: {}", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package org.shardledger.node.prover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import org.shardledger.contracts.anvil.AnvilBinary;
+import org.shardledger.contracts.anvil.AnvilConfig;
+import org.shardledger.contracts.anvil.DevAccounts;
+import org.shardledger.contracts.anvil.LocalChain;
+import org.shardledger.contracts.chain.Chain;
+import org.shardledger.contracts.deploy.DeployParameters;
+import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.protocol.deal.Deal;
+import org.shardledger.protocol.merkle.ShardHasher;
+import org.shardledger.prover.ProverConfig;
+import org.shardledger.wire.client.ClientSettings;
+import org.shardledger.wire.client.UploadResult;
+import org.shardledger.wire.client.WireClient;
+
+/**
+ * Anvil mining a block every 0.2 s with the contracts deployed; an operator, an owner and a disputer with credits;
+ * an owner's wire client. Shards are pseudo-random files of 4 KiB segments.
+ */
+final class LocalProverNetwork implements AutoCloseable {
+  static final KeyPair OPERATOR = DevAccounts.key(1);
+  static final KeyPair OWNER = DevAccounts.key(2);
+  static final KeyPair DISPUTER = DevAccounts.key(3);
+  static final BigInteger STAKE = DeployParameters.CREDIT.multiply(BigInteger.valueOf(100));
+
+  final LocalChain local;
+  final Chain owner;
+  final Chain disputer;
+  private final Path dir;
+  private final WireClient client;
+
+  private LocalProverNetwork(LocalChain local, Path dir) throws IOException {
+    this.local = local;
+    this.dir = dir;
+    this.owner = local.connect(OWNER);
+    this.disputer = local.connect(DISPUTER);
+    this.client = new WireClient(ClientSettings.defaults(local.deployment().domain()));
+  }
+
+  static LocalProverNetwork start(Path dir) throws IOException {
+    LocalChain local = LocalChain.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")), dir.resolve("anvil"))
+        .withBlockTime(0.2), DeployParameters.local(1000, List.of(DevAccounts.key(9).address()), 1));
+    try {
+      for (KeyPair k : List.of(OPERATOR, OWNER, DISPUTER)) {
+        local.fund(k.address(), 1000);
+      }
+      return new LocalProverNetwork(local, dir);
+    } catch (IOException | RuntimeException e) {
+      local.close();
+      throw e;
+    }
+  }
+
+  ProverRoleSettings settings(Path dataDir, Optional<HostPort> endpoint) {
+    return ProverRoleSettings.of(ProverConfig.defaults(dataDir, 1L << 30).withListen("127.0.0.1", 0),
+        local.rpcUrl(), local.deployment(), OPERATOR, "eu-west", STAKE, endpoint);
+  }
+
+  /** The owner proposes a deal of {@code size} pseudo-random bytes with the operator. */
+  Deal propose(long seed, int size) throws IOException {
+    byte[] data = new byte[size];
+    new Random(seed).nextBytes(data);
+    Path file = Files.write(source(seed), data);
+    long first = owner.currentEpoch();
+    long id = owner.deals().propose(OPERATOR.address(), new ShardHasher(4096).commit(file), 4, BigInteger.ONE,
+        first, first + 5);
+    return owner.deals().get(id).orElseThrow().deal();
+  }
+
+  Path source(long seed) {
+    return dir.resolve("shard-" + seed);
+  }
+
+  /** Uploads the deal's shard to the node at {@code address}; returns the operator's acceptance. */
+  Signature upload(Deal deal, long seed, InetSocketAddress address) throws Exception {
+    UploadResult result = client.operator(address, OPERATOR.address()).upload(deal, source(seed)).get();
+    assertThat(result).isInstanceOf(UploadResult.Accepted.class);
+    return ((UploadResult.Accepted) result).signature();
+  }
+
+  static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout + " waiting until " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.close();
+    owner.close();
+    disputer.close();
+    local.close();
+  }
+}

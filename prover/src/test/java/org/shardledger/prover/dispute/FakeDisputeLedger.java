@@ -1,0 +1,80 @@
+package org.shardledger.prover.dispute;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.shardledger.contracts.chain.DisputeInfo;
+import org.shardledger.contracts.tx.ContractError;
+import org.shardledger.contracts.tx.TxOutcome;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.proof.SegmentProof;
+
+/**
+ * A chain in memory for the answerer: blocks advance by {@code tick} on every head read, block hashes are made up,
+ * answers are recorded and accepted (the dispute turns ANSWERED) unless an outcome was queued.
+ */
+final class FakeDisputeLedger implements DisputeLedger {
+  static final Address DISPUTER = Address.fromHex("0x00000000000000000000000000000000000d15e5");
+
+  long head;
+  long tick;
+  final Map<Long, DisputeInfo> disputes = new HashMap<>();
+  final List<List<SegmentProof>> answers = new ArrayList<>();
+  final Deque<TxOutcome> queued = new ArrayDeque<>();
+
+  FakeDisputeLedger(long head) {
+    this.head = head;
+  }
+
+  static Bytes32 hashOf(long block) {
+    return Bytes32.ofUnsigned(0xb10c0000L + block);
+  }
+
+  static TxOutcome.Reverted refusal(String error) {
+    return new TxOutcome.Reverted(new ContractError(error, List.of(), "0x"), null);
+  }
+
+  void open(long disputeId, long dealId, long openBlock, int samples) {
+    disputes.put(disputeId, new DisputeInfo(disputeId, dealId, DISPUTER, openBlock, samples,
+        DisputeInfo.Status.OPEN, BigInteger.TEN));
+  }
+
+  void setStatus(long disputeId, DisputeInfo.Status status) {
+    DisputeInfo d = disputes.get(disputeId);
+    disputes.put(disputeId, new DisputeInfo(d.id(), d.dealId(), d.disputer(), d.openBlock(), d.samples(), status,
+        d.bond()));
+  }
+
+  @Override
+  public synchronized long blockNumber() {
+    head += tick;
+    return head;
+  }
+
+  @Override
+  public Optional<DisputeInfo> dispute(long disputeId) {
+    return Optional.ofNullable(disputes.get(disputeId));
+  }
+
+  @Override
+  public Optional<Bytes32> blockHash(long number) {
+    return number <= head ? Optional.of(hashOf(number)) : Optional.empty();
+  }
+
+  @Override
+  public TxOutcome answer(long disputeId, List<SegmentProof> samples) {
+    answers.add(samples);
+    if (!queued.isEmpty()) {
+      return queued.poll();
+    }
+    setStatus(disputeId, DisputeInfo.Status.ANSWERED);
+    head++;
+    return new TxOutcome.Mined(Bytes32.ofUnsigned(disputeId), head, 100_000, List.of(), null);
+  }
+}
