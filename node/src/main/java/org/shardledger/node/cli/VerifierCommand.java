@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.shardledger.node.roles.HostPort;
 import org.shardledger.node.roles.RoleRunner;
 import org.shardledger.node.roles.VerifierRole;
 import org.shardledger.verifier.VerifierConfig;
@@ -21,9 +22,9 @@ final class VerifierCommand implements Callable<Integer> {
   @Option(names = "--ledger", description = "A ledger's JSON-RPC URL to deliver reports to; repeat for each.")
   List<URI> ledgers = List.of();
 
-  @Option(names = "--listen", defaultValue = "127.0.0.1:8650", converter = HostPort.class,
+  @Option(names = "--listen", defaultValue = "127.0.0.1:8650", converter = HostPortConverter.class,
       description = "Where this verifier's JSON-RPC listens (default: ${DEFAULT-VALUE}).")
-  InetSocketAddress listen;
+  HostPort listen;
 
   @Option(names = "--confirmations", defaultValue = "2", description = "Blocks an event must be buried under "
       + "(default: ${DEFAULT-VALUE}).")
@@ -31,7 +32,8 @@ final class VerifierCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    VerifierConfig config = VerifierConfig.defaults(chain.dataDir).withRpc(listen)
+    VerifierConfig config = VerifierConfig.defaults(chain.dataDir)
+        .withRpc(new InetSocketAddress(listen.host(), listen.port()))
         .withTiming(confirmations, VerifierConfig.defaults(chain.dataDir).pollInterval());
     AutoCloseable role = VerifierRole.start(config, chain.readKey(), chain.readDeployment(), chain.rpc, ledgers);
     RoleRunner.runUntilStopped("verifier", role);

@@ -1,5 +1,6 @@
 package org.shardledger.node.prover;
 
+import org.shardledger.node.roles.HostPort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.shardledger.node.prover;
 
+import org.shardledger.node.roles.HostPort;
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.Objects;

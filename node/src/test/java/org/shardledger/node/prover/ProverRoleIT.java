@@ -1,5 +1,6 @@
 package org.shardledger.node.prover;
 
+import org.shardledger.node.roles.HostPort;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.shardledger.node.prover.LocalProverNetwork.OPERATOR;

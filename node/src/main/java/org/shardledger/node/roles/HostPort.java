@@ -1,4 +1,4 @@
-package org.shardledger.node.prover;
+package org.shardledger.node.roles;
 
 import java.util.Objects;
 
