@@ -1,0 +1,43 @@
+package org.shardledger.verifier.settlement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.rpc.RpcError;
+import org.shardledger.rpc.RpcException;
+import org.shardledger.rpc.RpcMethod;
+import org.shardledger.rpc.RpcParams;
+import org.shardledger.rpc.json.SettlementSignatureJson;
+import org.shardledger.rpc.json.SignSettlementRequest;
+import org.shardledger.rpc.json.SignSettlementRequestJson;
+
+/**
+ * {@code verifier_signSettlement(request)}: the signature over the proposed settlement, or REJECTED saying what
+ * differs, or NOT_READY (with {@code data.fromEpoch} when the ledger must resend from an earlier epoch).
+ * See docs/rpc.md.
+ */
+public final class VerifierSignSettlement implements RpcMethod {
+  public static final String NAME = "verifier_signSettlement";
+  private final SettlementSigner signer;
+
+  public VerifierSignSettlement(SettlementSigner signer) {
+    this.signer = signer;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public JsonNode execute(RpcParams params) throws RpcException, IOException {
+    SignSettlementRequest request = SignSettlementRequestJson.decode(params.raw(0)).orInvalidParams(0);
+    return switch (signer.sign(request)) {
+      case SignOutcome.Signed s -> SettlementSignatureJson.encode(s.signature());
+      case SignOutcome.Rejected r -> throw new RpcException(RpcError.REJECTED, r.reason());
+      case SignOutcome.NotReady n -> throw new RpcException(RpcError.NOT_READY, n.reason(), n.needFrom().isPresent()
+          ? JsonNodeFactory.instance.objectNode().put("fromEpoch", Hex.quantity(n.needFrom().getAsLong())) : null);
+    };
+  }
+}
