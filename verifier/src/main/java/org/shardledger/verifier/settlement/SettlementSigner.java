@@ -118,16 +118,16 @@ public final class SettlementSigner {
       return new Replay(null, new SignOutcome.Rejected("epoch " + step.epoch() + " was not settled on chain as the "
           + "request says" + landed.map(l -> " (the chain has root " + l.settlement().payoutRoot() + ")").orElse("")));
     }
-    SignOutcome beacons = checkBeacons(step);
-    if (beacons != null) {
-      return new Replay(null, beacons);
-    }
     SettlementResult result;
     try {
       result = compute(state, step);
     } catch (IllegalArgumentException e) {
       return new Replay(null, new SignOutcome.Rejected("replaying epochs " + step.fromEpoch() + ".." + step.epoch()
           + ": " + e.getMessage()));
+    }
+    SignOutcome beacons = checkBeacons(step, result);
+    if (beacons != null) {
+      return new Replay(null, beacons);
     }
     String differences = SettlementDifferences.describe(result.settlement(), result.slashes(),
         landed.get().settlement(), step.settlement().slashes());
@@ -154,10 +154,6 @@ public final class SettlementSigner {
       return new SignOutcome.Rejected("the stakes were read at block " + step.block() + ", before epoch "
           + step.epoch() + " ended (block " + chain.lastBlockOf(step.epoch()) + ")");
     }
-    SignOutcome beacons = checkBeacons(step);
-    if (beacons != null) {
-      return beacons;
-    }
     for (Map.Entry<Address, BigInteger> stake : step.stakes().entrySet()) {
       BigInteger onChain = chain.stakeAt(stake.getKey(), step.block());
       if (!onChain.equals(stake.getValue())) {
@@ -171,6 +167,10 @@ public final class SettlementSigner {
     } catch (IllegalArgumentException e) {
       return new SignOutcome.Rejected("cannot settle epochs " + step.fromEpoch() + ".." + step.epoch() + ": "
           + e.getMessage());
+    }
+    SignOutcome beacons = checkBeacons(step, result);
+    if (beacons != null) {
+      return beacons;
     }
     String differences = SettlementDifferences.describe(result.settlement(), result.slashes(),
         step.settlement().settlement(), step.settlement().slashes());
@@ -196,9 +196,17 @@ public final class SettlementSigner {
         domain.sign(mine.settlement(), key)));
   }
 
-  /** Null when every epoch's beacon is as the request says. */
-  private SignOutcome checkBeacons(SettlementStep step) throws IOException {
+  /**
+   * Null when the beacon of every epoch in which some deal was settled is as the request says. In an epoch where no
+   * deal was open nothing depends on it (and nobody had a reason to record it).
+   */
+  private SignOutcome checkBeacons(SettlementStep step, SettlementResult result) throws IOException {
+    java.util.Set<Long> settledEpochs = new java.util.HashSet<>();
+    result.entries().forEach(e -> settledEpochs.add(e.epoch()));
     for (EpochAudits audits : step.audits()) {
+      if (!settledEpochs.contains(audits.epoch())) {
+        continue;
+      }
       BeaconStatus beacon = chain.beacon(audits.epoch());
       if (beacon == BeaconStatus.UNDECIDED) {
         return new SignOutcome.NotReady(OptionalLong.empty(), "whether the beacon of epoch " + audits.epoch()
