@@ -23,10 +23,11 @@ import org.shardledger.protocol.settlement.SettlementConfig;
  * @param maxBackoff the longest wait between retries while the chain or the verifiers are unavailable
  * @param verifierTimeout how long one verifier may take to answer
  * @param settlement the settlement rules' parameters (the verifiers must use the same)
+ * @param recordBeacons whether this ledger records each epoch's beacon (true unless others do)
  */
 public record LedgerConfig(Path dataDir, Deployment deployment, URI rpc, List<URI> verifierRpcs,
     InetSocketAddress listen, int confirmations, long reportDeadlineBlocks, Duration pollInterval, Duration maxBackoff,
-    Duration verifierTimeout, SettlementConfig settlement, ChainTiming timing) {
+    Duration verifierTimeout, SettlementConfig settlement, ChainTiming timing, boolean recordBeacons) {
   public static final int DEFAULT_PORT = 8547;
   public static final int DEFAULT_CONFIRMATIONS = 6;
 
@@ -53,36 +54,41 @@ public record LedgerConfig(Path dataDir, Deployment deployment, URI rpc, List<UR
   public static LedgerConfig defaults(Path dataDir, Deployment deployment, URI rpc) {
     return new LedgerConfig(dataDir, deployment, rpc, List.of(), new InetSocketAddress("127.0.0.1", DEFAULT_PORT),
         DEFAULT_CONFIRMATIONS, deployment.epochLength(), Duration.ofSeconds(1), Duration.ofSeconds(30),
-        Duration.ofSeconds(10), SettlementConfig.DEFAULT, ChainTiming.remote().withLocalPolling(rpc));
+        Duration.ofSeconds(10), SettlementConfig.DEFAULT, ChainTiming.remote().withLocalPolling(rpc), true);
   }
 
   public LedgerConfig withVerifiers(List<URI> urls) {
     return new LedgerConfig(dataDir, deployment, rpc, urls, listen, confirmations, reportDeadlineBlocks, pollInterval,
-        maxBackoff, verifierTimeout, settlement, timing);
+        maxBackoff, verifierTimeout, settlement, timing, recordBeacons);
   }
 
   public LedgerConfig withListen(InetSocketAddress address) {
     return new LedgerConfig(dataDir, deployment, rpc, verifierRpcs, address, confirmations, reportDeadlineBlocks,
-        pollInterval, maxBackoff, verifierTimeout, settlement, timing);
+        pollInterval, maxBackoff, verifierTimeout, settlement, timing, recordBeacons);
   }
 
   public LedgerConfig withConfirmations(int blocks) {
     return new LedgerConfig(dataDir, deployment, rpc, verifierRpcs, listen, blocks, reportDeadlineBlocks, pollInterval,
-        maxBackoff, verifierTimeout, settlement, timing);
+        maxBackoff, verifierTimeout, settlement, timing, recordBeacons);
   }
 
   public LedgerConfig withReportDeadlineBlocks(long blocks) {
     return new LedgerConfig(dataDir, deployment, rpc, verifierRpcs, listen, confirmations, blocks, pollInterval,
-        maxBackoff, verifierTimeout, settlement, timing);
+        maxBackoff, verifierTimeout, settlement, timing, recordBeacons);
   }
 
   public LedgerConfig withPolling(Duration interval, Duration backoff) {
     return new LedgerConfig(dataDir, deployment, rpc, verifierRpcs, listen, confirmations, reportDeadlineBlocks,
-        interval, backoff, verifierTimeout, settlement, timing);
+        interval, backoff, verifierTimeout, settlement, timing, recordBeacons);
   }
 
   public LedgerConfig withSettlement(SettlementConfig rules) {
     return new LedgerConfig(dataDir, deployment, rpc, verifierRpcs, listen, confirmations, reportDeadlineBlocks,
-        pollInterval, maxBackoff, verifierTimeout, rules, timing);
+        pollInterval, maxBackoff, verifierTimeout, rules, timing, recordBeacons);
+  }
+
+  public LedgerConfig withRecordBeacons(boolean record) {
+    return new LedgerConfig(dataDir, deployment, rpc, verifierRpcs, listen, confirmations, reportDeadlineBlocks,
+        pollInterval, maxBackoff, verifierTimeout, settlement, timing, record);
   }
 }

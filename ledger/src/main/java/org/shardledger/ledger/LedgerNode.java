@@ -124,21 +124,27 @@ public final class LedgerNode implements AutoCloseable {
 
   private void run() {
     boolean recovered = false;
+    boolean started = false;
     while (running) {
       Duration wait = config.pollInterval();
       try {
         head = writer.headBlock();
         if (!recovered) {
           writer.recoverPending();
-          long settledThrough = writer.settledThrough();
-          long next = stores.settlements().current().nextEpoch();
-          if (settler.pending().isEmpty() && next < settledThrough) {
-            status.stateBehindChain(next, settledThrough);
+          if (!started) {
+            long settledThrough = writer.settledThrough();
+            long next = stores.settlements().current().nextEpoch();
+            if (settler.pending().isEmpty() && next < settledThrough) {
+              status.stateBehindChain(next, settledThrough);
+            }
+            status.started(next, settledThrough, server.url().toString());
+            started = true;
           }
-          status.started(next, settledThrough, server.url().toString());
           recovered = true;
         }
-        beacons.tick();
+        if (config.recordBeacons()) {
+          beacons.tick();
+        }
         Progress progress;
         int steps = 0;
         do {
@@ -155,7 +161,8 @@ public final class LedgerNode implements AutoCloseable {
           break;
         }
         wait = chainBackoff.next();
-        status.chainUnavailable(String.valueOf(e.getMessage()), wait);
+        recovered = false;
+        status.chainUnavailable(LedgerStatusLog.describe(e), wait);
       }
       pause(wait);
     }

@@ -9,14 +9,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything a ledger's operator should notice, one named method per event, so that the messages are consistent
- * and easy to find (logger {@code shardledger.ledger}).
+ * and easy to find.
  */
 public final class LedgerStatusLog {
-  private static final Logger LOG = LoggerFactory.getLogger("shardledger.ledger");
+  private static final Logger LOG = LoggerFactory.getLogger(LedgerStatusLog.class);
+
+  /** An exception's message, or its kind when it has none (a refused connection). */
+  public static String describe(Throwable e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
 
   public void started(long nextEpoch, long settledThroughOnChain, String rpc) {
-    LOG.info("ledger started: next epoch to settle {}, the chain has settled through epoch {}; JSON-RPC on {}",
-        nextEpoch, settledThroughOnChain - 1, rpc);
+    LOG.info("ledger started: next epoch to settle {}, {}; JSON-RPC on {}", nextEpoch, settledThroughOnChain == 0
+        ? "nothing settled on chain yet" : "the chain has settled through epoch " + (settledThroughOnChain - 1), rpc);
   }
 
   public void reportAccepted(Address verifier, long epoch, long deals) {

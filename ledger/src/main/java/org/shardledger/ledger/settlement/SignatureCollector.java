@@ -97,7 +97,7 @@ final class SignatureCollector implements AutoCloseable {
         case SignAnswer.Refused r -> status.verifierRefused(step.epoch(), v.name(), r.reason());
       }
     } catch (IOException | RuntimeException e) {
-      status.verifierUnreachable(v.name(), e.getMessage());
+      status.verifierUnreachable(v.name(), LedgerStatusLog.describe(e));
     }
     return Optional.empty();
   }

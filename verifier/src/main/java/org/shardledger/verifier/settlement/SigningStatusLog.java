@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /** What an operator of a verifier should notice about settlement signing, one named method per event. */
 final class SigningStatusLog {
-  private static final Logger LOG = LoggerFactory.getLogger("shardledger.verifier.settlement");
+  private static final Logger LOG = LoggerFactory.getLogger(SigningStatusLog.class);
 
   void signed(long fromEpoch, long epoch, Bytes32 root, Address signer) {
     LOG.info("signed the settlement of epochs {}..{}: payout root {} (as {})", fromEpoch, epoch, root, signer);
