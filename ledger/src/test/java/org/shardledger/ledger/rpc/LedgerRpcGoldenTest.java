@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shardledger.protocol.audit.AuditOutcome;
-import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.rpc.json.SignedReportJson;
 
 /**
@@ -129,10 +128,5 @@ class LedgerRpcGoldenTest {
     }
     assertThat(WRITE).as("golden files were rewritten; review the diff and run again without "
         + "-Dshardledger.golden.write").isFalse();
-  }
-
-  @Test
-  void quantitiesInTheGoldenFilesAreHex() {
-    assertThat(Hex.quantity(0)).isEqualTo("0x0");
   }
 }

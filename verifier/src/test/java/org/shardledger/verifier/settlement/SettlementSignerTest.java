@@ -191,4 +191,22 @@ class SettlementSignerTest {
     assertThat(((SignOutcome.Rejected) signer.sign(SignSettlementRequest.of(otherZero))).reason())
         .startsWith("I already settled epoch 0 (epochs 0..0) differently: payoutRoot");
   }
+
+  @Test
+  void epochsWithoutAnOpenDealNeedNoDecidedBeacon() throws Exception {
+    Deal later = new Deal(1, OWNER, OPERATOR, DEAL.commitment(), 4, BigInteger.valueOf(100), 2, 9);
+    chain = new InMemorySettlementChain(EPOCH_LENGTH, SET).activate(later).stake(OPERATOR, STAKE).confirmThrough(1000)
+        .beacon(0, BeaconStatus.UNDECIDED).beacon(1, BeaconStatus.UNDECIDED);
+    signer = new SettlementSigner(chain, store, VERIFIERS.get(0), DOMAIN, SettlementConfig.DEFAULT);
+    List<DealResult> results = List.of(new DealResult(1, AuditOutcome.PASS));
+    AuditReport report = AuditResults.report(2, results);
+    List<EpochAudits> audits = List.of(EpochAudits.of(0, List.of()), EpochAudits.beaconMissing(1),
+        EpochAudits.of(2, List.of(new SignedReport(report, DOMAIN.sign(report, VERIFIERS.get(0)), results),
+            new SignedReport(report, DOMAIN.sign(report, VERIFIERS.get(1)), results))));
+    SettlementResult r = RULES.settle(SettlementState.genesis(), new SettlementInput(2, List.of(later),
+        Map.of(OPERATOR, STAKE), SET, audits));
+    SettlementStep step = new SettlementStep(100, Map.of(OPERATOR, STAKE), SET, audits,
+        new SettlementWithSlashes(r.settlement(), r.slashes()));
+    assertThat(signer.sign(SignSettlementRequest.of(step))).isInstanceOf(SignOutcome.Signed.class);
+  }
 }
