@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         VerifyProofCommand.class,
         DemoCommand.class,
         DeployCommand.class,
+        LedgerCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class ShardledgerCommand implements Runnable {
