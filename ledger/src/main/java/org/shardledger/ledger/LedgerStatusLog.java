@@ -33,9 +33,10 @@ public final class LedgerStatusLog {
     LOG.warn("report for epoch {} from {} rejected: {}: {}", epoch, signer, reason, detail);
   }
 
-  public void disagreement(long epoch, long dealId, Address verifier, String reported, String aggregate) {
-    LOG.warn("epoch {} deal {}: verifier {} reported {}, the verifiers' verdict is {}", epoch, dealId, verifier,
-        reported, aggregate);
+  /** Per epoch, how many deals each verifier reported otherwise than the verdict (details: audit_getResults). */
+  public void disagreements(long epoch, java.util.Map<Address, Integer> byVerifier) {
+    byVerifier.forEach((verifier, deals) -> LOG.warn("epoch {}: verifier {} disagreed with the verifiers' verdict on "
+        + "{} deal(s) (audit_getResults with \"verifier\" lists them)", epoch, verifier, deals));
   }
 
   public void proposed(long fromEpoch, long epoch, Settlement s, int slashes) {

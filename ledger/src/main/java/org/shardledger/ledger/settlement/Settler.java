@@ -212,9 +212,11 @@ public final class Settler implements AutoCloseable {
     SettlementResult result = c.result();
     records.record(result, c.deals());
     for (EpochAggregate aggregate : result.audits()) {
+      Map<Address, Integer> byVerifier = new java.util.TreeMap<>();
       for (Disagreement d : aggregate.disagreements()) {
-        status.disagreement(aggregate.epoch(), d.dealId(), d.verifier(), d.reported().name(), d.aggregate().name());
+        byVerifier.merge(d.verifier(), 1, Integer::sum);
       }
+      status.disagreements(aggregate.epoch(), byVerifier);
     }
     SettlementTx tx = new SettlementTx(landed.get().transactionHash(), landed.get().block());
     store.record(new SettledEpoch(p.step().fromEpoch(), result.settlement(), result.slashes(), result.held(),

@@ -1,5 +1,6 @@
 package org.shardledger.ledger.settlement;
 
+import org.shardledger.rpc.json.SignAnswer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

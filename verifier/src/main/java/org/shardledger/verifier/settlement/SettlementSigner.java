@@ -24,6 +24,7 @@ import org.shardledger.protocol.settlement.SettlementResult;
 import org.shardledger.protocol.settlement.SettlementRules;
 import org.shardledger.protocol.settlement.SettlementState;
 import org.shardledger.rpc.json.SettlementSignature;
+import org.shardledger.rpc.json.SignAnswer;
 import org.shardledger.rpc.json.SettlementStep;
 import org.shardledger.rpc.json.SignSettlementRequest;
 
@@ -60,18 +61,18 @@ public final class SettlementSigner {
     return key.address();
   }
 
-  public synchronized SignOutcome sign(SignSettlementRequest request) throws IOException {
+  public synchronized SignAnswer sign(SignSettlementRequest request) throws IOException {
     SettlementStep proposed = request.proposed();
-    SignOutcome outcome = decide(request);
+    SignAnswer outcome = decide(request);
     switch (outcome) {
-      case SignOutcome.Rejected r -> status.refused(proposed.epoch(), r.reason());
-      case SignOutcome.NotReady n -> status.notReady(proposed.epoch(), n.reason());
-      case SignOutcome.Signed s -> { }
+      case SignAnswer.Refused r -> status.refused(proposed.epoch(), r.reason());
+      case SignAnswer.NotReady n -> status.notReady(proposed.epoch(), n.reason());
+      case SignAnswer.Signed s -> { }
     }
     return outcome;
   }
 
-  private SignOutcome decide(SignSettlementRequest request) throws IOException {
+  private SignAnswer decide(SignSettlementRequest request) throws IOException {
     SettlementStep proposed = request.proposed();
     Optional<SettledEpoch> signedBefore = store.settled(proposed.epoch());
     if (signedBefore.isPresent()) {
@@ -79,7 +80,7 @@ public final class SettlementSigner {
     }
     SettlementState state = store.current();
     if (state.nextEpoch() > proposed.fromEpoch()) {
-      return new SignOutcome.Rejected("I have settled through epoch " + (state.nextEpoch() - 1) + "; a settlement "
+      return new SignAnswer.Refused("I have settled through epoch " + (state.nextEpoch() - 1) + "; a settlement "
           + "starting at epoch " + proposed.fromEpoch() + " would settle epochs twice");
     }
     int start = request.steps().size();
@@ -90,13 +91,13 @@ public final class SettlementSigner {
     }
     if (start == request.steps().size()) {
       return request.steps().getFirst().fromEpoch() > state.nextEpoch()
-          ? new SignOutcome.NotReady(OptionalLong.of(state.nextEpoch()), "my settlement state starts at epoch "
+          ? new SignAnswer.NotReady(OptionalLong.of(state.nextEpoch()), "my settlement state starts at epoch "
               + state.nextEpoch() + "; send the settlements from there")
-          : new SignOutcome.Rejected("no step of the request starts at my next epoch " + state.nextEpoch());
+          : new SignAnswer.Refused("no step of the request starts at my next epoch " + state.nextEpoch());
     }
     long confirmed = chain.confirmedBlock();
     if (confirmed < proposed.block()) {
-      return new SignOutcome.NotReady(OptionalLong.empty(), "my view of the chain is confirmed through block "
+      return new SignAnswer.NotReady(OptionalLong.empty(), "my view of the chain is confirmed through block "
           + confirmed + ", the settlement was read at block " + proposed.block());
     }
     for (SettlementStep past : request.steps().subList(start, request.steps().size() - 1)) {
@@ -109,30 +110,30 @@ public final class SettlementSigner {
     return signNew(state, proposed);
   }
 
-  private record Replay(SettlementState state, SignOutcome refusal) {}
+  private record Replay(SettlementState state, SignAnswer refusal) {}
 
   /** Catches up with a settlement that landed without this verifier's signature: it must be the chain's. */
   private Replay replay(SettlementState state, SettlementStep step) throws IOException {
     Optional<MirroredSettlement> landed = chain.settlement(step.epoch());
     if (landed.isEmpty() || !landed.get().settlement().equals(step.settlement().settlement())) {
-      return new Replay(null, new SignOutcome.Rejected("epoch " + step.epoch() + " was not settled on chain as the "
+      return new Replay(null, new SignAnswer.Refused("epoch " + step.epoch() + " was not settled on chain as the "
           + "request says" + landed.map(l -> " (the chain has root " + l.settlement().payoutRoot() + ")").orElse("")));
     }
     SettlementResult result;
     try {
       result = compute(state, step);
     } catch (IllegalArgumentException e) {
-      return new Replay(null, new SignOutcome.Rejected("replaying epochs " + step.fromEpoch() + ".." + step.epoch()
+      return new Replay(null, new SignAnswer.Refused("replaying epochs " + step.fromEpoch() + ".." + step.epoch()
           + ": " + e.getMessage()));
     }
-    SignOutcome beacons = checkBeacons(step, result);
+    SignAnswer beacons = checkBeacons(step, result);
     if (beacons != null) {
       return new Replay(null, beacons);
     }
     String differences = SettlementDifferences.describe(result.settlement(), result.slashes(),
         landed.get().settlement(), step.settlement().slashes());
     if (!differences.isEmpty()) {
-      return new Replay(null, new SignOutcome.Rejected("replaying epochs " + step.fromEpoch() + ".." + step.epoch()
+      return new Replay(null, new SignAnswer.Refused("replaying epochs " + step.fromEpoch() + ".." + step.epoch()
           + " does not give the settlement on chain: " + differences));
     }
     store.record(record(step, result, Map.of(), Optional.of(new SettlementTx(landed.get().transactionHash(),
@@ -141,23 +142,23 @@ public final class SettlementSigner {
     return new Replay(result.state(), null);
   }
 
-  private SignOutcome signNew(SettlementState state, SettlementStep step) throws IOException {
+  private SignAnswer signNew(SettlementState state, SettlementStep step) throws IOException {
     Optional<VerifierSet> set = chain.verifierSet();
     if (set.isEmpty()) {
-      return new SignOutcome.NotReady(OptionalLong.empty(), "my view of the chain has no verifier set yet");
+      return new SignAnswer.NotReady(OptionalLong.empty(), "my view of the chain has no verifier set yet");
     }
     if (!set.get().equals(step.verifiers())) {
-      return new SignOutcome.Rejected("the verifier set is " + describe(set.get()) + ", not "
+      return new SignAnswer.Refused("the verifier set is " + describe(set.get()) + ", not "
           + describe(step.verifiers()));
     }
     if (step.block() < chain.lastBlockOf(step.epoch())) {
-      return new SignOutcome.Rejected("the stakes were read at block " + step.block() + ", before epoch "
+      return new SignAnswer.Refused("the stakes were read at block " + step.block() + ", before epoch "
           + step.epoch() + " ended (block " + chain.lastBlockOf(step.epoch()) + ")");
     }
     for (Map.Entry<Address, BigInteger> stake : step.stakes().entrySet()) {
       BigInteger onChain = chain.stakeAt(stake.getKey(), step.block());
       if (!onChain.equals(stake.getValue())) {
-        return new SignOutcome.Rejected("the stake of " + stake.getKey() + " at block " + step.block() + " is "
+        return new SignAnswer.Refused("the stake of " + stake.getKey() + " at block " + step.block() + " is "
             + onChain + ", not " + stake.getValue());
       }
     }
@@ -165,34 +166,34 @@ public final class SettlementSigner {
     try {
       result = compute(state, step);
     } catch (IllegalArgumentException e) {
-      return new SignOutcome.Rejected("cannot settle epochs " + step.fromEpoch() + ".." + step.epoch() + ": "
+      return new SignAnswer.Refused("cannot settle epochs " + step.fromEpoch() + ".." + step.epoch() + ": "
           + e.getMessage());
     }
-    SignOutcome beacons = checkBeacons(step, result);
+    SignAnswer beacons = checkBeacons(step, result);
     if (beacons != null) {
       return beacons;
     }
     String differences = SettlementDifferences.describe(result.settlement(), result.slashes(),
         step.settlement().settlement(), step.settlement().slashes());
     if (!differences.isEmpty()) {
-      return new SignOutcome.Rejected("my settlement of epochs " + step.fromEpoch() + ".." + step.epoch()
+      return new SignAnswer.Refused("my settlement of epochs " + step.fromEpoch() + ".." + step.epoch()
           + " differs: " + differences);
     }
     Signature signature = domain.sign(result.settlement(), key);
     store.record(record(step, result, Map.of(key.address(), signature), Optional.empty()), state, result.state());
     status.signed(step.fromEpoch(), step.epoch(), result.settlement().payoutRoot(), key.address());
-    return new SignOutcome.Signed(new SettlementSignature(step.epoch(), key.address(), signature));
+    return new SignAnswer.Signed(new SettlementSignature(step.epoch(), key.address(), signature));
   }
 
-  private SignOutcome signAgain(SettledEpoch mine, SettlementStep step) {
+  private SignAnswer signAgain(SettledEpoch mine, SettlementStep step) {
     if (mine.fromEpoch() != step.fromEpoch() || !mine.settlement().equals(step.settlement().settlement())
         || !mine.slashes().equals(step.settlement().slashes())) {
-      return new SignOutcome.Rejected("I already settled epoch " + step.epoch() + " (epochs " + mine.fromEpoch()
+      return new SignAnswer.Refused("I already settled epoch " + step.epoch() + " (epochs " + mine.fromEpoch()
           + ".." + mine.epoch() + ") differently: " + SettlementDifferences.describe(mine.settlement(),
           mine.slashes(), step.settlement().settlement(), step.settlement().slashes()));
     }
     status.signedAgain(step.epoch());
-    return new SignOutcome.Signed(new SettlementSignature(step.epoch(), key.address(),
+    return new SignAnswer.Signed(new SettlementSignature(step.epoch(), key.address(),
         domain.sign(mine.settlement(), key)));
   }
 
@@ -200,7 +201,7 @@ public final class SettlementSigner {
    * Null when the beacon of every epoch in which some deal was settled is as the request says. In an epoch where no
    * deal was open nothing depends on it (and nobody had a reason to record it).
    */
-  private SignOutcome checkBeacons(SettlementStep step, SettlementResult result) throws IOException {
+  private SignAnswer checkBeacons(SettlementStep step, SettlementResult result) throws IOException {
     java.util.Set<Long> settledEpochs = new java.util.HashSet<>();
     result.entries().forEach(e -> settledEpochs.add(e.epoch()));
     for (EpochAudits audits : step.audits()) {
@@ -209,11 +210,11 @@ public final class SettlementSigner {
       }
       BeaconStatus beacon = chain.beacon(audits.epoch());
       if (beacon == BeaconStatus.UNDECIDED) {
-        return new SignOutcome.NotReady(OptionalLong.empty(), "whether the beacon of epoch " + audits.epoch()
+        return new SignAnswer.NotReady(OptionalLong.empty(), "whether the beacon of epoch " + audits.epoch()
             + " was recorded is not confirmed yet");
       }
       if ((beacon == BeaconStatus.RECORDED) != audits.beaconRecorded()) {
-        return new SignOutcome.Rejected("the beacon of epoch " + audits.epoch() + " was "
+        return new SignAnswer.Refused("the beacon of epoch " + audits.epoch() + " was "
             + (beacon == BeaconStatus.RECORDED ? "" : "not ") + "recorded on chain; the request says otherwise");
       }
     }

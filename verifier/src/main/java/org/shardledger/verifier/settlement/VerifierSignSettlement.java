@@ -1,14 +1,10 @@
 package org.shardledger.verifier.settlement;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
-import org.shardledger.protocol.bytes.Hex;
-import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
-import org.shardledger.rpc.json.SettlementSignatureJson;
 import org.shardledger.rpc.json.SignSettlementRequest;
 import org.shardledger.rpc.json.SignSettlementRequestJson;
 
@@ -33,11 +29,6 @@ public final class VerifierSignSettlement implements RpcMethod {
   @Override
   public JsonNode execute(RpcParams params) throws RpcException, IOException {
     SignSettlementRequest request = SignSettlementRequestJson.decode(params.raw(0)).orInvalidParams(0);
-    return switch (signer.sign(request)) {
-      case SignOutcome.Signed s -> SettlementSignatureJson.encode(s.signature());
-      case SignOutcome.Rejected r -> throw new RpcException(RpcError.REJECTED, r.reason());
-      case SignOutcome.NotReady n -> throw new RpcException(RpcError.NOT_READY, n.reason(), n.needFrom().isPresent()
-          ? JsonNodeFactory.instance.objectNode().put("fromEpoch", Hex.quantity(n.needFrom().getAsLong())) : null);
-    };
+    return signer.sign(request).toResult();
   }
 }

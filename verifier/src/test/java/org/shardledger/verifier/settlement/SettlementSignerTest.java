@@ -1,5 +1,6 @@
 package org.shardledger.verifier.settlement;
 
+import org.shardledger.rpc.json.SignAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -90,9 +91,9 @@ class SettlementSignerTest {
   void signsWhatItRecomputesAndKeepsTheSettlementAndTheAmounts() throws Exception {
     SettlementStep step = step(SettlementState.genesis(), 100, List.of(audits(0, AuditOutcome.PASS,
         AuditOutcome.PASS, AuditOutcome.FAIL)));
-    SignOutcome outcome = signer.sign(SignSettlementRequest.of(step));
-    assertThat(outcome).isInstanceOf(SignOutcome.Signed.class);
-    var signature = ((SignOutcome.Signed) outcome).signature();
+    SignAnswer outcome = signer.sign(SignSettlementRequest.of(step));
+    assertThat(outcome).isInstanceOf(SignAnswer.Signed.class);
+    var signature = ((SignAnswer.Signed) outcome).signature();
     assertThat(DOMAIN.signer(step.settlement().settlement(), signature.signature()))
         .contains(VERIFIERS.get(0).address());
     assertThat(store.current().nextEpoch()).isEqualTo(1);
@@ -111,9 +112,9 @@ class SettlementSignerTest {
     Settlement inflated = new Settlement(0, s.payoutRoot(), s.cumulativeTotal().add(BigInteger.ONE), s.slashesHash());
     SettlementStep lie = new SettlementStep(100, honest.stakes(), SET, honest.audits(),
         new SettlementWithSlashes(inflated, List.of()));
-    SignOutcome outcome = signer.sign(SignSettlementRequest.of(lie));
-    assertThat(outcome).isInstanceOf(SignOutcome.Rejected.class);
-    assertThat(((SignOutcome.Rejected) outcome).reason()).contains("cumulativeTotal 101 (mine 100)");
+    SignAnswer outcome = signer.sign(SignSettlementRequest.of(lie));
+    assertThat(outcome).isInstanceOf(SignAnswer.Refused.class);
+    assertThat(((SignAnswer.Refused) outcome).reason()).contains("cumulativeTotal 101 (mine 100)");
     assertThat(store.current().nextEpoch()).as("nothing recorded").isZero();
   }
 
@@ -124,24 +125,24 @@ class SettlementSignerTest {
     SettlementStep richer = new SettlementStep(100, Map.of(OPERATOR, STAKE.add(BigInteger.ONE)), SET,
         honest.audits(), honest.settlement());
     assertThat(signer.sign(SignSettlementRequest.of(richer)))
-        .isEqualTo(new SignOutcome.Rejected("the stake of " + OPERATOR + " at block 100 is 5000, not 5001"));
+        .isEqualTo(new SignAnswer.Refused("the stake of " + OPERATOR + " at block 100 is 5000, not 5001"));
 
     SettlementStep unaudited = step(SettlementState.genesis(), 100, List.of(EpochAudits.beaconMissing(0)));
     assertThat(signer.sign(SignSettlementRequest.of(unaudited)))
-        .isEqualTo(new SignOutcome.Rejected("the beacon of epoch 0 was recorded on chain; the request says otherwise"));
+        .isEqualTo(new SignAnswer.Refused("the beacon of epoch 0 was recorded on chain; the request says otherwise"));
 
     chain.beacon(0, BeaconStatus.UNDECIDED);
-    assertThat(signer.sign(SignSettlementRequest.of(honest))).isInstanceOf(SignOutcome.NotReady.class);
+    assertThat(signer.sign(SignSettlementRequest.of(honest))).isInstanceOf(SignAnswer.NotReady.class);
   }
 
   @Test
   void refusesStakesReadBeforeTheEpochEndedAndAnotherVerifierSet() throws Exception {
     SettlementStep early = step(SettlementState.genesis(), 5, List.of(audits(0, AuditOutcome.PASS)));
-    assertThat(((SignOutcome.Rejected) signer.sign(SignSettlementRequest.of(early))).reason())
+    assertThat(((SignAnswer.Refused) signer.sign(SignSettlementRequest.of(early))).reason())
         .isEqualTo("the stakes were read at block 5, before epoch 0 ended (block 9)");
     chain.verifiers(new VerifierSet(SET.members(), 3));
     SettlementStep step = step(SettlementState.genesis(), 100, List.of(audits(0, AuditOutcome.PASS)));
-    assertThat(((SignOutcome.Rejected) signer.sign(SignSettlementRequest.of(step))).reason())
+    assertThat(((SignAnswer.Refused) signer.sign(SignSettlementRequest.of(step))).reason())
         .startsWith("the verifier set is 3 of");
   }
 
@@ -149,7 +150,7 @@ class SettlementSignerTest {
   void waitsWhileItsChainViewIsBehindTheBlockTheLedgerRead() throws Exception {
     chain.confirmThrough(50);
     SettlementStep step = step(SettlementState.genesis(), 100, List.of(audits(0, AuditOutcome.PASS)));
-    assertThat(signer.sign(SignSettlementRequest.of(step))).isEqualTo(new SignOutcome.NotReady(OptionalLong.empty(),
+    assertThat(signer.sign(SignSettlementRequest.of(step))).isEqualTo(new SignAnswer.NotReady(OptionalLong.empty(),
         "my view of the chain is confirmed through block 50, the settlement was read at block 100"));
   }
 
@@ -160,16 +161,16 @@ class SettlementSignerTest {
     SettlementState afterFirst = after(SettlementState.genesis(), first);
     SettlementStep second = step(afterFirst, 30, List.of(audits(2, AuditOutcome.UNREACHABLE, AuditOutcome.PASS)));
 
-    assertThat(signer.sign(SignSettlementRequest.of(second))).isEqualTo(new SignOutcome.NotReady(OptionalLong.of(0),
+    assertThat(signer.sign(SignSettlementRequest.of(second))).isEqualTo(new SignAnswer.NotReady(OptionalLong.of(0),
         "my settlement state starts at epoch 0; send the settlements from there"));
 
     SignSettlementRequest longer = new SignSettlementRequest(List.of(first, second));
-    assertThat(((SignOutcome.Rejected) signer.sign(longer)).reason())
+    assertThat(((SignAnswer.Refused) signer.sign(longer)).reason())
         .as("the first step never landed").startsWith("epoch 1 was not settled on chain");
 
     chain.settled(first.settlement().settlement());
-    SignOutcome outcome = signer.sign(longer);
-    assertThat(outcome).isInstanceOf(SignOutcome.Signed.class);
+    SignAnswer outcome = signer.sign(longer);
+    assertThat(outcome).isInstanceOf(SignAnswer.Signed.class);
     assertThat(store.settled(1).orElseThrow().tx()).isPresent();
     assertThat(store.settled(1).orElseThrow().signatures()).as("replayed, not signed").isEmpty();
     assertThat(store.settled(1).orElseThrow().slashes()).isNotEmpty();
@@ -181,14 +182,14 @@ class SettlementSignerTest {
   void neverSignsTwoDifferentSettlementsFromTheSameState() throws Exception {
     SettlementStep zero = step(SettlementState.genesis(), 20, List.of(audits(0, AuditOutcome.PASS,
         AuditOutcome.PASS)));
-    assertThat(signer.sign(SignSettlementRequest.of(zero))).isInstanceOf(SignOutcome.Signed.class);
+    assertThat(signer.sign(SignSettlementRequest.of(zero))).isInstanceOf(SignAnswer.Signed.class);
     SettlementStep zeroAndOne = step(SettlementState.genesis(), 20, List.of(audits(0, AuditOutcome.PASS,
         AuditOutcome.PASS), audits(1, AuditOutcome.PASS, AuditOutcome.PASS)));
-    assertThat(((SignOutcome.Rejected) signer.sign(SignSettlementRequest.of(zeroAndOne))).reason())
+    assertThat(((SignAnswer.Refused) signer.sign(SignSettlementRequest.of(zeroAndOne))).reason())
         .isEqualTo("I have settled through epoch 0; a settlement starting at epoch 0 would settle epochs twice");
     SettlementStep otherZero = step(SettlementState.genesis(), 20, List.of(audits(0, AuditOutcome.FAIL,
         AuditOutcome.FAIL)));
-    assertThat(((SignOutcome.Rejected) signer.sign(SignSettlementRequest.of(otherZero))).reason())
+    assertThat(((SignAnswer.Refused) signer.sign(SignSettlementRequest.of(otherZero))).reason())
         .startsWith("I already settled epoch 0 (epochs 0..0) differently: payoutRoot");
   }
 
@@ -207,6 +208,6 @@ class SettlementSignerTest {
         Map.of(OPERATOR, STAKE), SET, audits));
     SettlementStep step = new SettlementStep(100, Map.of(OPERATOR, STAKE), SET, audits,
         new SettlementWithSlashes(r.settlement(), r.slashes()));
-    assertThat(signer.sign(SignSettlementRequest.of(step))).isInstanceOf(SignOutcome.Signed.class);
+    assertThat(signer.sign(SignSettlementRequest.of(step))).isInstanceOf(SignAnswer.Signed.class);
   }
 }
