@@ -3,14 +3,19 @@
 -- and every account's cumulative amount (a row when it changed; an account's amount at epoch e is its row with
 -- the largest epoch <= e).
 
--- The current state: one row.
+-- The current state: one row. deal_states: per deal the state holds, by id, 25 bytes (id u64, next epoch u64,
+-- held epochs u32, fails u32, terminated u8); balances: per account with credit, 52 bytes (address, amount as
+-- uint256). Both are rewritten with each settlement as one value each, so a settlement costs two writes for the
+-- state however many deals and accounts there are.
 CREATE TABLE settlement_state (
   id INT PRIMARY KEY,
   next_epoch BIGINT NOT NULL,
-  escrowed NUMERIC(78, 0) NOT NULL
+  escrowed NUMERIC(78, 0) NOT NULL,
+  deal_states BLOB NOT NULL,
+  balances BLOB NOT NULL
 );
 
--- The deals the current state holds (not yet forgotten): terms and where each stands.
+-- The terms of the deals the current state holds: written once when a deal is admitted, deleted when forgotten.
 CREATE TABLE settlement_deals (
   deal_id BIGINT PRIMARY KEY,
   owner VARCHAR(42) NOT NULL,
@@ -21,17 +26,7 @@ CREATE TABLE settlement_deals (
   samples INT NOT NULL,
   price_per_epoch NUMERIC(78, 0) NOT NULL,
   first_epoch BIGINT NOT NULL,
-  last_epoch BIGINT NOT NULL,
-  next_epoch BIGINT NOT NULL,
-  held_epochs INT NOT NULL,
-  fails INT NOT NULL,
-  terminated BOOLEAN NOT NULL
-);
-
--- The current cumulative amount of every account (the leaves of the latest payout tree).
-CREATE TABLE settlement_balances (
-  account VARCHAR(42) PRIMARY KEY,
-  cumulative NUMERIC(78, 0) NOT NULL
+  last_epoch BIGINT NOT NULL
 );
 
 CREATE TABLE settled_epochs (
@@ -68,4 +63,3 @@ CREATE TABLE settled_amounts (
   cumulative NUMERIC(78, 0) NOT NULL,
   PRIMARY KEY (account, epoch)
 );
-CREATE INDEX settled_amounts_epoch ON settled_amounts(epoch);

@@ -30,7 +30,8 @@ import org.shardledger.protocol.settlement.Slash;
 /**
  * The {@link SettlementStore} in a role's H2 database (its own migrations, {@code db/settlement}). Each record is
  * one transaction, written through before it returns, so a kill -9 leaves either the old state or the new one.
- * The current state is cached in memory after the first read.
+ * The current state is cached in memory after the first read. Per settlement it writes a row per account whose
+ * amount changed, the terms of newly admitted deals, and the state itself as two compact values.
  */
 public final class H2SettlementStore implements SettlementStore {
   private static final int BATCH = 1000;
@@ -58,33 +59,29 @@ public final class H2SettlementStore implements SettlementStore {
   private static SettlementState load(Connection c) throws SQLException {
     long next;
     BigInteger escrowed;
-    try (PreparedStatement s = c.prepareStatement("SELECT next_epoch, escrowed FROM settlement_state WHERE id = 1");
-        ResultSet r = s.executeQuery()) {
+    byte[] dealStates;
+    byte[] balances;
+    try (PreparedStatement s = c.prepareStatement("SELECT next_epoch, escrowed, deal_states, balances FROM "
+        + "settlement_state WHERE id = 1"); ResultSet r = s.executeQuery()) {
       if (!r.next()) {
         return SettlementState.genesis();
       }
       next = r.getLong(1);
       escrowed = r.getBigDecimal(2).toBigIntegerExact();
+      dealStates = r.getBytes(3);
+      balances = r.getBytes(4);
     }
-    List<DealState> deals = new ArrayList<>();
+    Map<Long, Deal> terms = new HashMap<>();
     try (PreparedStatement s = c.prepareStatement("SELECT deal_id, owner, operator, root, size, segment_size, samples, "
-        + "price_per_epoch, first_epoch, last_epoch, next_epoch, held_epochs, fails, terminated FROM settlement_deals");
-        ResultSet r = s.executeQuery()) {
+        + "price_per_epoch, first_epoch, last_epoch FROM settlement_deals"); ResultSet r = s.executeQuery()) {
       while (r.next()) {
-        Deal deal = new Deal(r.getLong(1), Address.fromHex(r.getString(2)), Address.fromHex(r.getString(3)),
+        terms.put(r.getLong(1), new Deal(r.getLong(1), Address.fromHex(r.getString(2)), Address.fromHex(r.getString(3)),
             new ShardCommitment(Bytes32.fromHex(r.getString(4)), r.getLong(5), r.getInt(6)), r.getInt(7),
-            r.getBigDecimal(8).toBigIntegerExact(), r.getLong(9), r.getLong(10));
-        deals.add(new DealState(deal, r.getLong(11), r.getInt(12), r.getInt(13), r.getBoolean(14)));
+            r.getBigDecimal(8).toBigIntegerExact(), r.getLong(9), r.getLong(10)));
       }
     }
-    Map<Address, BigInteger> balances = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT account, cumulative FROM settlement_balances");
-        ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        balances.put(Address.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact());
-      }
-    }
-    return SettlementState.restore(next, deals, balances, escrowed);
+    return SettlementState.restore(next, StateBlobs.dealStates(dealStates, terms), StateBlobs.balances(balances),
+        escrowed);
   }
 
   @Override
@@ -95,29 +92,21 @@ public final class H2SettlementStore implements SettlementStore {
     db.transaction(c -> {
       insertSettled(c, settled);
       try (PreparedStatement amounts = c.prepareStatement(
-          "INSERT INTO settled_amounts (account, epoch, cumulative) VALUES (?, ?, ?)");
-          PreparedStatement balances = c.prepareStatement(
-              "MERGE INTO settlement_balances (account, cumulative) KEY (account) VALUES (?, ?)")) {
+          "INSERT INTO settled_amounts (account, epoch, cumulative) VALUES (?, ?, ?)")) {
         int n = 0;
         for (Map.Entry<Address, BigInteger> e : changed.entrySet()) {
-          amounts.setString(1, e.getKey().toHex());
-          amounts.setLong(2, settled.epoch());
-          amounts.setBigDecimal(3, new BigDecimal(e.getValue()));
+          Sql.bind(amounts, e.getKey().toHex(), settled.epoch(), new BigDecimal(e.getValue()));
           amounts.addBatch();
-          balances.setString(1, e.getKey().toHex());
-          balances.setBigDecimal(2, new BigDecimal(e.getValue()));
-          balances.addBatch();
           if (++n % BATCH == 0) {
             amounts.executeBatch();
-            balances.executeBatch();
           }
         }
         amounts.executeBatch();
-        balances.executeBatch();
       }
-      writeDeals(c, before, after);
-      Sql.update(c, "MERGE INTO settlement_state (id, next_epoch, escrowed) KEY (id) VALUES (1, ?, ?)",
-          after.nextEpoch(), new BigDecimal(after.escrowed()));
+      writeTerms(c, before, after);
+      Sql.update(c, "MERGE INTO settlement_state (id, next_epoch, escrowed, deal_states, balances) KEY (id) "
+          + "VALUES (1, ?, ?, ?, ?)", after.nextEpoch(), new BigDecimal(after.escrowed()),
+          StateBlobs.dealStates(after.deals()), StateBlobs.balances(after.cumulative()));
       return null;
     });
     cached = after;
@@ -141,8 +130,8 @@ public final class H2SettlementStore implements SettlementStore {
     }
   }
 
-  /** Forgotten deals are deleted; every other deal's row is written (all open deals move on every settlement). */
-  private static void writeDeals(Connection c, SettlementState before, SettlementState after) throws SQLException {
+  /** The terms of newly admitted deals are inserted, those of forgotten deals deleted. */
+  private static void writeTerms(Connection c, SettlementState before, SettlementState after) throws SQLException {
     Set<Long> kept = new HashSet<>();
     after.deals().forEach(d -> kept.add(d.deal().id()));
     try (PreparedStatement delete = c.prepareStatement("DELETE FROM settlement_deals WHERE deal_id = ?")) {
@@ -154,25 +143,24 @@ public final class H2SettlementStore implements SettlementStore {
       }
       delete.executeBatch();
     }
-    try (PreparedStatement merge = c.prepareStatement("MERGE INTO settlement_deals (deal_id, owner, operator, root, "
-        + "size, segment_size, samples, price_per_epoch, first_epoch, last_epoch, next_epoch, held_epochs, fails, "
-        + "terminated) KEY (deal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement insert = c.prepareStatement("INSERT INTO settlement_deals (deal_id, owner, operator, root, "
+        + "size, segment_size, samples, price_per_epoch, first_epoch, last_epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        + "?)")) {
       int n = 0;
       for (DealState d : after.deals()) {
-        if (before.deal(d.deal().id()).filter(d::equals).isPresent()) {
+        if (before.deal(d.deal().id()).isPresent()) {
           continue;
         }
         Deal deal = d.deal();
-        Sql.bind(merge, deal.id(), deal.owner().toHex(), deal.operator().toHex(), deal.commitment().root().toHex(),
+        Sql.bind(insert, deal.id(), deal.owner().toHex(), deal.operator().toHex(), deal.commitment().root().toHex(),
             deal.commitment().size(), deal.commitment().segmentSize(), deal.samples(),
-            new BigDecimal(deal.pricePerEpoch()), deal.firstEpoch(), deal.lastEpoch(), d.nextEpoch(), d.heldEpochs(),
-            d.fails(), d.terminated());
-        merge.addBatch();
+            new BigDecimal(deal.pricePerEpoch()), deal.firstEpoch(), deal.lastEpoch());
+        insert.addBatch();
         if (++n % BATCH == 0) {
-          merge.executeBatch();
+          insert.executeBatch();
         }
       }
-      merge.executeBatch();
+      insert.executeBatch();
     }
   }
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         DeployCommand.class,
         VerifierCommand.class,
         ProverCommand.class,
+        LedgerCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class ShardledgerCommand implements Runnable {

@@ -1,0 +1,205 @@
+package org.shardledger.ledger;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.shardledger.chainstore.ChainMirror;
+import org.shardledger.chainstore.Database;
+import org.shardledger.chainstore.settlement.MirrorSettlementChain;
+import org.shardledger.contracts.chain.Chain;
+import org.shardledger.contracts.events.ChainFollower;
+import org.shardledger.ledger.beacon.BeaconRecorder;
+import org.shardledger.ledger.claims.ClaimProofs;
+import org.shardledger.ledger.internal.Backoff;
+import org.shardledger.ledger.reports.ReportInbox;
+import org.shardledger.ledger.rpc.EpochStatus;
+import org.shardledger.ledger.rpc.LedgerRpc;
+import org.shardledger.ledger.settlement.FacadeLedgerChain;
+import org.shardledger.ledger.settlement.LedgerChain;
+import org.shardledger.ledger.settlement.LedgerStores;
+import org.shardledger.ledger.settlement.PendingSettlement;
+import org.shardledger.ledger.settlement.Progress;
+import org.shardledger.ledger.settlement.RpcVerifierClient;
+import org.shardledger.ledger.settlement.Settler;
+import org.shardledger.ledger.settlement.VerifierClient;
+import org.shardledger.protocol.aggregation.Aggregator;
+import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.rpc.RpcServer;
+
+/**
+ * A running ledger: the chain mirror (follower), the settlement loop (beacons, then settlement steps) and the
+ * JSON-RPC server. {@link #start} opens everything; {@link #close} stops it. The loop retries with backoff while
+ * the chain or the verifiers are unavailable; a restart resumes from the database and the transaction journal.
+ */
+public final class LedgerNode implements AutoCloseable {
+  private static final Set<Progress> KEEP_GOING = Set.of(Progress.PROPOSED, Progress.SIGNED, Progress.SUBMITTED,
+      Progress.CONFIRMED);
+
+  private final LedgerConfig config;
+  private final Database db;
+  private final LedgerStores stores;
+  private final Chain chain;
+  private final LedgerChain writer;
+  private final ChainFollower follower;
+  private final ChainMirror mirror;
+  private final Settler settler;
+  private final BeaconRecorder beacons;
+  private final RpcServer server;
+  private final LedgerStatusLog status = new LedgerStatusLog();
+  private final Backoff chainBackoff;
+  private final Backoff signingBackoff;
+  private final Thread loop;
+  private volatile boolean running = true;
+  private volatile long head;
+
+  private LedgerNode(LedgerConfig config, KeyPair key, Database db) throws IOException {
+    this.config = config;
+    this.db = db;
+    this.stores = LedgerStores.open(db);
+    this.mirror = new ChainMirror(db);
+    this.chain = Chain.connect(config.rpc(), config.deployment(), Optional.of(key),
+        config.dataDir().resolve("journal"), config.timing());
+    this.writer = new FacadeLedgerChain(chain);
+    this.head = chain.blockNumber();
+    MirrorSettlementChain view = new MirrorSettlementChain(mirror, config.deployment(), chain.operators()::stakeAt);
+    List<VerifierClient> verifiers = config.verifierRpcs().stream()
+        .<VerifierClient>map(u -> new RpcVerifierClient(u, config.verifierTimeout())).toList();
+    this.settler = new Settler(view, writer, stores, verifiers, config.deployment().domain(), config.settlement(),
+        config.reportDeadlineBlocks(), status);
+    this.beacons = new BeaconRecorder(writer, config.deployment(), status);
+    ReportInbox inbox = new ReportInbox(stores.reports(), view, new Aggregator(config.deployment().domain()),
+        () -> settler.pending().map(p -> p.epoch() + 1).orElse(stores.settlements().current().nextEpoch()),
+        () -> config.deployment().epochOf(head) + 1, status);
+    EpochStatus epochs = new EpochStatus() {
+      @Override
+      public long headBlock() {
+        return head;
+      }
+
+      @Override
+      public long confirmedBlock() throws IOException {
+        return mirror.mirroredThrough();
+      }
+
+      @Override
+      public Optional<PendingSettlement> pending() throws IOException {
+        return settler.pending();
+      }
+    };
+    this.server = RpcServer.start(config.listen(), LedgerRpc.dispatcher(new LedgerRpc.Sources(config.deployment(),
+        epochs, stores.settlements(), new ClaimProofs(stores.settlements()), chain.settlements()::claimed, mirror,
+        stores.records(), stores.reports(), inbox, config.verifierRpcs())));
+    this.follower = chain.follow(config.confirmations(), mirror, mirror, config.timing());
+    this.chainBackoff = new Backoff(config.pollInterval(), config.maxBackoff());
+    this.signingBackoff = new Backoff(config.pollInterval(), config.maxBackoff());
+    this.loop = new Thread(this::run, "ledger");
+    this.loop.setDaemon(true);
+  }
+
+  /** Opens the ledger's database and chain connection, and starts the follower, the loop and the JSON-RPC server. */
+  public static LedgerNode start(LedgerConfig config, KeyPair key) throws IOException {
+    Database db = Database.open(config.dataDir().resolve("db"), "ledger");
+    LedgerNode node;
+    try {
+      node = new LedgerNode(config, key, db);
+    } catch (IOException | RuntimeException e) {
+      db.close();
+      throw e;
+    }
+    node.follower.start();
+    node.loop.start();
+    return node;
+  }
+
+  public URI rpcUrl() {
+    return server.url();
+  }
+
+  public LedgerStores stores() {
+    return stores;
+  }
+
+  private void run() {
+    boolean recovered = false;
+    boolean started = false;
+    while (running) {
+      Duration wait = config.pollInterval();
+      try {
+        head = writer.headBlock();
+        if (!recovered) {
+          writer.recoverPending();
+          if (!started) {
+            long settledThrough = writer.settledThrough();
+            long next = stores.settlements().current().nextEpoch();
+            if (settler.pending().isEmpty() && next < settledThrough) {
+              status.stateBehindChain(next, settledThrough);
+            }
+            status.started(next, settledThrough, server.url().toString());
+            started = true;
+          }
+          recovered = true;
+        }
+        if (config.recordBeacons()) {
+          beacons.tick();
+        }
+        Progress progress;
+        int steps = 0;
+        do {
+          progress = settler.tick();
+        } while (running && ++steps < 16 && KEEP_GOING.contains(progress));
+        if (progress == Progress.SIGNING || progress == Progress.STUCK) {
+          wait = signingBackoff.next();
+        } else {
+          signingBackoff.reset();
+        }
+        chainBackoff.reset();
+      } catch (IOException | RuntimeException e) {
+        if (!running) {
+          break;
+        }
+        wait = chainBackoff.next();
+        recovered = false;
+        status.chainUnavailable(LedgerStatusLog.describe(e), wait);
+      }
+      pause(wait);
+    }
+  }
+
+  /** Waits without interrupting anyone: an interrupt inside H2 closes its file. {@link #close} wakes it. */
+  private synchronized void pause(Duration wait) {
+    if (!running) {
+      return;
+    }
+    try {
+      wait(Math.max(1, wait.toMillis()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      running = false;
+      notifyAll();
+    }
+    try {
+      loop.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    follower.close();
+    server.close();
+    settler.close();
+    try {
+      chain.close();
+    } catch (IOException e) {
+      // nothing left to do
+    }
+    db.close();
+  }
+}

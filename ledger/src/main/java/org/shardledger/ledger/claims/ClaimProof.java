@@ -1,0 +1,18 @@
+package org.shardledger.ledger.claims;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Objects;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.Address;
+
+/** What {@code claim(account, cumulativeAmount, proof)} takes, against the root of the latest settlement. */
+public record ClaimProof(Address account, long epoch, Bytes32 payoutRoot, BigInteger cumulativeAmount,
+    List<Bytes32> proof) {
+  public ClaimProof {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(payoutRoot, "payoutRoot");
+    Objects.requireNonNull(cumulativeAmount, "cumulativeAmount");
+    proof = List.copyOf(proof);
+  }
+}

@@ -1,0 +1,40 @@
+package org.shardledger.ledger.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import org.shardledger.ledger.claims.ClaimProof;
+import org.shardledger.ledger.claims.ClaimProofs;
+import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.RpcError;
+import org.shardledger.rpc.RpcException;
+import org.shardledger.rpc.RpcMethod;
+import org.shardledger.rpc.RpcParams;
+
+/** {@code ledger_getClaimProof(account)}: the arguments of {@code claim} against the latest payout root. */
+final class LedgerGetClaimProof implements RpcMethod {
+  private final ClaimProofs proofs;
+
+  LedgerGetClaimProof(ClaimProofs proofs) {
+    this.proofs = proofs;
+  }
+
+  @Override
+  public String name() {
+    return "ledger_getClaimProof";
+  }
+
+  @Override
+  public JsonNode execute(RpcParams params) throws RpcException, IOException {
+    Address account = params.address(0);
+    ClaimProof p = proofs.proof(account).orElseThrow(() -> new RpcException(RpcError.NOT_FOUND,
+        account + " has no credit in the latest settlement"));
+    ObjectNode out = Params.object().put("account", account.toString()).put("epoch", Hex.quantity(p.epoch()))
+        .put("payoutRoot", p.payoutRoot().toHex()).put("cumulativeAmount", Hex.quantity(p.cumulativeAmount()));
+    ArrayNode proof = out.putArray("proof");
+    p.proof().forEach(h -> proof.add(h.toHex()));
+    return out;
+  }
+}

@@ -1,0 +1,78 @@
+package org.shardledger.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.shardledger.ledger.TestNetwork.CREDIT;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shardledger.contracts.anvil.DevAccounts;
+import org.shardledger.protocol.audit.AuditOutcome;
+import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.rpc.RpcClient;
+
+/**
+ * The chain's RPC goes away in the worst moment: the settle transaction reached the node, its answer did not reach
+ * the ledger, and the node stays unreachable for a while. The ledger retries with backoff, and once the RPC is back
+ * it finds the epoch settled by that transaction and records it; it never sends a second one.
+ */
+class LedgerOutageIT {
+  static final KeyPair OPERATOR = DevAccounts.key(1);
+  static final KeyPair OWNER = DevAccounts.key(3);
+  static final BigInteger PRICE = CREDIT.multiply(BigInteger.valueOf(3));
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void anRpcOutageDuringSettlementDelaysItUntilTheRpcIsBack() throws Exception {
+    try (TestNetwork net = TestNetwork.start(dir, 20); FlakyRpcProxy proxy = new FlakyRpcProxy(net.local.rpcUrl())) {
+      net.registerOperator(OPERATOR, 100);
+      long epoch = net.epoch() + 1;
+      long deal = net.deal(OWNER, OPERATOR, PRICE, epoch, epoch + 1);
+      try (LedgerNode ledger = LedgerNode.start(net.ledgerConfig(dir.resolve("ledger"), proxy.url()),
+          TestNetwork.ledgerKey())) {
+        RpcClient rpc = new RpcClient(ledger.rpcUrl(), Duration.ofSeconds(10));
+        net.mineToEpoch(epoch);
+        for (int v = 0; v < 3; v++) {
+          TestNetwork.submit(rpc, net.report(v, epoch, Map.of(deal, AuditOutcome.PASS)));
+        }
+        proxy.failAfterForwarding(ChainScan.selector(ChainScan.SETTLE));
+        net.mineToEpoch(epoch + 1);
+        net.await(() -> proxy.url() != null && tripped(proxy), net.local.deployment().epochStartBlock(epoch + 1) + 6,
+            Duration.ofSeconds(60));
+        assertThat(net.reader.settlements().settledThrough()).as("the settle transaction reached the node")
+            .isEqualTo(epoch + 1);
+
+        net.local.rpc().mine(5);
+        Thread.sleep(2000);
+        assertThat(ledger.stores().settlements().settled(epoch)).as("not recorded while the RPC is down").isEmpty();
+        assertThat(rpc.call("ledger_epoch").get("pending").get("status").asText()).isEqualTo("SIGNED");
+
+        proxy.restore();
+        net.await(() -> {
+          try {
+            return ledger.stores().settlements().settled(epoch).isPresent();
+          } catch (java.io.IOException e) {
+            return false;
+          }
+        }, Long.MAX_VALUE, Duration.ofSeconds(60));
+        assertThat(ledger.stores().settlements().current().cumulativeOf(OPERATOR.address())).isEqualTo(PRICE);
+      }
+      assertThat(ChainScan.calls(net.local.rpcUrl(), TestNetwork.ledgerKey().address(), ChainScan.SETTLE))
+          .as("one settle transaction in all").isEqualTo(1);
+    }
+  }
+
+  private static boolean tripped(FlakyRpcProxy proxy) {
+    try {
+      return proxy.awaitTrippedFor(Duration.ofMillis(1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

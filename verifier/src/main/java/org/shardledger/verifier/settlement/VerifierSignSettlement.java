@@ -1,0 +1,34 @@
+package org.shardledger.verifier.settlement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import org.shardledger.rpc.RpcException;
+import org.shardledger.rpc.RpcMethod;
+import org.shardledger.rpc.RpcParams;
+import org.shardledger.rpc.json.SignSettlementRequest;
+import org.shardledger.rpc.json.SignSettlementRequestJson;
+
+/**
+ * {@code verifier_signSettlement(request)}: the signature over the proposed settlement, or REJECTED saying what
+ * differs, or NOT_READY (with {@code data.fromEpoch} when the ledger must resend from an earlier epoch).
+ * See docs/rpc.md.
+ */
+public final class VerifierSignSettlement implements RpcMethod {
+  public static final String NAME = "verifier_signSettlement";
+  private final SettlementSigner signer;
+
+  public VerifierSignSettlement(SettlementSigner signer) {
+    this.signer = signer;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public JsonNode execute(RpcParams params) throws RpcException, IOException {
+    SignSettlementRequest request = SignSettlementRequestJson.decode(params.raw(0)).orInvalidParams(0);
+    return signer.sign(request).toResult();
+  }
+}
