@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         VerifyProofCommand.class,
         DemoCommand.class,
         DeployCommand.class,
+        DevnetCommand.class,
         VerifierCommand.class,
         ProverCommand.class,
         LedgerCommand.class,

@@ -1,0 +1,71 @@
+package org.shardledger.node.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.shardledger.contracts.anvil.AnvilBinary;
+import org.shardledger.node.devnet.DevnetConfig;
+import org.shardledger.node.devnet.DevnetRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "devnet", mixinStandardHelpOptions = true,
+    description = "Runs the whole network on this machine: Anvil with the contracts, operators' nodes, verifiers, a "
+        + "ledger and an owner storing files. Prints a line per epoch (audits, settlements, claims). Ctrl-C stops "
+        + "everything. Each run starts fresh in --data-dir.")
+final class DevnetCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--data-dir", defaultValue = "devnet-data", description = "Where every role keeps its data; "
+      + "emptied at start (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--operators", defaultValue = "3", description = "Operators' nodes, 1-4 (default: ${DEFAULT-VALUE}).")
+  int operators;
+
+  @Option(names = "--verifiers", defaultValue = "3", description = "Verifiers, 1-3 (default: ${DEFAULT-VALUE}).")
+  int verifiers;
+
+  @Option(names = "--threshold", defaultValue = "2", description = "Settlement signatures required (default: "
+      + "${DEFAULT-VALUE}).")
+  int threshold;
+
+  @Option(names = "--block-time", defaultValue = "1", description = "Seconds between blocks (default: "
+      + "${DEFAULT-VALUE}).")
+  double blockTime;
+
+  @Option(names = "--epoch-length", defaultValue = "10", description = "Blocks per epoch (default: ${DEFAULT-VALUE}).")
+  long epochLength;
+
+  @Option(names = "--files", defaultValue = "2", description = "Files the owner stores with every operator "
+      + "(default: ${DEFAULT-VALUE}).")
+  int files;
+
+  @Option(names = "--deal-epochs", defaultValue = "100", description = "How many epochs each deal lasts (default: "
+      + "${DEFAULT-VALUE}).")
+  long dealEpochs;
+
+  @Option(names = "--epochs", defaultValue = "0", description = "Stop once this many epochs are settled and print a "
+      + "summary (default: run until stopped).")
+  long epochs;
+
+  @Option(names = "--anvil", description = "The anvil binary (default: the one npm installed under contracts/).")
+  Path anvil;
+
+  @Override
+  public Integer call() throws Exception {
+    Path binary = anvil != null ? anvil : AnvilBinary.require(codeLocation());
+    DevnetConfig config = new DevnetConfig(dataDir, binary, operators, verifiers, threshold, blockTime, epochLength,
+        files, dealEpochs, epochs);
+    PrintWriter out = spec.commandLine().getOut();
+    return DevnetRunner.run(config, out) ? 0 : 1;
+  }
+
+  private static Path codeLocation() throws java.net.URISyntaxException {
+    Path jar = Path.of(DevnetCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return jar.getParent() != null ? jar.getParent() : jar;
+  }
+}

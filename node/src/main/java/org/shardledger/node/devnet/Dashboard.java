@@ -1,0 +1,117 @@
+package org.shardledger.node.devnet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.shardledger.contracts.chain.Chain;
+import org.shardledger.protocol.audit.AuditOutcome;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.RpcClient;
+import org.shardledger.rpc.RpcException;
+import org.shardledger.verifier.VerifierNode;
+import org.shardledger.verifier.store.AuditRecord;
+
+/**
+ * One line per epoch of what the network did — audits, settlements, earnings — and the operators' claims, made
+ * for them with proofs from the ledger's JSON-RPC as soon as a settlement lands.
+ */
+final class Dashboard {
+  private final Devnet net;
+  private final Chain reader;
+  private final RpcClient ledgerRpc;
+  private long shownEpoch = -1;
+
+  Dashboard(Devnet net, Chain reader) {
+    this.net = net;
+    this.reader = reader;
+    this.ledgerRpc = new RpcClient(net.ledger().rpcUrl(), Duration.ofSeconds(5));
+  }
+
+  /** Prints the line of a new epoch and makes the claims due; returns the number of epochs settled so far. */
+  long tick() throws IOException {
+    long epoch = reader.currentEpoch();
+    long settledThrough = reader.settlements().settledThrough();
+    if (epoch != shownEpoch) {
+      shownEpoch = epoch;
+      net.say("epoch %d | %s | settled through epoch %s, %s credits paid out | claimed: %s", epoch,
+          audits(epoch - 1), settledThrough == 0 ? "-" : Long.toString(settledThrough - 1),
+          credits(reader.settlements().cumulativeTotal()), claims());
+    }
+    return settledThrough;
+  }
+
+  private String audits(long epoch) throws IOException {
+    if (epoch < 0) {
+      return "no audits yet";
+    }
+    long pass = 0;
+    long fail = 0;
+    long unreachable = 0;
+    int reported = 0;
+    for (VerifierNode v : net.verifiers()) {
+      List<AuditRecord> results = v.audits().results(epoch);
+      if (!results.isEmpty()) {
+        reported++;
+      }
+      for (AuditRecord r : results) {
+        if (r.outcome() == AuditOutcome.PASS) {
+          pass++;
+        } else if (r.outcome() == AuditOutcome.FAIL) {
+          fail++;
+        } else {
+          unreachable++;
+        }
+      }
+    }
+    return String.format("audits of epoch %d by %d of %d verifiers: %d PASS, %d FAIL, %d UNREACHABLE", epoch,
+        reported, net.verifiers().size(), pass, fail, unreachable);
+  }
+
+  /** Claims what each operator is owed and reports what each has claimed. */
+  private String claims() throws IOException {
+    claimAll();
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < net.operators().size(); i++) {
+      Address operator = DevnetAccounts.operator(i).address();
+      parts.add(operator.toChecksumHex().substring(0, 8) + "… " + credits(reader.settlements().claimed(operator)));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** Claims for every operator whatever the latest settlement owes it. */
+  void claimAll() throws IOException {
+    for (int i = 0; i < net.operators().size(); i++) {
+      claim(DevnetAccounts.operator(i).address());
+    }
+  }
+
+  private void claim(Address account) throws IOException {
+    JsonNode proof;
+    try {
+      proof = ledgerRpc.call("ledger_getClaimProof", account.toHex());
+    } catch (RpcException e) {
+      return;
+    }
+    BigInteger amount = Hex.parseQuantity(proof.get("cumulativeAmount").asText());
+    if (amount.compareTo(reader.settlements().claimed(account)) <= 0) {
+      return;
+    }
+    List<Bytes32> path = new ArrayList<>();
+    proof.get("proof").forEach(n -> path.add(Bytes32.fromHex(n.asText())));
+    try (Chain claimer = net.chain().connect(DevnetAccounts.admin())) {
+      claimer.settlements().claim(account, amount, path);
+    }
+  }
+
+  static String credits(BigInteger baseUnits) {
+    return new BigDecimal(baseUnits).divide(new BigDecimal(Devnet.CREDIT), 2, RoundingMode.DOWN).stripTrailingZeros()
+        .toPlainString();
+  }
+}

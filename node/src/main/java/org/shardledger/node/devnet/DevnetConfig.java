@@ -1,0 +1,31 @@
+package org.shardledger.node.devnet;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The local network's shape.
+ *
+ * @param blockTime seconds between blocks
+ * @param epochLength blocks per epoch
+ * @param files shards each owner stores (one deal per operator and file)
+ * @param settledEpochs stop after this many settled epochs (0: run until stopped)
+ */
+public record DevnetConfig(Path dataDir, Path anvilBinary, int operators, int verifiers, int threshold,
+    double blockTime, long epochLength, int files, long dealEpochs, long settledEpochs) {
+
+  public DevnetConfig {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(anvilBinary, "anvilBinary");
+    if (operators < 1 || operators > 4) {
+      throw new IllegalArgumentException("1 to 4 operators (Anvil's dev accounts 1-4)");
+    }
+    if (verifiers < 1 || verifiers > 3 || threshold < 1 || threshold > verifiers) {
+      throw new IllegalArgumentException("1 to 3 verifiers (dev accounts 7-9) and 1 <= threshold <= verifiers");
+    }
+    if (!(blockTime > 0) || epochLength < 2 || files < 0 || dealEpochs < 1 || settledEpochs < 0) {
+      throw new IllegalArgumentException("positive block time, epochs of at least 2 blocks, deals of at least 1 "
+          + "epoch");
+    }
+  }
+}
