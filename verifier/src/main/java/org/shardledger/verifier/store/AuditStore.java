@@ -82,9 +82,11 @@ public final class AuditStore {
 
   /**
    * Records a deal's result for the epoch and moves the operator's reputation, in one transaction. Returns the
-   * change, or empty if the deal already had a result (a retry after a crash: nothing is counted twice).
+   * change, or empty if the deal already had a result (a retry after a crash: nothing is counted twice). Results
+   * arrive from many audit threads at once; recording is serialised, because the reputation is read, moved and
+   * written back (concurrent transactions would lose updates under H2's read-committed isolation).
    */
-  public Optional<ReputationChange> recordResult(AuditRecord record) throws IOException {
+  public synchronized Optional<ReputationChange> recordResult(AuditRecord record) throws IOException {
     return db.transaction(c -> {
       try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_results (epoch, deal_id, operator, outcome, "
           + "reason, detail, attempts, latency_ms, proof_hash, operator_signature, recorded_at) "
