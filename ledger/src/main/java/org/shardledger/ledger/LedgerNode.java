@@ -11,7 +11,7 @@ import org.shardledger.chainstore.Database;
 import org.shardledger.chainstore.settlement.MirrorSettlementChain;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.events.ChainFollower;
-import org.shardledger.ledger.beacon.BeaconRecorder;
+import org.shardledger.contracts.chain.BeaconRecorder;
 import org.shardledger.ledger.claims.ClaimProofs;
 import org.shardledger.ledger.internal.Backoff;
 import org.shardledger.ledger.reports.ReportInbox;
@@ -69,7 +69,7 @@ public final class LedgerNode implements AutoCloseable {
         .<VerifierClient>map(u -> new RpcVerifierClient(u, config.verifierTimeout())).toList();
     this.settler = new Settler(view, writer, stores, verifiers, config.deployment().domain(), config.settlement(),
         config.reportDeadlineBlocks(), status);
-    this.beacons = new BeaconRecorder(writer, config.deployment(), status);
+    this.beacons = new BeaconRecorder(writer, config.deployment(), status::beaconRecorded);
     ReportInbox inbox = new ReportInbox(stores.reports(), view, new Aggregator(config.deployment().domain()),
         () -> settler.pending().map(p -> p.epoch() + 1).orElse(stores.settlements().current().nextEpoch()),
         () -> config.deployment().epochOf(head) + 1, status);

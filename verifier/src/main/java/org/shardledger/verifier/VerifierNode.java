@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.chainstore.Database;
+import org.shardledger.contracts.chain.BeaconRecorder;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.ChainTiming;
 import org.shardledger.contracts.chain.Deployment;
@@ -18,7 +19,6 @@ import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcDispatcher;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcServer;
-import org.shardledger.verifier.audit.BeaconKeeper;
 import org.shardledger.verifier.audit.DealAuditor;
 import org.shardledger.verifier.audit.EpochAuditor;
 import org.shardledger.verifier.report.ReportPublisher;
@@ -103,8 +103,9 @@ public final class VerifierNode implements AutoCloseable {
         }
       }, config.pollInterval().toMillis());
       loop("verifier-reports", publisher::deliver, config.publishInterval().toMillis());
-      BeaconKeeper beacons = new BeaconKeeper(deployment, chain, status);
-      loop("verifier-beacons", beacons::keep, config.pollInterval().toMillis());
+      BeaconRecorder beacons = new BeaconRecorder(BeaconRecorder.Target.of(chain), deployment,
+          status::beaconRecorded);
+      loop("verifier-beacons", beacons::tick, config.pollInterval().toMillis());
       if (config.rpcListen() != null) {
         RpcDispatcher dispatcher = new RpcDispatcher().register(new AuditGetResults(audits),
             new AuditGetReputation(audits, config.reputation()));

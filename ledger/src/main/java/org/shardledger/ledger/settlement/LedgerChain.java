@@ -2,6 +2,7 @@ package org.shardledger.ledger.settlement;
 
 import java.io.IOException;
 import java.util.List;
+import org.shardledger.contracts.chain.BeaconRecorder;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.eip712.Settlement;
@@ -11,7 +12,8 @@ import org.shardledger.protocol.settlement.Slash;
  * What the ledger writes to the chain and the little it reads live (everything else comes from the confirmed
  * mirror). Writes are journaled by the chain facade: a restart rebroadcasts instead of signing anew.
  */
-public interface LedgerChain {
+public interface LedgerChain extends BeaconRecorder.Target {
+  @Override
   long headBlock() throws IOException;
 
   /** 1 + the last settled epoch on chain (latest block, not confirmed). */
@@ -20,7 +22,7 @@ public interface LedgerChain {
   /** {@code settle}; {@code EpochAlreadySettled} comes back as {@link TxOutcome.AlreadyDone}. */
   TxOutcome settle(Settlement settlement, List<Slash> slashes, List<Signature> signatures) throws IOException;
 
-  /** {@code recordBeacon}; already recorded comes back as {@link TxOutcome.AlreadyDone}. */
+  @Override
   TxOutcome recordBeacon(long epoch) throws IOException;
 
   /** Rebroadcasts what the journal says was signed and never seen mined, and waits for it. */

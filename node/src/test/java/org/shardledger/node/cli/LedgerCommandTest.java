@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -23,7 +22,10 @@ class LedgerCommandTest {
 
   @Test
   void readsHostAndPort() {
-    assertThat(new LedgerCommand.HostPort().convert("127.0.0.1:9000"))
-        .isEqualTo(new InetSocketAddress("127.0.0.1", 9000));
+    assertThat(new HostPortConverter().convert("127.0.0.1:9000"))
+        .isEqualTo(new org.shardledger.node.roles.HostPort("127.0.0.1", 9000));
+    assertThat(new HostPortConverter().convert("[::1]:7340").host()).isEqualTo("::1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new HostPortConverter().convert("nohostport"))
+        .hasMessageContaining("HOST:PORT");
   }
 }

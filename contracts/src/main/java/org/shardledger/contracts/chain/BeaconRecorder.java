@@ -1,29 +1,51 @@
-package org.shardledger.ledger.beacon;
+package org.shardledger.contracts.chain;
 
 import java.io.IOException;
-import org.shardledger.contracts.chain.Deployment;
+import java.util.function.LongConsumer;
 import org.shardledger.contracts.tx.TxOutcome;
-import org.shardledger.ledger.LedgerStatusLog;
-import org.shardledger.ledger.settlement.LedgerChain;
 
 /**
  * Records each epoch's beacon ({@code recordBeacon(e)}) once the epoch's first block is mined, and catches up on the
  * epochs whose 256-block window is still open, so that no single party can starve an epoch of its beacon. "Already
- * recorded" is success; an expired window is skipped.
+ * recorded" is success; an expired window is skipped. Ledgers and verifiers each run one.
  */
 public final class BeaconRecorder {
+  /** What the recorder needs of the chain. */
+  public interface Target {
+    long headBlock() throws IOException;
+
+    /** {@code recordBeacon}; already recorded comes back as {@link TxOutcome.AlreadyDone}. */
+    TxOutcome recordBeacon(long epoch) throws IOException;
+
+    /** A {@link Chain} connection with a key as the target. */
+    static Target of(Chain chain) {
+      return new Target() {
+        @Override
+        public long headBlock() throws IOException {
+          return chain.blockNumber();
+        }
+
+        @Override
+        public TxOutcome recordBeacon(long epoch) throws IOException {
+          return chain.beacons().record(epoch);
+        }
+      };
+    }
+  }
+
   /** The EVM's BLOCKHASH window: the beacon of an epoch can be recorded up to this many blocks after its start. */
   static final long WINDOW = 256;
 
-  private final LedgerChain chain;
+  private final Target chain;
   private final Deployment deployment;
-  private final LedgerStatusLog status;
+  private final LongConsumer recorded;
   private long next = -1;
 
-  public BeaconRecorder(LedgerChain chain, Deployment deployment, LedgerStatusLog status) {
+  /** {@code recorded} hears of each epoch whose beacon this recorder put on chain. */
+  public BeaconRecorder(Target chain, Deployment deployment, LongConsumer recorded) {
     this.chain = chain;
     this.deployment = deployment;
-    this.status = status;
+    this.recorded = recorded;
   }
 
   /** Records every beacon due since the last call; returns how many it sent. */
@@ -39,7 +61,7 @@ public final class BeaconRecorder {
     for (; e <= current && deployment.epochStartBlock(e) < head; e++) {
       switch (chain.recordBeacon(e)) {
         case TxOutcome.Mined m -> {
-          status.beaconRecorded(e);
+          recorded.accept(e);
           sent++;
         }
         case TxOutcome.AlreadyDone a -> { }
