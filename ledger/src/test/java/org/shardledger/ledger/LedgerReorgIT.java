@@ -48,6 +48,13 @@ class LedgerReorgIT {
           Thread.sleep(20);
         }
         assertThat(net.reader.settlements().settledThrough()).as("settled, not yet confirmed").isEqualTo(epoch + 1);
+        while (!rpc.call("ledger_epoch").path("pending").path("status").asText().equals("SUBMITTED")
+            && System.currentTimeMillis() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(rpc.call("ledger_epoch").get("pending").get("status").asText())
+            .as("the ledger saw its receipt (a reorg while it waits for one is the journal's: rebroadcast later)")
+            .isEqualTo("SUBMITTED");
         assertThat(ledger.stores().settlements().settled(epoch)).isEmpty();
 
         net.local.rpc().reorg(1);
