@@ -122,6 +122,33 @@ final class TestNetwork implements AutoCloseable {
     }
   }
 
+  /** A deal of {@code epochs} epochs from the next epoch, between a freshly registered operator and an owner. */
+  record OneDeal(long epoch, long id) {}
+
+  OneDeal dealFromNextEpoch(KeyPair operator, KeyPair owner, BigInteger price, int epochs) throws IOException {
+    registerOperator(operator, 100);
+    long epoch = epoch() + 1;
+    return new OneDeal(epoch, deal(owner, operator, price, epoch, epoch + epochs - 1));
+  }
+
+  /** Every verifier reports PASS for the deal in the epoch. */
+  void allPass(RpcClient ledger, long epoch, long deal) throws Exception {
+    for (int v = 0; v < VERIFIER_KEYS.size(); v++) {
+      submit(ledger, report(v, epoch, Map.of(deal, AuditOutcome.PASS)));
+    }
+  }
+
+  /** Waits (mining) until the ledger has recorded the settlement of the epoch. */
+  void awaitRecorded(LedgerNode ledger, long epoch) throws Exception {
+    await(() -> {
+      try {
+        return ledger.stores().settlements().settled(epoch).isPresent();
+      } catch (IOException e) {
+        return false;
+      }
+    }, Long.MAX_VALUE, Duration.ofSeconds(60));
+  }
+
   /** Verifier {@code v}'s signed report of {@code epoch}. */
   static SignedReport report(int v, long epoch, Map<Long, AuditOutcome> outcomes, LocalChain local) {
     List<DealResult> results = new ArrayList<>();
