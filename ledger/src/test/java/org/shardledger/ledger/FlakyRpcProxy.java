@@ -107,8 +107,9 @@ final class FlakyRpcProxy implements AutoCloseable {
   }
 
   private String forward(String body) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(target).header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(HttpRequest.newBuilder(target).timeout(java.time.Duration.ofSeconds(10))
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   /** The body of the next request on the connection, or null at its end. */

@@ -37,8 +37,9 @@ class LedgerOutageIT {
         net.allPass(rpc, epoch, d.id());
         proxy.failAfterForwarding(ChainScan.selector(ChainScan.SETTLE));
         net.mineToEpoch(epoch + 1);
-        net.await(() -> proxy.url() != null && tripped(proxy), net.local.deployment().epochStartBlock(epoch + 1) + 6,
-            Duration.ofSeconds(60));
+        net.await(() -> tripped(proxy), net.local.deployment().epochStartBlock(epoch + 1) + 6, Duration.ofSeconds(60),
+            () -> rpc.call("ledger_epoch") + ", mirror of verifier 0 at block " + net.verifiers.get(0).mirror
+                .mirroredThrough());
         assertThat(net.reader.settlements().settledThrough()).as("the settle transaction reached the node")
             .isEqualTo(epoch + 1);
 

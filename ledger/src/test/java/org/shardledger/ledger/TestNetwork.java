@@ -181,10 +181,22 @@ final class TestNetwork implements AutoCloseable {
    * long as the chain is below {@code mineUpTo}.
    */
   void await(BooleanSupplier done, long mineUpTo, Duration timeout) throws Exception {
+    await(done, mineUpTo, timeout, () -> "");
+  }
+
+  /** As {@link #await(BooleanSupplier, long, Duration)}, saying {@code context} (e.g. the ledger's state) on a timeout. */
+  void await(BooleanSupplier done, long mineUpTo, Duration timeout, java.util.concurrent.Callable<Object> context)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " at block " + head());
+        Object said;
+        try {
+          said = context.call();
+        } catch (Exception e) {
+          said = e;
+        }
+        throw new AssertionError("timed out after " + timeout + " at block " + head() + " " + said);
       }
       if (head() < mineUpTo) {
         local.rpc().mine(1);
