@@ -25,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
 final class FlakyRpcProxy implements AutoCloseable {
   private final URI target;
   private final ServerSocket server;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch tripped = new CountDownLatch(1);
   private volatile String armedSelector;

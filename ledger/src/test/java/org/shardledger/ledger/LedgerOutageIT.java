@@ -39,7 +39,7 @@ class LedgerOutageIT {
         net.mineToEpoch(epoch + 1);
         net.await(() -> tripped(proxy), net.local.deployment().epochStartBlock(epoch + 1) + 6, Duration.ofSeconds(60),
             () -> rpc.call("ledger_epoch") + ", mirror of verifier 0 at block " + net.verifiers.get(0).mirror
-                .mirroredThrough());
+                .mirroredThrough() + ", ledger mirror: " + mirrorDump(dir.resolve("ledger/db")));
         assertThat(net.reader.settlements().settledThrough()).as("the settle transaction reached the node")
             .isEqualTo(epoch + 1);
 
@@ -63,6 +63,32 @@ class LedgerOutageIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /** What the ledger's own chain mirror holds (same JVM: H2 shares the open database). */
+  static String mirrorDump(Path db) throws Exception {
+    try (org.shardledger.chainstore.Database d = org.shardledger.chainstore.Database.open(db, "ledger")) {
+      return d.transaction(c -> {
+        StringBuilder out = new StringBuilder();
+        for (String q : java.util.List.of("SELECT epoch, beacon_block, recorded_block FROM beacons",
+            "SELECT id, status, first_epoch, last_epoch FROM deals", "SELECT block FROM mirror_cursor",
+            "SELECT epoch, verifier, used_in FROM ledger_reports", "SELECT COUNT(*) FROM verifiers")) {
+          out.append(q).append(" -> ");
+          try (var st = c.createStatement(); var r = st.executeQuery(q)) {
+            int n = r.getMetaData().getColumnCount();
+            while (r.next()) {
+              out.append('[');
+              for (int i = 1; i <= n; i++) {
+                out.append(r.getString(i)).append(i < n ? "," : "");
+              }
+              out.append(']');
+            }
+          }
+          out.append("; ");
+        }
+        return out.toString();
+      });
     }
   }
 }
