@@ -25,7 +25,7 @@ import java.util.concurrent.CountDownLatch;
 final class FlakyRpcProxy implements AutoCloseable {
   private final URI target;
   private final ServerSocket server;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch tripped = new CountDownLatch(1);
   private volatile String armedSelector;
@@ -107,8 +107,9 @@ final class FlakyRpcProxy implements AutoCloseable {
   }
 
   private String forward(String body) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(target).header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(HttpRequest.newBuilder(target).timeout(java.time.Duration.ofSeconds(10))
+        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
   }
 
   /** The body of the next request on the connection, or null at its end. */

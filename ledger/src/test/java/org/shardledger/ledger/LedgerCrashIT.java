@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.DeploymentFile;
-import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcClient;
 
@@ -37,9 +35,8 @@ class LedgerCrashIT {
   @Test
   void killedBetweenSendingSettleAndItsReceiptSettlesTheEpochOnceAfterARestart() throws Exception {
     try (TestNetwork net = TestNetwork.start(dir, 20); Chain anyone = net.local.connect(DevAccounts.key(6))) {
-      net.registerOperator(OPERATOR, 100);
-      long epoch = net.epoch() + 1;
-      long deal = net.deal(OWNER, OPERATOR, PRICE, epoch, epoch);
+      TestNetwork.OneDeal d = net.dealFromNextEpoch(OPERATOR, OWNER, PRICE, 1);
+      long epoch = d.epoch();
       net.mineToEpoch(epoch);
       anyone.beacons().record(epoch).mined();
       Path deployment = dir.resolve("deployment.json");
@@ -65,9 +62,7 @@ class LedgerCrashIT {
         drain.setDaemon(true);
         drain.start();
         RpcClient ledger = new RpcClient(childRpc, Duration.ofSeconds(10));
-        for (int v = 0; v < 3; v++) {
-          TestNetwork.submit(ledger, net.report(v, epoch, Map.of(deal, AuditOutcome.PASS)));
-        }
+        net.allPass(ledger, epoch, d.id());
 
         net.local.rpc().setAutomine(false);
         net.local.rpc().mine(net.local.deployment().epochStartBlock(epoch + 1) + 3 - net.head());
@@ -88,13 +83,7 @@ class LedgerCrashIT {
 
       try (LedgerNode restarted = LedgerNode.start(net.ledgerConfig(data).withRecordBeacons(false),
           TestNetwork.ledgerKey())) {
-        net.await(() -> {
-          try {
-            return restarted.stores().settlements().settled(epoch).isPresent();
-          } catch (java.io.IOException e) {
-            return false;
-          }
-        }, Long.MAX_VALUE, Duration.ofSeconds(60));
+        net.awaitRecorded(restarted, epoch);
         var settled = restarted.stores().settlements().settled(epoch).orElseThrow();
         assertThat(settled.tx()).isPresent();
         assertThat(restarted.stores().settlements().current().cumulativeOf(OPERATOR.address())).isEqualTo(PRICE);

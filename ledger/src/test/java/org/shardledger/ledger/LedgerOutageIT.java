@@ -6,11 +6,9 @@ import static org.shardledger.ledger.TestNetwork.CREDIT;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shardledger.contracts.anvil.DevAccounts;
-import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcClient;
 
@@ -30,20 +28,18 @@ class LedgerOutageIT {
   @Test
   void anRpcOutageDuringSettlementDelaysItUntilTheRpcIsBack() throws Exception {
     try (TestNetwork net = TestNetwork.start(dir, 20); FlakyRpcProxy proxy = new FlakyRpcProxy(net.local.rpcUrl())) {
-      net.registerOperator(OPERATOR, 100);
-      long epoch = net.epoch() + 1;
-      long deal = net.deal(OWNER, OPERATOR, PRICE, epoch, epoch + 1);
+      TestNetwork.OneDeal d = net.dealFromNextEpoch(OPERATOR, OWNER, PRICE, 2);
+      long epoch = d.epoch();
       try (LedgerNode ledger = LedgerNode.start(net.ledgerConfig(dir.resolve("ledger"), proxy.url()),
           TestNetwork.ledgerKey())) {
         RpcClient rpc = new RpcClient(ledger.rpcUrl(), Duration.ofSeconds(10));
         net.mineToEpoch(epoch);
-        for (int v = 0; v < 3; v++) {
-          TestNetwork.submit(rpc, net.report(v, epoch, Map.of(deal, AuditOutcome.PASS)));
-        }
+        net.allPass(rpc, epoch, d.id());
         proxy.failAfterForwarding(ChainScan.selector(ChainScan.SETTLE));
         net.mineToEpoch(epoch + 1);
-        net.await(() -> proxy.url() != null && tripped(proxy), net.local.deployment().epochStartBlock(epoch + 1) + 6,
-            Duration.ofSeconds(60));
+        net.await(() -> tripped(proxy), net.local.deployment().epochStartBlock(epoch + 1) + 6, Duration.ofSeconds(60),
+            () -> rpc.call("ledger_epoch") + ", mirror of verifier 0 at block " + net.verifiers.get(0).mirror
+                .mirroredThrough() + ", ledger mirror: " + mirrorDump(dir.resolve("ledger/db")));
         assertThat(net.reader.settlements().settledThrough()).as("the settle transaction reached the node")
             .isEqualTo(epoch + 1);
 
@@ -53,13 +49,7 @@ class LedgerOutageIT {
         assertThat(rpc.call("ledger_epoch").get("pending").get("status").asText()).isEqualTo("SIGNED");
 
         proxy.restore();
-        net.await(() -> {
-          try {
-            return ledger.stores().settlements().settled(epoch).isPresent();
-          } catch (java.io.IOException e) {
-            return false;
-          }
-        }, Long.MAX_VALUE, Duration.ofSeconds(60));
+        net.awaitRecorded(ledger, epoch);
         assertThat(ledger.stores().settlements().current().cumulativeOf(OPERATOR.address())).isEqualTo(PRICE);
       }
       assertThat(ChainScan.calls(net.local.rpcUrl(), TestNetwork.ledgerKey().address(), ChainScan.SETTLE))
@@ -73,6 +63,32 @@ class LedgerOutageIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
+    }
+  }
+
+  /** What the ledger's own chain mirror holds (same JVM: H2 shares the open database). */
+  static String mirrorDump(Path db) throws Exception {
+    try (org.shardledger.chainstore.Database d = org.shardledger.chainstore.Database.open(db, "ledger")) {
+      return d.transaction(c -> {
+        StringBuilder out = new StringBuilder();
+        for (String q : java.util.List.of("SELECT epoch, beacon_block, recorded_block FROM beacons",
+            "SELECT id, status, first_epoch, last_epoch FROM deals", "SELECT block FROM mirror_cursor",
+            "SELECT epoch, verifier, used_in FROM ledger_reports", "SELECT COUNT(*) FROM verifiers")) {
+          out.append(q).append(" -> ");
+          try (var st = c.createStatement(); var r = st.executeQuery(q)) {
+            int n = r.getMetaData().getColumnCount();
+            while (r.next()) {
+              out.append('[');
+              for (int i = 1; i <= n; i++) {
+                out.append(r.getString(i)).append(i < n ? "," : "");
+              }
+              out.append(']');
+            }
+          }
+          out.append("; ");
+        }
+        return out.toString();
+      });
     }
   }
 }

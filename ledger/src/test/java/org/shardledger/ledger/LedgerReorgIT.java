@@ -6,12 +6,10 @@ import static org.shardledger.ledger.TestNetwork.CREDIT;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.chain.Chain;
-import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcClient;
 
@@ -31,35 +29,33 @@ class LedgerReorgIT {
   @Test
   void aSettlementReorgedAwayBeforeItsConfirmationIsSentAgainAndRecordedOnce() throws Exception {
     try (TestNetwork net = TestNetwork.start(dir, 20); Chain anyone = net.local.connect(DevAccounts.key(6))) {
-      net.registerOperator(OPERATOR, 100);
-      long epoch = net.epoch() + 1;
-      long deal = net.deal(OWNER, OPERATOR, PRICE, epoch, epoch);
+      TestNetwork.OneDeal d = net.dealFromNextEpoch(OPERATOR, OWNER, PRICE, 1);
+      long epoch = d.epoch();
       net.mineToEpoch(epoch);
       anyone.beacons().record(epoch).mined();
       try (LedgerNode ledger = LedgerNode.start(net.ledgerConfig(dir.resolve("ledger")).withRecordBeacons(false),
           TestNetwork.ledgerKey())) {
         RpcClient rpc = new RpcClient(ledger.rpcUrl(), Duration.ofSeconds(10));
-        for (int v = 0; v < 3; v++) {
-          TestNetwork.submit(rpc, net.report(v, epoch, Map.of(deal, AuditOutcome.PASS)));
-        }
+        net.allPass(rpc, epoch, d.id());
         net.mineTo(net.local.deployment().epochStartBlock(epoch + 1) + 1);
         long deadline = System.currentTimeMillis() + 60_000;
         while (net.reader.settlements().settledThrough() <= epoch && System.currentTimeMillis() < deadline) {
           Thread.sleep(20);
         }
         assertThat(net.reader.settlements().settledThrough()).as("settled, not yet confirmed").isEqualTo(epoch + 1);
+        while (!rpc.call("ledger_epoch").path("pending").path("status").asText().equals("SUBMITTED")
+            && System.currentTimeMillis() < deadline) {
+          Thread.sleep(20);
+        }
+        assertThat(rpc.call("ledger_epoch").get("pending").get("status").asText())
+            .as("the ledger saw its receipt (a reorg while it waits for one is the journal's: rebroadcast later)")
+            .isEqualTo("SUBMITTED");
         assertThat(ledger.stores().settlements().settled(epoch)).isEmpty();
 
         net.local.rpc().reorg(1);
         assertThat(net.reader.settlements().settledThrough()).as("the reorg took it away").isLessThanOrEqualTo(epoch);
 
-        net.await(() -> {
-          try {
-            return ledger.stores().settlements().settled(epoch).isPresent();
-          } catch (java.io.IOException e) {
-            return false;
-          }
-        }, Long.MAX_VALUE, Duration.ofSeconds(60));
+        net.awaitRecorded(ledger, epoch);
         assertThat(ledger.stores().settlements().current().cumulativeOf(OPERATOR.address())).isEqualTo(PRICE);
         assertThat(net.reader.settlements().settledThrough()).isEqualTo(epoch + 1);
       }

@@ -122,6 +122,33 @@ final class TestNetwork implements AutoCloseable {
     }
   }
 
+  /** A deal of {@code epochs} epochs from the next epoch, between a freshly registered operator and an owner. */
+  record OneDeal(long epoch, long id) {}
+
+  OneDeal dealFromNextEpoch(KeyPair operator, KeyPair owner, BigInteger price, int epochs) throws IOException {
+    registerOperator(operator, 100);
+    long epoch = epoch() + 1;
+    return new OneDeal(epoch, deal(owner, operator, price, epoch, epoch + epochs - 1));
+  }
+
+  /** Every verifier reports PASS for the deal in the epoch. */
+  void allPass(RpcClient ledger, long epoch, long deal) throws Exception {
+    for (int v = 0; v < VERIFIER_KEYS.size(); v++) {
+      submit(ledger, report(v, epoch, Map.of(deal, AuditOutcome.PASS)));
+    }
+  }
+
+  /** Waits (mining) until the ledger has recorded the settlement of the epoch. */
+  void awaitRecorded(LedgerNode ledger, long epoch) throws Exception {
+    await(() -> {
+      try {
+        return ledger.stores().settlements().settled(epoch).isPresent();
+      } catch (IOException e) {
+        return false;
+      }
+    }, Long.MAX_VALUE, Duration.ofSeconds(60));
+  }
+
   /** Verifier {@code v}'s signed report of {@code epoch}. */
   static SignedReport report(int v, long epoch, Map<Long, AuditOutcome> outcomes, LocalChain local) {
     List<DealResult> results = new ArrayList<>();
@@ -154,10 +181,22 @@ final class TestNetwork implements AutoCloseable {
    * long as the chain is below {@code mineUpTo}.
    */
   void await(BooleanSupplier done, long mineUpTo, Duration timeout) throws Exception {
+    await(done, mineUpTo, timeout, () -> "");
+  }
+
+  /** As {@link #await(BooleanSupplier, long, Duration)}, saying {@code context} (e.g. the ledger's state) on a timeout. */
+  void await(BooleanSupplier done, long mineUpTo, Duration timeout, java.util.concurrent.Callable<Object> context)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " at block " + head());
+        Object said;
+        try {
+          said = context.call();
+        } catch (Exception e) {
+          said = e;
+        }
+        throw new AssertionError("timed out after " + timeout + " at block " + head() + " " + said);
       }
       if (head() < mineUpTo) {
         local.rpc().mine(1);

@@ -37,6 +37,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 public final class TransactionSender {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionSender.class);
   private static final BigInteger DEFAULT_TIP = BigInteger.valueOf(1_000_000_000L);
+  private static final int RECEIPT_LAG_ATTEMPTS = 20;
 
   private final Web3j web3;
   private final Credentials credentials;
@@ -154,8 +155,7 @@ public final class TransactionSender {
       long minedNonce = web3.ethGetTransactionCount(from.toHex(), DefaultBlockParameterName.LATEST).send()
           .getTransactionCount().longValueExact();
       if (minedNonce > entry.nonce()) {
-        receipt = web3.ethGetTransactionReceipt(entry.hash().toHex()).send().getTransactionReceipt();
-        return receipt;
+        return receiptAfterNonceMoved(entry);
       }
       if (System.nanoTime() > deadline) {
         throw new IOException("no receipt for " + entry.purpose() + " (" + entry.hash() + ") after "
@@ -163,6 +163,26 @@ public final class TransactionSender {
       }
       try {
         Thread.sleep(pollInterval.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for " + entry.purpose(), e);
+      }
+    }
+  }
+
+  /**
+   * The nonce moved past the entry: its receipt is there, or it was replaced. A node may count the nonce a moment
+   * before it serves the receipt (Anvil does under load), so look a few more times before calling it dropped.
+   */
+  private Optional<TransactionReceipt> receiptAfterNonceMoved(JournalEntry entry) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Optional<TransactionReceipt> receipt = web3.ethGetTransactionReceipt(entry.hash().toHex()).send()
+          .getTransactionReceipt();
+      if (receipt.isPresent() || attempt >= RECEIPT_LAG_ATTEMPTS) {
+        return receipt;
+      }
+      try {
+        Thread.sleep(Math.max(10, pollInterval.toMillis()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while waiting for " + entry.purpose(), e);
