@@ -35,9 +35,10 @@ class LedgerOutageIT {
         RpcClient rpc = new RpcClient(ledger.rpcUrl(), Duration.ofSeconds(10));
         net.mineToEpoch(epoch);
         net.allPass(rpc, epoch, d.id());
+        net.await(() -> recorded(net, epoch), 0, Duration.ofSeconds(30));
         proxy.failAfterForwarding(ChainScan.selector(ChainScan.SETTLE));
         net.mineToEpoch(epoch + 1);
-        net.await(() -> tripped(proxy), net.local.deployment().epochStartBlock(epoch + 1) + 6, Duration.ofSeconds(60),
+        net.await(() -> tripped(proxy), net.local.deployment().epochStartBlock(epoch + 1) + 15, Duration.ofSeconds(60),
             () -> rpc.call("ledger_epoch") + ", mirror of verifier 0 at block " + net.verifiers.get(0).mirror
                 .mirroredThrough() + ", ledger mirror: " + mirrorDump(dir.resolve("ledger/db")));
         assertThat(net.reader.settlements().settledThrough()).as("the settle transaction reached the node")
@@ -54,6 +55,15 @@ class LedgerOutageIT {
       }
       assertThat(ChainScan.calls(net.local.rpcUrl(), TestNetwork.ledgerKey().address(), ChainScan.SETTLE))
           .as("one settle transaction in all").isEqualTo(1);
+    }
+  }
+
+  /** The ledger recorded the epoch's beacon (a settlement waits for it to be confirmed). */
+  private static boolean recorded(TestNetwork net, long epoch) {
+    try {
+      return net.reader.beacons().get(epoch).isPresent();
+    } catch (java.io.IOException e) {
+      return false;
     }
   }
 
