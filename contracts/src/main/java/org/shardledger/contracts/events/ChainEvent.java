@@ -54,8 +54,8 @@ public sealed interface ChainEvent {
   record VerifierSetChanged(EventOrigin origin, int threshold, int verifierCount) implements ChainEvent {}
 
   /**
-   * The chain changed below the confirmation depth: events at and above {@code forkBlock} that were delivered
-   * before may be gone. Listeners re-read what they derived from them; the follower re-delivers from there.
+   * The chain changed below the confirmation depth: events delivered before may be gone. The follower delivers
+   * every event again from {@code forkBlock} (the deployment); listeners rebuild or stay idempotent.
    */
   record Reorged(EventOrigin origin, long forkBlock) implements ChainEvent {}
 }

@@ -8,9 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.slf4j.Logger;
@@ -26,13 +24,12 @@ import org.web3j.protocol.core.methods.response.Log;
  * Delivers the ledger's events in order, each once, when they are buried under {@code confirmations} blocks.
  * Every batch is checked against the chain: its first block must build on the cursor's hash and every log's
  * block hash must be the canonical one; otherwise the batch is fetched again. A change below the confirmation
- * depth (rarer than the depth promises) is reported as {@link ChainEvent.Reorged} and the follower rewinds to the
- * last block it can still find. The cursor is saved after each batch the listener accepted, so a restart resumes
+ * depth (rarer than the depth promises) is reported as {@link ChainEvent.Reorged} and everything is delivered
+ * again from the deployment. The cursor is saved after each batch the listener accepted, so a restart resumes
  * there; a listener that throws sees the same batch again.
  */
 public final class ChainFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChainFollower.class);
-  private static final int REMEMBERED_BLOCKS = 512;
 
   /** Receives each batch of confirmed events, in order. */
   @FunctionalInterface
@@ -48,7 +45,6 @@ public final class ChainFollower implements AutoCloseable {
   private final Duration pollInterval;
   private final int maxBatch;
   private final EventDecoder decoder = new EventDecoder();
-  private final NavigableMap<Long, Bytes32> delivered = new TreeMap<>();
   private volatile boolean running;
   private Thread thread;
 
@@ -132,32 +128,22 @@ public final class ChainFollower implements AutoCloseable {
         .thenComparingLong(e -> e.origin().logIndex()));
     FollowerCursor next = new FollowerCursor(to, toHash.get());
     deliver(events, next);
-    canonical.forEach(delivered::put);
-    while (delivered.size() > REMEMBERED_BLOCKS) {
-      delivered.pollFirstEntry();
-    }
     return (int) (to - cursor.block());
   }
 
-  /** The chain changed under the cursor: go back to the newest block we delivered that is still canonical. */
+  /**
+   * The chain changed under the cursor, below the confirmation depth: what listeners derived may be stale in ways
+   * no single event says, so everything is delivered again from the deployment, after a {@link ChainEvent.Reorged}.
+   * Listeners keep their state idempotently or rebuild it (the chain mirror empties itself).
+   */
   private void rewind(FollowerCursor cursor) throws IOException {
-    long fork = Math.max(deployment.deployBlock(), cursor.block() - confirmations);
-    FollowerCursor back = null;
-    for (Map.Entry<Long, Bytes32> e : delivered.descendingMap().entrySet()) {
-      if (e.getKey() < cursor.block() && e.getValue().equals(hashOf(e.getKey()).orElse(null))) {
-        back = new FollowerCursor(e.getKey(), e.getValue());
-        break;
-      }
-    }
-    if (back == null) {
-      long start = Math.max(deployment.deployBlock() - 1, fork - 1);
-      back = new FollowerCursor(start, hashOf(start).orElseThrow(() -> new IOException("no block " + start)));
-    }
-    LOG.error("the chain changed below {} confirmations: block {} is no longer {}; rewinding to block {}",
-        confirmations, cursor.block(), cursor.hash(), back.block());
-    delivered.tailMap(back.block(), false).clear();
-    EventOrigin origin = new EventOrigin(back.block() + 1, Bytes32.ZERO, Bytes32.ZERO, -1);
-    deliver(List.of(new ChainEvent.Reorged(origin, back.block() + 1)), back);
+    long start = Math.max(0, deployment.deployBlock() - 1);
+    FollowerCursor back = new FollowerCursor(start, hashOf(start).orElseThrow(() -> new IOException("no block "
+        + start)));
+    LOG.error("the chain changed below {} confirmations: block {} is no longer {}; delivering everything again "
+        + "from block {}", confirmations, cursor.block(), cursor.hash(), start + 1);
+    EventOrigin origin = new EventOrigin(start + 1, Bytes32.ZERO, Bytes32.ZERO, -1);
+    deliver(List.of(new ChainEvent.Reorged(origin, start + 1)), back);
   }
 
   private void deliver(List<ChainEvent> events, FollowerCursor next) throws IOException {
