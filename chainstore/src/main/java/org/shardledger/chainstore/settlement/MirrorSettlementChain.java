@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.chainstore.ChainMirror.MirroredSettlement;
+import org.shardledger.contracts.chain.BeaconRecorder;
 import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.protocol.aggregation.VerifierSet;
 import org.shardledger.protocol.crypto.Address;
@@ -15,7 +16,6 @@ import org.shardledger.protocol.deal.Deal;
 /** {@link SettlementChain} over a role's chain mirror, with stakes read from the chain at a block. */
 public final class MirrorSettlementChain implements SettlementChain {
   /** How many blocks after an epoch's first block its beacon can still be recorded (the EVM's BLOCKHASH window). */
-  public static final long BEACON_WINDOW = 256;
 
   private final ChainMirror mirror;
   private final Deployment deployment;
@@ -58,7 +58,7 @@ public final class MirrorSettlementChain implements SettlementChain {
     if (mirror.beacon(epoch).isPresent()) {
       return BeaconStatus.RECORDED;
     }
-    return confirmedBlock() >= deployment.epochStartBlock(epoch) + BEACON_WINDOW ? BeaconStatus.MISSING
+    return confirmedBlock() >= deployment.epochStartBlock(epoch) + BeaconRecorder.WINDOW ? BeaconStatus.MISSING
         : BeaconStatus.UNDECIDED;
   }
 

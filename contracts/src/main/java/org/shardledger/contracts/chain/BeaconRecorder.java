@@ -33,8 +33,11 @@ public final class BeaconRecorder {
     }
   }
 
-  /** The EVM's BLOCKHASH window: the beacon of an epoch can be recorded up to this many blocks after its start. */
-  static final long WINDOW = 256;
+  /**
+   * The EVM's BLOCKHASH window: the beacon of an epoch can be recorded up to this many blocks after its start, and
+   * never after. Every role that reasons about a beacon's deadline uses this one value.
+   */
+  public static final long WINDOW = 256;
 
   private final Target chain;
   private final Deployment deployment;

@@ -11,6 +11,7 @@ import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.chainstore.ChainMirror.MirroredBeacon;
 import org.shardledger.chainstore.ChainMirror.MirroredDeal;
 import org.shardledger.chainstore.ChainMirror.MirroredOperator;
+import org.shardledger.contracts.chain.BeaconRecorder;
 import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.audit.AuditResults;
@@ -30,8 +31,6 @@ import org.shardledger.verifier.store.ReportStore;
  * half way, it resumes with the deals that have no result yet.
  */
 public final class EpochAuditor {
-  /** The EVM reads only the last 256 block hashes: a beacon older than that can never be recorded. */
-  static final long BLOCKHASH_WINDOW = 256;
 
   /** What the auditor reads of the chain beyond the mirror: the head. */
   public interface ChainView {
@@ -70,7 +69,7 @@ public final class EpochAuditor {
     long epoch = audits.nextEpoch().orElse(deployment.epochOf(head));
     Optional<MirroredBeacon> beacon = mirror.beacon(epoch);
     if (beacon.isEmpty()) {
-      if (head > deployment.epochStartBlock(epoch) + BLOCKHASH_WINDOW + confirmations) {
+      if (head > deployment.epochStartBlock(epoch) + BeaconRecorder.WINDOW + confirmations) {
         reports.saveUnaudited(epoch);
         status.epochUnaudited(epoch);
         audits.setNextEpoch(epoch + 1);
