@@ -75,6 +75,14 @@ class ModuleDependencyTest {
   }
 
   @Test
+  void clientNeverImportsTheOtherRoles() {
+    noClasses().that().resideInAPackage(pkg("client"))
+        .should().dependOnClassesThat().resideInAnyPackage(pkg("prover"), pkg("verifier"), pkg("ledger"),
+            pkg("chainstore"), pkg("node"))
+        .check(classes);
+  }
+
+  @Test
   void onlyTheContractsModuleSeesWeb3j() {
     noClasses().that().resideOutsideOfPackage(pkg("contracts"))
         .should().dependOnClassesThat().resideInAPackage("org.web3j..")
