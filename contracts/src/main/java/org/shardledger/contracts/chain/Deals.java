@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;
+
+import static org.shardledger.contracts.events.UintFields.u31;
+import static org.shardledger.contracts.events.UintFields.u63;
+import org.shardledger.contracts.events.UintFields;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
@@ -50,22 +54,32 @@ public final class Deals {
     return LedgerBinding.read(b.ledger.dealCount()).longValueExact();
   }
 
-  /** The deal, or empty if no deal has that id. */
+  /** The deal, or empty if no deal has that id or its terms do not fit the node's types (see {@link #lookup}). */
   public Optional<DealRecord> get(long dealId) throws IOException {
+    return lookup(dealId) instanceof DealLookup.Found found ? Optional.of(found.record()) : Optional.empty();
+  }
+
+  /** The deal as the chain has it, range-checked: found, absent, or unusable (with what did not fit). */
+  public DealLookup lookup(long dealId) throws IOException {
     ShardLedger.Deal d = LedgerBinding.read(b.ledger.getDeal(BigInteger.valueOf(dealId)));
     int status = d.status.intValueExact();
     if (status == 0) {
-      return Optional.empty();
+      return new DealLookup.Absent();
     }
-    Deal deal = new Deal(dealId, Address.fromHex(d.owner), Address.fromHex(d.operator),
-        new ShardCommitment(Bytes32.of(d.root), d.size.longValueExact(), d.segmentSize.intValueExact()),
-        d.samples.intValueExact(), d.pricePerEpoch, d.firstEpoch.longValueExact(), d.lastEpoch.longValueExact());
     DealStatus s = switch (status) {
       case 1 -> DealStatus.PROPOSED;
       case 2 -> DealStatus.ACTIVE;
       case 3 -> DealStatus.CANCELLED;
       default -> throw new IOException("unknown deal status " + status + " on chain");
     };
-    return Optional.of(new DealRecord(deal, s, d.openDisputeId.longValueExact()));
+    try {
+      Deal deal = new Deal(dealId, Address.fromHex(d.owner), Address.fromHex(d.operator),
+          new ShardCommitment(Bytes32.of(d.root), u63(d.size, "size"), u31(d.segmentSize, "segmentSize")),
+          u31(d.samples, "samples"), d.pricePerEpoch, u63(d.firstEpoch, "firstEpoch"),
+          u63(d.lastEpoch, "lastEpoch"));
+      return new DealLookup.Found(new DealRecord(deal, s, u63(d.openDisputeId, "openDisputeId")));
+    } catch (UintFields.DoesNotFit | IllegalArgumentException e) {
+      return new DealLookup.Unusable(dealId, e.getMessage());
+    }
   }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.shardledger.contracts.events.UintFields;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
@@ -56,8 +57,13 @@ public final class Disputes {
     if (status == 0) {
       return Optional.empty();
     }
-    return Optional.of(new DisputeInfo(disputeId, d.dealId.longValueExact(), Address.fromHex(d.disputer),
-        d.openBlock.longValueExact(), d.samples.intValueExact(), DisputeInfo.Status.values()[status - 1], d.bond));
+    try {
+      return Optional.of(new DisputeInfo(disputeId, UintFields.u63(d.dealId, "dealId"), Address.fromHex(d.disputer),
+          UintFields.u63(d.openBlock, "openBlock"), UintFields.u31(d.samples, "samples"),
+          DisputeInfo.Status.values()[status - 1], d.bond));
+    } catch (UintFields.DoesNotFit e) {
+      return Optional.empty();
+    }
   }
 
   /** The segment indices the contract will check, from block openBlock + 2 on. */

@@ -74,7 +74,10 @@ public final class ProverBackend implements OperatorBackend {
 
   private UploadAdmission checkUpload(long dealId, long size, Optional<DealView> view) throws IOException {
     if (view.isEmpty()) {
-      return rejectUpload(dealId, ErrorCode.UNKNOWN_DEAL, "no deal " + dealId + " on chain");
+      Optional<String> unusable = deals.unusable(dealId);
+      return unusable.isPresent()
+          ? rejectUpload(dealId, ErrorCode.DEAL_UNSUPPORTED, "deal " + dealId + " is unusable: " + unusable.get())
+          : rejectUpload(dealId, ErrorCode.UNKNOWN_DEAL, "no deal " + dealId + " on chain");
     }
     Deal deal = view.get().deal();
     if (!deal.operator().equals(identity.address())) {
