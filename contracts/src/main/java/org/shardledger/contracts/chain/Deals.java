@@ -30,7 +30,8 @@ public final class Deals {
   /** Proposes a deal from the signing account (approving the ledger for the escrow first); returns its id. */
   public long propose(Address operator, ShardCommitment commitment, int samples, BigInteger pricePerEpoch,
       long firstEpoch, long lastEpoch) throws IOException {
-    BigInteger escrow = pricePerEpoch.multiply(BigInteger.valueOf(lastEpoch - firstEpoch + 1));
+    BigInteger escrow = pricePerEpoch.multiply(BigInteger.valueOf(lastEpoch).subtract(BigInteger.valueOf(firstEpoch))
+        .add(BigInteger.ONE));
     credits.ensureLedgerAllowance(escrow);
     TxOutcome.Mined mined = b.sendToLedger("propose a deal with " + operator, b.ledger.propose(operator.toHex(),
         commitment.root().toArray(), BigInteger.valueOf(commitment.size()),

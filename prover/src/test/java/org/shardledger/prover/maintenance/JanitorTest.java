@@ -18,7 +18,7 @@ import org.shardledger.prover.serve.BackendFixture;
 /** The janitor never deletes the shard of a deal that is still running, whatever its epochs and the grace. */
 class JanitorTest {
   private static final long[] EXTREMES = {0, 1, 2, 1L << 32, Long.MAX_VALUE / 2, Long.MAX_VALUE - 3,
-      Long.MAX_VALUE - 1, Long.MAX_VALUE};
+      Deal.MAX_LAST_EPOCH - 1, Deal.MAX_LAST_EPOCH, Long.MAX_VALUE};
 
   @TempDir
   Path dir;
@@ -29,7 +29,7 @@ class JanitorTest {
     Deal forever = f.propose(1, 10_000);
     f.upload(forever);
     Deal running = new Deal(1, forever.owner(), forever.operator(), forever.commitment(), 4, BigInteger.ZERO, 5,
-        Long.MAX_VALUE);
+        Deal.MAX_LAST_EPOCH);
     f.deals.put(running, DealStatus.ACTIVE);
     assertThat(new Janitor(f.store, f.deals, f.clock, 8, f.status).sweep()).isZero();
     assertThat(f.store.find(1)).isPresent();
@@ -38,7 +38,8 @@ class JanitorTest {
   static Stream<long[]> epochs() {
     SplittableRandom random = new SplittableRandom(12);
     return LongStream.range(0, Integer.getInteger("shardledger.property.tries", 100)).mapToObj(i -> {
-      long last = random.nextBoolean() ? EXTREMES[random.nextInt(EXTREMES.length)] : random.nextLong(Long.MAX_VALUE);
+      long last = Math.min(Deal.MAX_LAST_EPOCH, random.nextBoolean() ? EXTREMES[random.nextInt(EXTREMES.length)]
+          : random.nextLong(Long.MAX_VALUE));
       long first = last == 0 ? 0 : random.nextLong(last);
       long now = random.nextBoolean() ? last : last - random.nextLong(Math.max(1, last - first));
       long grace = random.nextBoolean() ? EXTREMES[random.nextInt(EXTREMES.length)] : random.nextLong(1000);

@@ -84,7 +84,10 @@ class MaintenanceTest {
   @Test
   void janitorDeletesShardsOfEndedOrCancelledDealsAfterTheGrace() throws Exception {
     Deal ending = f.propose(5, 10_000);
-    Deal cancelled = f.propose(6, 10_000);
+    Deal proposed = f.propose(6, 10_000);
+    Deal cancelled = new Deal(6, proposed.owner(), proposed.operator(), proposed.commitment(), proposed.samples(),
+        proposed.pricePerEpoch(), 200, 300);
+    f.deals.put(cancelled, DealStatus.PROPOSED);
     Deal unknown = f.propose(7, 10_000);
     f.upload(ending);
     f.upload(cancelled);
@@ -102,5 +105,23 @@ class MaintenanceTest {
     assertThat(f.store.find(5)).isEmpty();
     assertThat(f.store.find(7)).as("a deal the chain does not know is kept").isPresent();
     assertThat(f.status.count(Event.SHARD_DELETED)).isEqualTo(2);
+  }
+
+  @Test
+  void janitorDeletesShardsOfProposalsWhoseActivationWindowClosed() throws Exception {
+    Deal uploaded = f.propose(8, 10_000);
+    f.upload(uploaded);
+    Deal proposal = new Deal(8, uploaded.owner(), uploaded.operator(), uploaded.commitment(), uploaded.samples(),
+        uploaded.pricePerEpoch(), 7, 20);
+    f.deals.put(proposal, DealStatus.PROPOSED);
+    Janitor janitor = new Janitor(f.store, f.deals, f.clock, 3, f.status);
+    f.clock.set(7);
+    assertThat(janitor.sweep()).as("activation is possible until epoch 7 ends").isZero();
+    f.deals.put(proposal, DealStatus.ACTIVE);
+    f.clock.set(8);
+    assertThat(janitor.sweep()).as("activated in time").isZero();
+    f.deals.put(proposal, DealStatus.PROPOSED);
+    assertThat(janitor.sweep()).isEqualTo(1);
+    assertThat(f.store.find(8)).isEmpty();
   }
 }

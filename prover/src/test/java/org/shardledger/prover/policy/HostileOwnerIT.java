@@ -76,9 +76,9 @@ class HostileOwnerIT {
 
   @Test
   void theFreeForeverDealIsRefusedByARuleTheErrorNames() throws Exception {
-    Deal forever = propose(1, TestShards.OWNER.address(), 10_000, BigInteger.ZERO, NOW, Long.MAX_VALUE);
+    Deal forever = propose(1, TestShards.OWNER.address(), 10_000, BigInteger.ZERO, NOW, Deal.MAX_LAST_EPOCH);
     UploadResult result = upload(forever);
-    assertThat(result).as("the upload of a free deal ending in epoch 2^63-1").isInstanceOf(Failure.Rejected.class);
+    assertThat(result).as("the upload of a free deal ending in epoch 2^63-2").isInstanceOf(Failure.Rejected.class);
     assertThat(((Failure.Rejected) result).message()).containsIgnoringCase("duration");
     assertThat(node.store().find(1)).isEmpty();
   }
