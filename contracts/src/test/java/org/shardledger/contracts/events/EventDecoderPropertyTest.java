@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.protocol.crypto.AbiWords;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Type;
@@ -59,15 +60,7 @@ class EventDecoderPropertyTest {
   }
 
   private static String word(BigInteger v) {
-    return Hex.encode(pad(v.mod(BigInteger.TWO.pow(256))));
-  }
-
-  private static byte[] pad(BigInteger v) {
-    byte[] raw = v.toByteArray();
-    byte[] out = new byte[32];
-    int n = Math.min(raw.length, 32);
-    System.arraycopy(raw, raw.length - n, out, 32 - n, n);
-    return out;
+    return Hex.encode(new AbiWords().uint(v.mod(BigInteger.TWO.pow(256))).toArray());
   }
 
   /** The data of a log: the ABI encoding, sometimes cut short or with junk appended. */

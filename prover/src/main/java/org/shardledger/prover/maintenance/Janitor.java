@@ -3,7 +3,10 @@ package org.shardledger.prover.maintenance;
 import java.io.IOException;
 import java.util.Optional;
 import org.shardledger.protocol.deal.Deal;
+import org.shardledger.protocol.deal.DealStatus;
 import org.shardledger.protocol.deal.Epochs;
+import org.shardledger.prover.policy.AcceptancePolicy;
+import org.shardledger.prover.policy.ProposalGate;
 import org.shardledger.prover.ProverStatusLog;
 import org.shardledger.prover.chain.DealDirectory;
 import org.shardledger.prover.chain.DealView;
@@ -24,14 +27,22 @@ public final class Janitor {
   private final EpochClock clock;
   private final long graceEpochs;
   private final ProverStatusLog status;
+  private final ProposalGate gate;
 
   public Janitor(ShardStore store, DealDirectory deals, EpochClock clock, long graceEpochs,
       ProverStatusLog status) {
+    this(store, deals, clock, graceEpochs, status, new ProposalGate(AcceptancePolicy.defaults(0)));
+  }
+
+  /** Also tells {@code gate} which proposals were activated, are held, or are gone. */
+  public Janitor(ShardStore store, DealDirectory deals, EpochClock clock, long graceEpochs,
+      ProverStatusLog status, ProposalGate gate) {
     this.store = store;
     this.deals = deals;
     this.clock = clock;
     this.graceEpochs = graceEpochs;
     this.status = status;
+    this.gate = gate;
   }
 
   /** One sweep; returns how many shards it deleted. */
@@ -47,6 +58,11 @@ public final class Janitor {
       if (reason != null && store.delete(shard.dealId())) {
         status.shardDeleted(shard.dealId(), reason);
         deleted++;
+        gate.release(shard.dealId());
+      } else if (view.get().status() == DealStatus.PROPOSED) {
+        gate.restore(view.get().deal());
+      } else {
+        gate.release(shard.dealId());
       }
     }
     return deleted;

@@ -84,20 +84,20 @@ class MaintenanceTest {
   @Test
   void janitorDeletesShardsOfEndedOrCancelledDealsAfterTheGrace() throws Exception {
     Deal ending = f.propose(5, 10_000);
-    Deal proposed = f.propose(6, 10_000);
-    Deal cancelled = new Deal(6, proposed.owner(), proposed.operator(), proposed.commitment(), proposed.samples(),
-        proposed.pricePerEpoch(), 200, 300);
-    f.deals.put(cancelled, DealStatus.PROPOSED);
+    Deal cancelled = f.propose(6, 10_000);
     Deal unknown = f.propose(7, 10_000);
     f.upload(ending);
     f.upload(cancelled);
     f.upload(unknown);
+    Deal stillOpen = new Deal(6, cancelled.owner(), cancelled.operator(), cancelled.commitment(),
+        cancelled.samples(), cancelled.pricePerEpoch(), 200, 300);
+    f.deals.put(stillOpen, DealStatus.PROPOSED);
     f.deals.put(ending, DealStatus.ACTIVE);
     f.deals.remove(7);
     Janitor janitor = new Janitor(f.store, f.deals, f.clock, 3, f.status);
     f.clock.set(ending.lastEpoch() + 3);
     assertThat(janitor.sweep()).isZero();
-    f.deals.put(cancelled, DealStatus.CANCELLED);
+    f.deals.put(stillOpen, DealStatus.CANCELLED);
     assertThat(janitor.sweep()).isEqualTo(1);
     assertThat(f.store.find(6)).isEmpty();
     f.clock.set(ending.lastEpoch() + 4);

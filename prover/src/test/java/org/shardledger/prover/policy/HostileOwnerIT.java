@@ -14,6 +14,9 @@ import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.deal.DealStatus;
+import org.shardledger.protocol.terms.OperatorTerms;
+import org.shardledger.protocol.terms.TermsBreach;
+import org.shardledger.protocol.terms.TermsRule;
 import org.shardledger.prover.ProverConfig;
 import org.shardledger.prover.ProverNode;
 import org.shardledger.prover.ProverStatusLog;
@@ -25,7 +28,9 @@ import org.shardledger.wire.client.ClientSettings;
 import org.shardledger.wire.client.Failure;
 import org.shardledger.wire.client.OperatorClient;
 import org.shardledger.wire.client.UploadResult;
+import org.shardledger.wire.client.TermsResult;
 import org.shardledger.wire.client.WireClient;
+import org.shardledger.wire.message.ErrorCode;
 
 /**
  * Strangers' proposals against a whole node on 127.0.0.1 (real Netty, real store, in-memory chain views), with
@@ -79,8 +84,28 @@ class HostileOwnerIT {
     Deal forever = propose(1, TestShards.OWNER.address(), 10_000, BigInteger.ZERO, NOW, Deal.MAX_LAST_EPOCH);
     UploadResult result = upload(forever);
     assertThat(result).as("the upload of a free deal ending in epoch 2^63-2").isInstanceOf(Failure.Rejected.class);
-    assertThat(((Failure.Rejected) result).message()).containsIgnoringCase("duration");
+    assertThat(((Failure.Rejected) result).code()).isEqualTo(ErrorCode.TERMS_REFUSED);
+    assertThat(((Failure.Rejected) result).message()).containsIgnoringCase("duration")
+        .startsWith("rule maxDurationEpochs: the deal runs 9223372036854775802 epochs");
     assertThat(node.store().find(1)).isEmpty();
+  }
+
+  @Test
+  void theNodePublishesSignedTermsThatPredictItsRefusalsAndCountItsSpace() throws Exception {
+    TermsResult first = operator.terms().get();
+    assertThat(first).isInstanceOf(TermsResult.Terms.class);
+    OperatorTerms terms = ((TermsResult.Terms) first).terms();
+    assertThat(terms.operator()).isEqualTo(TestShards.OPERATOR.address());
+    assertThat(terms.issuedEpoch()).isEqualTo(NOW);
+    assertThat(terms.freeBytes()).isEqualTo(CAPACITY);
+    assertThat(terms.maxUnactivatedBytes()).isEqualTo(CAPACITY / 4);
+    Deal forever = propose(1, TestShards.OWNER.address(), 10_000, BigInteger.ZERO, NOW, Deal.MAX_LAST_EPOCH);
+    assertThat(terms.check(forever, NOW)).get().extracting(TermsBreach::rule).isEqualTo(TermsRule.MAX_DURATION);
+    Deal fair = propose(2, TestShards.OWNER.address(), 100_000, BigInteger.TEN.pow(15), NOW, NOW + 10);
+    assertThat(terms.check(fair, NOW)).isEmpty();
+    assertThat(upload(fair)).isInstanceOf(UploadResult.Accepted.class);
+    long footprint = node.store().usedBytes();
+    assertThat(((TermsResult.Terms) operator.terms().get()).terms().freeBytes()).isEqualTo(CAPACITY - footprint);
   }
 
   @Test
