@@ -26,8 +26,8 @@ import org.web3j.protocol.core.methods.response.Log;
  * block hash must be the canonical one; otherwise the batch is fetched again. A change below the confirmation
  * depth (rarer than the depth promises) is reported as {@link ChainEvent.Reorged} and everything is delivered
  * again from the deployment. A log the node's types cannot hold is delivered as a {@link ChainEvent.Unusable} (and
- * logged), never thrown: one stranger's transaction cannot stop the batch it is in. The cursor is saved after each batch the listener accepted, so a restart resumes
- * there; a listener that throws sees the same batch again.
+ * logged), never thrown: one stranger's transaction cannot stop the batch it is in. The cursor is saved after each
+ * batch the listener accepted, so a restart resumes there; a listener that throws sees the same batch again.
  */
 public final class ChainFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChainFollower.class);

@@ -57,7 +57,8 @@ class OperatorTermsTest {
 
   @Test
   void isSignedAsEip712OperatorTerms() {
-    Eip712Domain domain = Eip712Domain.shardledger(31337, Address.fromHex("0x5fbdb2315678afecb367f032d93f642f64180aa3"));
+    Eip712Domain domain = Eip712Domain.shardledger(31337,
+        Address.fromHex("0x5fbdb2315678afecb367f032d93f642f64180aa3"));
     assertThat(TERMS.typeString()).isEqualTo("OperatorTerms(address operator,uint256 minPricePerGiBEpoch,"
         + "uint64 maxDurationEpochs,uint64 maxShardBytes,uint64 maxStartDelayEpochs,uint32 maxOpenProposalsPerOwner,"
         + "uint64 maxUnactivatedBytes,uint64 freeBytes,uint64 issuedEpoch)");
