@@ -67,12 +67,16 @@ public final class ProverBackend implements OperatorBackend {
   @Override
   public SignedTerms terms() {
     try {
-      long free = store.capacityBytes() - store.usedBytes() - store.reservedBytes();
-      OperatorTerms terms = gate.policy().terms(identity.address(), free, clock.currentEpoch());
+      OperatorTerms terms = termsAt(clock.currentEpoch());
       return new SignedTerms(terms, identity.sign(terms));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private OperatorTerms termsAt(long epoch) {
+    return gate.policy().terms(identity.address(), store.capacityBytes() - store.usedBytes() - store.reservedBytes(),
+        epoch);
   }
 
   @Override
@@ -90,7 +94,8 @@ public final class ProverBackend implements OperatorBackend {
       }
       boolean proposal = view.get().status() == DealStatus.PROPOSED;
       if (proposal) {
-        Optional<TermsBreach> breach = gate.admit(deal, clock.currentEpoch(), terms().terms());
+        long now = clock.currentEpoch();
+        Optional<TermsBreach> breach = gate.admit(deal, now, termsAt(now));
         if (breach.isPresent()) {
           return rejectUpload(dealId, ErrorCode.TERMS_REFUSED, breach.get().message());
         }
