@@ -5,9 +5,9 @@ import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.shardledger.contracts.events.UintFields.u31;
-import static org.shardledger.contracts.events.UintFields.u63;
-import org.shardledger.contracts.events.UintFields;
+import static org.shardledger.contracts.events.ChainFields.u31;
+import static org.shardledger.contracts.events.ChainFields.u63;
+import org.shardledger.contracts.events.ChainFields;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
@@ -79,7 +79,7 @@ public final class Deals {
           u31(d.samples, "samples"), d.pricePerEpoch, u63(d.firstEpoch, "firstEpoch"),
           u63(d.lastEpoch, "lastEpoch"));
       return new DealLookup.Found(new DealRecord(deal, s, u63(d.openDisputeId, "openDisputeId")));
-    } catch (UintFields.DoesNotFit | IllegalArgumentException e) {
+    } catch (ChainFields.DoesNotFit | IllegalArgumentException e) {
       return new DealLookup.Unusable(dealId, e.getMessage());
     }
   }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.shardledger.contracts.events.UintFields;
+import org.shardledger.contracts.events.ChainFields;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
@@ -58,10 +58,10 @@ public final class Disputes {
       return Optional.empty();
     }
     try {
-      return Optional.of(new DisputeInfo(disputeId, UintFields.u63(d.dealId, "dealId"), Address.fromHex(d.disputer),
-          UintFields.u63(d.openBlock, "openBlock"), UintFields.u31(d.samples, "samples"),
+      return Optional.of(new DisputeInfo(disputeId, ChainFields.u63(d.dealId, "dealId"), Address.fromHex(d.disputer),
+          ChainFields.u63(d.openBlock, "openBlock"), ChainFields.u31(d.samples, "samples"),
           DisputeInfo.Status.values()[status - 1], d.bond));
-    } catch (UintFields.DoesNotFit e) {
+    } catch (ChainFields.DoesNotFit e) {
       return Optional.empty();
     }
   }

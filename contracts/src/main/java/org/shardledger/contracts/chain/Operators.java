@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;
-import org.shardledger.contracts.events.UintFields;
+import org.shardledger.contracts.events.ChainFields;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Hex;
@@ -61,9 +61,9 @@ public final class Operators {
     try {
       return Optional.of(new OperatorInfo(operator, o.stake,
           status == 1 ? OperatorInfo.Status.ACTIVE : OperatorInfo.Status.EXITING, o.endpoint, o.region,
-          UintFields.u63(o.capacity, "capacity"), UintFields.u63(o.unbondingEndsBlock, "unbondingEndsBlock"),
-          UintFields.u63(o.dealsUntilEpoch, "dealsUntilEpoch")));
-    } catch (UintFields.DoesNotFit e) {
+          ChainFields.u63(o.capacity, "capacity"), ChainFields.u63(o.unbondingEndsBlock, "unbondingEndsBlock"),
+          ChainFields.u63(o.dealsUntilEpoch, "dealsUntilEpoch")));
+    } catch (ChainFields.DoesNotFit e) {
       return Optional.empty();
     }
   }

@@ -18,7 +18,7 @@ final class CanonicalWords {
 
   private CanonicalWords() {}
 
-  /** Throws {@link UintFields.DoesNotFit} naming the first word wider than its type. */
+  /** Throws {@link ChainFields.DoesNotFit} naming the first word wider than its type. */
   static void check(Event event, List<String> topics, String data) {
     List<? extends TypeReference<?>> indexed = event.getIndexedParameters();
     for (int i = 0; i < indexed.size() && i + 1 < topics.size(); i++) {
@@ -41,7 +41,7 @@ final class CanonicalWords {
     System.arraycopy(bytes, offset, word, 0, 32);
     BigInteger value = new BigInteger(1, word);
     if (value.bitLength() > bits) {
-      throw new UintFields.DoesNotFit(what + " (" + name.toLowerCase() + ") is "
+      throw new ChainFields.DoesNotFit(what + " (" + name.toLowerCase() + ") is "
           + value + ", wider than its type");
     }
   }

@@ -18,8 +18,9 @@ import org.web3j.abi.EventEncoder;
 import org.web3j.abi.datatypes.Event;
 import org.web3j.protocol.core.methods.response.Log;
 
-import static org.shardledger.contracts.events.UintFields.u31;
-import static org.shardledger.contracts.events.UintFields.u63;
+import static org.shardledger.contracts.events.ChainFields.text;
+import static org.shardledger.contracts.events.ChainFields.u31;
+import static org.shardledger.contracts.events.ChainFields.u63;
 
 /**
  * Turns the ledger's logs into {@link ChainEvent}s; logs it does not know (role admin events) are skipped. Total:
@@ -57,13 +58,13 @@ final class EventDecoder {
     });
     on(ShardLedger.OPERATORREGISTERED_EVENT, (o, l) -> {
       var e = ShardLedger.getOperatorRegisteredEventFromLog(l);
-      return new ChainEvent.OperatorRegistered(o, Address.fromHex(e.operator), e.endpoint, e.region,
-          u63(e.capacity, "capacity"), e.stake);
+      return new ChainEvent.OperatorRegistered(o, Address.fromHex(e.operator), text(e.endpoint, "endpoint"),
+          text(e.region, "region"), u63(e.capacity, "capacity"), e.stake);
     });
     on(ShardLedger.OPERATORUPDATED_EVENT, (o, l) -> {
       var e = ShardLedger.getOperatorUpdatedEventFromLog(l);
-      return new ChainEvent.OperatorUpdated(o, Address.fromHex(e.operator), e.endpoint, e.region,
-          u63(e.capacity, "capacity"));
+      return new ChainEvent.OperatorUpdated(o, Address.fromHex(e.operator), text(e.endpoint, "endpoint"),
+          text(e.region, "region"), u63(e.capacity, "capacity"));
     });
     on(ShardLedger.STAKEADDED_EVENT, (o, l) -> {
       var e = ShardLedger.getStakeAddedEventFromLog(l);
@@ -164,7 +165,7 @@ final class EventDecoder {
   }
 
   private static String reason(RuntimeException e) {
-    if (e instanceof UintFields.DoesNotFit || e instanceof IllegalArgumentException) {
+    if (e instanceof ChainFields.DoesNotFit || e instanceof IllegalArgumentException) {
       return e.getMessage();
     }
     return "does not decode (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";

@@ -119,7 +119,8 @@ class EventDecoderPropertyTest {
   void operatorRegisteredIsAlwaysARegistrationOrAnUnusableOperator(long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     BigInteger capacity = value(r, 64);
-    String data = data(r, List.of(new Utf8String("127.0.0.1:7340"), new Utf8String("eu-west"),
+    String endpoint = r.nextInt(4) == 0 ? "é".repeat(r.nextInt(100, 400)) : "127.0.0.1:7340";
+    String data = data(r, List.of(new Utf8String(endpoint), new Utf8String("eu-west"),
         new Uint256(capacity), new Uint256(value(r, 128))));
     Log log = log(EventEncoder.encode(ShardLedger.OPERATORREGISTERED_EVENT), List.of(OPERATOR), data);
 
@@ -128,12 +129,15 @@ class EventDecoderPropertyTest {
     ChainEvent event = decoded[0].orElseThrow();
     if (event instanceof ChainEvent.OperatorRegistered reg) {
       assertThat(BigInteger.valueOf(reg.capacity())).isEqualTo(capacity);
+      assertThat(reg.endpoint()).isEqualTo(endpoint);
+      assertThat(endpoint.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+          .isLessThanOrEqualTo(ChainFields.MAX_TEXT_BYTES);
     } else {
       assertThat(event).isInstanceOf(ChainEvent.UnusableOperator.class);
       assertThat(((ChainEvent.UnusableOperator) event).operator().toHex())
           .isEqualToIgnoringCase("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
-      if (fits63(capacity) && data.length() == 2 + FunctionEncoder.encodeConstructor(List.of(
-          new Utf8String("127.0.0.1:7340"), new Utf8String("eu-west"), new Uint256(capacity),
+      if (fits63(capacity) && endpoint.length() < 20 && data.length() == 2 + FunctionEncoder.encodeConstructor(
+          List.of(new Utf8String(endpoint), new Utf8String("eu-west"), new Uint256(capacity),
           new Uint256(BigInteger.ZERO))).length()) {
         assertThat(((ChainEvent.Unusable) event).reason()).doesNotContain("capacity");
       }
