@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.crypto.AbiWords;
 import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionEncoder;
@@ -107,7 +108,8 @@ class EventDecoderPropertyTest {
       assertThat(u.dealId()).isEqualTo(id.mod(BigInteger.TWO.pow(256)));
       assertThat(u.event()).isEqualTo("DealProposed");
       assertThat(u.reason()).isNotBlank();
-      boolean allFit = fits63(id) && id.signum() > 0 && fits63(size) && fits63(first) && fits63(last)
+      boolean allFit = fits63(id) && id.signum() > 0 && fits63(size) && fits63(first)
+          && last.compareTo(BigInteger.valueOf(Deal.MAX_LAST_EPOCH)) <= 0
           && last.compareTo(first) >= 0 && price.bitLength() <= 256 && segment.equals(BigInteger.valueOf(4096))
           && samples.signum() > 0 && samples.bitLength() <= 16 && size.signum() > 0 && data.length() == 2 + 64 * 7;
       assertThat(allFit).as("a deal whose every field fits was declared unusable: %s", u.reason()).isFalse();
