@@ -12,7 +12,7 @@ import org.shardledger.chainstore.settlement.MirrorSettlementChain;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.events.ChainFollower;
 import org.shardledger.contracts.chain.BeaconRecorder;
-import org.shardledger.ledger.claims.ClaimProofs;
+import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.internal.Backoff;
 import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.ledger.rpc.EpochStatus;
@@ -47,6 +47,7 @@ public final class LedgerNode implements AutoCloseable {
   private final ChainMirror mirror;
   private final Settler settler;
   private final BeaconRecorder beacons;
+  private final ConfirmedView confirmed;
   private final RpcServer server;
   private final LedgerStatusLog status = new LedgerStatusLog();
   private final Backoff chainBackoff;
@@ -89,10 +90,11 @@ public final class LedgerNode implements AutoCloseable {
         return settler.pending();
       }
     };
+    this.confirmed = ConfirmedView.open(stores.settlements(), mirror);
     this.server = RpcServer.start(config.listen(), LedgerRpc.dispatcher(new LedgerRpc.Sources(config.deployment(),
-        epochs, stores.settlements(), new ClaimProofs(stores.settlements()), chain.settlements()::claimed, mirror,
-        stores.records(), stores.reports(), inbox, config.verifierRpcs())));
-    this.follower = chain.follow(config.confirmations(), mirror, mirror, config.timing());
+        epochs, stores.settlements(), confirmed, mirror, stores.records(), stores.reports(), inbox,
+        config.verifierRpcs())));
+    this.follower = chain.follow(config.confirmations(), mirror, confirmed, config.timing());
     this.chainBackoff = new Backoff(config.pollInterval(), config.maxBackoff());
     this.signingBackoff = new Backoff(config.pollInterval(), config.maxBackoff());
     this.loop = new Thread(this::run, "ledger");
@@ -150,6 +152,7 @@ public final class LedgerNode implements AutoCloseable {
         do {
           progress = settler.tick();
         } while (running && ++steps < 16 && KEEP_GOING.contains(progress));
+        confirmed.refresh();
         if (progress == Progress.SIGNING || progress == Progress.STUCK) {
           wait = signingBackoff.next();
         } else {

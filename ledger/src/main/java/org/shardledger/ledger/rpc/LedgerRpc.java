@@ -5,7 +5,7 @@ import java.util.List;
 import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.contracts.chain.Deployment;
-import org.shardledger.ledger.claims.ClaimProofs;
+import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.records.LedgerRecords;
 import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.ledger.reports.ReportStore;
@@ -17,15 +17,15 @@ public final class LedgerRpc {
   private LedgerRpc() {}
 
   /** What the methods read. */
-  public record Sources(Deployment deployment, EpochStatus status, SettlementStore settlements, ClaimProofs proofs,
-      ClaimedReader claimed, ChainMirror mirror, LedgerRecords records, ReportStore reports, ReportInbox inbox,
+  public record Sources(Deployment deployment, EpochStatus status, SettlementStore settlements, ConfirmedView view,
+      ChainMirror mirror, LedgerRecords records, ReportStore reports, ReportInbox inbox,
       List<URI> verifiers) {}
 
   /** {@code ledger_*}: epochs, balances, payouts, claim proofs, settlements. */
   public static List<RpcMethod> ledger(Sources s) {
     return List.of(new LedgerEpoch(s.deployment(), s.status(), s.settlements()),
-        new LedgerGetBalance(s.settlements(), s.claimed()), new LedgerGetPayouts(s.settlements()),
-        new LedgerGetClaimProof(s.proofs()), new LedgerGetSettlement(s.settlements()));
+        new LedgerGetBalance(s.view()), new LedgerGetPayouts(s.settlements()),
+        new LedgerGetClaimProof(s.view()), new LedgerGetSettlement(s.settlements()));
   }
 
   /** {@code audit_*}: results, reports, reputation (at the verifiers). */
