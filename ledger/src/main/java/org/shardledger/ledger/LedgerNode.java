@@ -27,7 +27,10 @@ import org.shardledger.ledger.settlement.Settler;
 import org.shardledger.ledger.settlement.VerifierClient;
 import org.shardledger.protocol.aggregation.Aggregator;
 import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.rpc.RpcDispatcher;
 import org.shardledger.rpc.RpcServer;
+import org.shardledger.rpc.admin.AdminServer;
+import org.shardledger.rpc.admin.AdminStatus;
 
 /**
  * A running ledger: the chain mirror (follower), the settlement loop (beacons, then settlement steps) and the
@@ -49,6 +52,7 @@ public final class LedgerNode implements AutoCloseable {
   private final BeaconRecorder beacons;
   private final ConfirmedView confirmed;
   private final RpcServer server;
+  private final AdminServer admin;
   private final LedgerStatusLog status = new LedgerStatusLog();
   private final Backoff chainBackoff;
   private final Backoff signingBackoff;
@@ -94,6 +98,15 @@ public final class LedgerNode implements AutoCloseable {
     this.server = RpcServer.start(config.listen(), LedgerRpc.dispatcher(new LedgerRpc.Sources(config.deployment(),
         epochs, stores.settlements(), confirmed, mirror, stores.records(), stores.reports(), inbox,
         config.verifierRpcs())));
+    this.admin = AdminServer.start(config.dataDir(), new RpcDispatcher().register(new AdminStatus("ledger", out -> {
+      out.put("account", key.address().toString()).put("chainId", config.deployment().chainId())
+          .put("ledgerContract", config.deployment().ledger().toString()).put("rpc", server.url().toString())
+          .put("headBlock", head).put("confirmedBlock", confirmed.asOfBlock())
+          .put("nextEpochToSettle", stores.settlements().current().nextEpoch());
+      confirmed.epoch().ifPresentOrElse(e -> out.put("lastSettledEpoch", e), () -> out.putNull("lastSettledEpoch"));
+      settler.pending().ifPresentOrElse(p -> out.put("pending", p.epoch() + " " + p.status()),
+          () -> out.putNull("pending"));
+    })));
     this.follower = chain.follow(config.confirmations(), mirror, confirmed, config.timing());
     this.chainBackoff = new Backoff(config.pollInterval(), config.maxBackoff());
     this.signingBackoff = new Backoff(config.pollInterval(), config.maxBackoff());
@@ -118,6 +131,11 @@ public final class LedgerNode implements AutoCloseable {
 
   public URI rpcUrl() {
     return server.url();
+  }
+
+  /** The loopback admin interface ({@code admin_status}); its token is {@code DATA/admin.token}. */
+  public URI adminUrl() {
+    return admin.url();
   }
 
   public LedgerStores stores() {
@@ -197,6 +215,7 @@ public final class LedgerNode implements AutoCloseable {
     }
     follower.close();
     server.close();
+    admin.close();
     settler.close();
     try {
       chain.close();

@@ -70,6 +70,11 @@ class LedgerChainDownIT {
         assertThat(PayoutTree.verify(Bytes32.fromHex(during.get("payoutRoot").asText()), OPERATOR.address(), PRICE,
             siblings)).isTrue();
 
+        JsonNode status = org.shardledger.rpc.admin.AdminClient.connect(dir.resolve("ledger"), Duration.ofSeconds(10))
+            .call("admin_status");
+        assertThat(status.get("role").asText()).isEqualTo("ledger");
+        assertThat(status.get("confirmedBlock").asLong()).as("admin_status, also with the chain down").isEqualTo(asOf);
+
         proxy.restore();
         net.await(() -> asOfBlock(rpc, account) > asOf, net.head() + 30, Duration.ofSeconds(60));
       }

@@ -19,6 +19,8 @@ import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcDispatcher;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcServer;
+import org.shardledger.rpc.admin.AdminServer;
+import org.shardledger.rpc.admin.AdminStatus;
 import org.shardledger.verifier.audit.DealAuditor;
 import org.shardledger.verifier.audit.EpochAuditor;
 import org.shardledger.verifier.report.ReportPublisher;
@@ -54,6 +56,7 @@ public final class VerifierNode implements AutoCloseable {
   private ReportPublisher publisher;
   private ReportStore reports;
   private RpcServer server;
+  private AdminServer admin;
   private ChainMirror mirror;
 
   public VerifierNode(VerifierConfig config, KeyPair key, Deployment deployment, URI rpc, List<ReportSink> sinks,
@@ -114,6 +117,16 @@ public final class VerifierNode implements AutoCloseable {
         }
         server = keep(RpcServer.start(config.rpcListen(), dispatcher));
       }
+      admin = keep(AdminServer.start(config.dataDir(), new RpcDispatcher().register(new AdminStatus("verifier",
+          out -> {
+            out.put("account", key.address().toString()).put("chainId", deployment.chainId())
+                .put("confirmedBlock", mirror.mirroredThrough());
+            if (server != null) {
+              out.put("rpc", server.url().toString());
+            } else {
+              out.putNull("rpc");
+            }
+          }))));
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
@@ -134,6 +147,11 @@ public final class VerifierNode implements AutoCloseable {
 
   public ReportPublisher publisher() {
     return publisher;
+  }
+
+  /** The loopback admin interface ({@code admin_status}); its token is {@code DATA/admin.token}. */
+  public URI adminUrl() {
+    return admin.url();
   }
 
   /** Where the JSON-RPC server listens, if it runs. */
