@@ -28,6 +28,7 @@ import org.shardledger.ledger.settlement.VerifierClient;
 import org.shardledger.protocol.aggregation.Aggregator;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcDispatcher;
+import org.shardledger.rpc.RpcMetrics;
 import org.shardledger.rpc.RpcServer;
 import org.shardledger.rpc.admin.AdminServer;
 import org.shardledger.rpc.admin.AdminStatus;
@@ -53,15 +54,17 @@ public final class LedgerNode implements AutoCloseable {
   private final ConfirmedView confirmed;
   private final RpcServer server;
   private final AdminServer admin;
-  private final LedgerStatusLog status = new LedgerStatusLog();
+  private final LedgerStatusLog status;
   private final Backoff chainBackoff;
   private final Backoff signingBackoff;
   private final Thread loop;
   private volatile boolean running = true;
   private volatile long head;
 
-  private LedgerNode(LedgerConfig config, KeyPair key, Database db) throws IOException {
+  private LedgerNode(LedgerConfig config, KeyPair key, Database db, LedgerMetrics metrics, RpcMetrics rpcMetrics)
+      throws IOException {
     this.config = config;
+    this.status = new LedgerStatusLog(metrics);
     this.db = db;
     this.stores = LedgerStores.open(db);
     this.mirror = new ChainMirror(db);
@@ -97,7 +100,7 @@ public final class LedgerNode implements AutoCloseable {
     this.confirmed = ConfirmedView.open(stores.settlements(), mirror);
     this.server = RpcServer.start(config.listen(), LedgerRpc.dispatcher(new LedgerRpc.Sources(config.deployment(),
         epochs, stores.settlements(), confirmed, mirror, stores.records(), stores.reports(), inbox,
-        config.verifierRpcs())));
+        config.verifierRpcs()), rpcMetrics));
     this.admin = AdminServer.start(config.dataDir(), new RpcDispatcher().register(new AdminStatus("ledger", out -> {
       out.put("account", key.address().toString()).put("chainId", config.deployment().chainId())
           .put("ledgerContract", config.deployment().ledger().toString()).put("rpc", server.url().toString())
@@ -116,10 +119,16 @@ public final class LedgerNode implements AutoCloseable {
 
   /** Opens the ledger's database and chain connection, and starts the follower, the loop and the JSON-RPC server. */
   public static LedgerNode start(LedgerConfig config, KeyPair key) throws IOException {
+    return start(config, key, LedgerMetrics.NONE, RpcMetrics.NONE);
+  }
+
+  /** As {@link #start(LedgerConfig, KeyPair)}, counting its events and its JSON-RPC answers. */
+  public static LedgerNode start(LedgerConfig config, KeyPair key, LedgerMetrics metrics, RpcMetrics rpcMetrics)
+      throws IOException {
     Database db = Database.open(config.dataDir().resolve("db"), "ledger");
     LedgerNode node;
     try {
-      node = new LedgerNode(config, key, db);
+      node = new LedgerNode(config, key, db, metrics, rpcMetrics);
     } catch (IOException | RuntimeException e) {
       db.close();
       throw e;
@@ -136,6 +145,25 @@ public final class LedgerNode implements AutoCloseable {
   /** The loopback admin interface ({@code admin_status}); its token is {@code DATA/admin.token}. */
   public URI adminUrl() {
     return admin.url();
+  }
+
+  /** The latest chain head the ledger saw. */
+  public long headBlock() {
+    return head;
+  }
+
+  /** Blocks between the chain head the follower last saw and what the mirror holds (-1 before it looked). */
+  public long followerLagBlocks() {
+    return follower.lagBlocks();
+  }
+
+  /** Balances and claims as the ledger answers them. */
+  public ConfirmedView confirmedView() {
+    return confirmed;
+  }
+
+  public org.shardledger.contracts.chain.Deployment deployment() {
+    return config.deployment();
   }
 
   public LedgerStores stores() {

@@ -11,6 +11,7 @@ import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.ledger.reports.ReportStore;
 import org.shardledger.rpc.RpcDispatcher;
 import org.shardledger.rpc.RpcMethod;
+import org.shardledger.rpc.RpcMetrics;
 
 /** The ledger's JSON-RPC methods, one registry per namespace (docs/rpc.md). */
 public final class LedgerRpc {
@@ -46,9 +47,14 @@ public final class LedgerRpc {
 
   /** A dispatcher with every namespace. */
   public static RpcDispatcher dispatcher(Sources s) {
+    return dispatcher(s, RpcMetrics.NONE);
+  }
+
+  /** A dispatcher with every namespace, each method's answers counted by {@code metrics}. */
+  public static RpcDispatcher dispatcher(Sources s, RpcMetrics metrics) {
     RpcDispatcher d = new RpcDispatcher();
     for (List<RpcMethod> namespace : List.of(ledger(s), audit(s), operator(s), deal(s))) {
-      d.register(namespace.toArray(RpcMethod[]::new));
+      d.register(RpcMetrics.observe(namespace, metrics).toArray(RpcMethod[]::new));
     }
     return d;
   }
