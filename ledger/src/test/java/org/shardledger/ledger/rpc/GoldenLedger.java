@@ -72,6 +72,8 @@ final class GoldenLedger implements AutoCloseable {
   final Database db;
   final RpcDispatcher dispatcher;
   final ConfirmedView confirmed;
+  final ChainMirror mirror;
+  final LedgerStores stores;
 
   static KeyPair key(long k) {
     return KeyPair.fromPrivateKey(BigInteger.valueOf(k));
@@ -85,8 +87,8 @@ final class GoldenLedger implements AutoCloseable {
 
   GoldenLedger(Path dir) throws Exception {
     db = Database.open(dir, "ledger");
-    LedgerStores stores = LedgerStores.open(db);
-    ChainMirror mirror = new ChainMirror(db);
+    stores = LedgerStores.open(db);
+    mirror = new ChainMirror(db);
     mirror.onConfirmed(events(), new FollowerCursor(60, Bytes32.ofUnsigned(60)));
     MirrorSettlementChain view = new MirrorSettlementChain(mirror, DEPLOYMENT, (op, block) -> STAKE);
     LedgerStatusLog status = new LedgerStatusLog();
