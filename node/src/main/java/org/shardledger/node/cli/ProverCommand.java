@@ -68,7 +68,7 @@ final class ProverCommand implements Callable<Integer> {
     RoleMetrics metrics = metricsOption.start("prover");
     ProverMeters meters = new ProverMeters(metrics);
     ProverRole role = ProverRoleFactory.create(settings, meters);
-    meters.bind(role.node());
+    meters.bind(role);
     try {
       role.start();
     } catch (IOException | RuntimeException | InterruptedException e) {

@@ -110,7 +110,7 @@ public final class Devnet implements AutoCloseable {
       ProverRole role = keep(ProverRoleFactory.create(ProverRoleSettings.of(node, chain.rpcUrl(),
           chain.deployment(), key, "devnet-" + (i + 1), CREDIT.multiply(BigInteger.valueOf(200)),
           Optional.empty()), meters));
-      meters.bind(role.node());
+      meters.bind(role);
       role.start();
       operators.add(role);
       say("operator %s: serving on 127.0.0.1:%d with a stake of 200 credits, metrics %s", key.address(),

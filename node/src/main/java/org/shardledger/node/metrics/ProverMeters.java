@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.function.ToDoubleFunction;
+import org.shardledger.node.prover.ProverRole;
 import org.shardledger.prover.ProverMetrics;
 import org.shardledger.prover.ProverNode;
 import org.shardledger.wire.server.WireTraffic;
@@ -58,6 +59,12 @@ public final class ProverMeters implements ProverMetrics {
   public void disputeNotAnswered(String why) {
     Counter.builder("shardledger.prover.disputes.unanswered")
         .description("times a dispute could not be answered (yet)").tag("why", why).register(registry).increment();
+  }
+
+  /** Registers the levels read from the running role: its node and its dispute watch's chain follower. */
+  public void bind(ProverRole role) {
+    bind(role.node());
+    Follower.bind(registry, role::chainHeadBlock, role::followerLagBlocks);
   }
 
   /** Registers the levels read from the running node. */

@@ -76,6 +76,16 @@ public final class ProverRole implements AutoCloseable {
     });
   }
 
+  /** The dispute watch's distance from the chain head in blocks (-1 before it started or looked). */
+  public synchronized long followerLagBlocks() {
+    return watch == null ? -1 : watch.lagBlocks();
+  }
+
+  /** The chain head the dispute watch last saw (-1 before it started or looked). */
+  public synchronized long chainHeadBlock() {
+    return watch == null ? -1 : watch.lastSeenHead();
+  }
+
   /** The loopback admin interface; its token is {@code DATA/admin.token}. */
   public synchronized java.net.URI adminUrl() {
     return admin.url();

@@ -135,6 +135,7 @@ class DevnetMetricsIT {
             .isGreaterThanOrEqualTo(reader.deals().get(net.deals().get(0)).orElseThrow().deal().commitment().size());
         assertThat(operator.sum("shardledger_wire_sent_bytes_total")).isPositive();
         assertThat(operator.sum("shardledger_wire_connections_accepted_total")).isPositive();
+        assertThat(operator.sum("shardledger_chain_follower_lag_blocks")).isBetween(0.0, 50.0);
 
         Scrape ledger = Scrape.get(ledgerMetrics);
         assertThat(ledger.sum("shardledger_rpc_requests_seconds_count", "method", "ledger_getBalance", "error",
