@@ -66,26 +66,26 @@ public final class ManifestCodec {
     return node;
   }
 
-  public static Manifest parse(String text) throws ManifestFormatException {
+  public static Manifest parse(String text) throws ManifestRejectedException {
     JsonNode root;
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new ManifestFormatException(ManifestProblem.UNPARSEABLE,
+      throw new ManifestRejectedException(ManifestProblem.UNPARSEABLE,
           "manifest is not valid JSON: " + e.getOriginalMessage());
     }
     if (root == null || !root.isObject()) {
-      throw new ManifestFormatException(ManifestProblem.UNPARSEABLE, "manifest is not a JSON object");
+      throw new ManifestRejectedException(ManifestProblem.UNPARSEABLE, "manifest is not a JSON object");
     }
     JsonNode version = root.get("version");
     if (version == null || !version.isTextual() || !version.asText().equals(Manifest.VERSION)) {
-      throw new ManifestFormatException(ManifestProblem.WRONG_VERSION, "manifest version is "
+      throw new ManifestRejectedException(ManifestProblem.WRONG_VERSION, "manifest version is "
           + (version == null ? "missing" : version) + ", expected \"" + Manifest.VERSION + "\"");
     }
     try {
       return read(new Fields(root, "manifest"));
     } catch (IllegalArgumentException e) {
-      throw new ManifestFormatException(ManifestProblem.MALFORMED, "malformed manifest: " + e.getMessage());
+      throw new ManifestRejectedException(ManifestProblem.MALFORMED, "malformed manifest: " + e.getMessage());
     }
   }
 

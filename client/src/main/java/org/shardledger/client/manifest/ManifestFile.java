@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import org.shardledger.client.disk.AtomicFile;
+import org.shardledger.client.layout.PendingFile;
 
 /** A manifest on disk: its canonical JSON and a newline, written atomically. */
 public final class ManifestFile {
@@ -15,7 +15,11 @@ public final class ManifestFile {
   private ManifestFile() {}
 
   public static void write(Path path, Manifest m) throws IOException {
-    AtomicFile.write(path, (ManifestCodec.toJson(m) + "\n").getBytes(StandardCharsets.UTF_8));
+    byte[] bytes = (ManifestCodec.toJson(m) + "\n").getBytes(StandardCharsets.UTF_8);
+    try (PendingFile file = PendingFile.create(path)) {
+      file.write(bytes, 0, bytes.length);
+      file.commit();
+    }
   }
 
   public static String read(Path path) throws IOException {

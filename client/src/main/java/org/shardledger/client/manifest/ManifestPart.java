@@ -1,6 +1,7 @@
 package org.shardledger.client.manifest;
 
 import java.util.List;
+import org.shardledger.client.layout.CodingParams;
 
 /**
  * One part of the file: its ciphertext length, its coding (k data and m parity shards of {@code shareSize}-byte
@@ -16,13 +17,7 @@ public record ManifestPart(int index, long ciphertextLength, int dataShards, int
     if (ciphertextLength < 0) {
       throw new IllegalArgumentException("ciphertext length must be non-negative: " + ciphertextLength);
     }
-    if (dataShards < 1 || parityShards < 1 || dataShards + parityShards > 256) {
-      throw new IllegalArgumentException("coding needs k >= 1, m >= 1 and k + m <= 256, got k = " + dataShards
-          + ", m = " + parityShards);
-    }
-    if (shareSize <= 0 || shareSize % 4096 != 0) {
-      throw new IllegalArgumentException("share size must be a positive multiple of 4096: " + shareSize);
-    }
+    new CodingParams(dataShards, parityShards, shareSize);
     if (shards.size() != dataShards + parityShards) {
       throw new IllegalArgumentException("part " + index + " lists " + shards.size() + " shards, its coding has "
           + (dataShards + parityShards));
@@ -33,5 +28,9 @@ public record ManifestPart(int index, long ciphertextLength, int dataShards, int
             + shards.get(i).index());
       }
     }
+  }
+
+  public CodingParams coding() {
+    return new CodingParams(dataShards, parityShards, shareSize);
   }
 }

@@ -27,7 +27,7 @@ public final class ManifestVerifier {
     Manifest m;
     try {
       m = ManifestCodec.parse(json);
-    } catch (ManifestFormatException e) {
+    } catch (ManifestRejectedException e) {
       return new ManifestCheck.Rejected(e.problem(), e.getMessage());
     }
     return verify(m);
