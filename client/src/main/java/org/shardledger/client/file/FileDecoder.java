@@ -3,7 +3,6 @@ package org.shardledger.client.file;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +53,7 @@ public final class FileDecoder {
     Manifest manifest = opened.manifest();
     Path target = out != null ? out : defaultDir.resolve(opened.metadata().name());
     if (Files.exists(target)) {
-      throw new FileAlreadyExistsException(target.toString(), null, target + " already exists; decode does not "
-          + "overwrite (choose another --out)");
+      throw new IOException(target + " already exists; decode does not overwrite it (choose another --out)");
     }
     if (!Files.isDirectory(shardsDir)) {
       throw new IOException("shard directory " + shardsDir + " does not exist");

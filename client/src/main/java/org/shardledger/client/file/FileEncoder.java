@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -136,7 +135,7 @@ public final class FileEncoder {
         throw new IOException("cannot encode " + input + ": not a regular file");
       }
       if (!Files.isReadable(input)) {
-        throw new AccessDeniedException(input.toString(), null, "cannot encode " + input + ": not readable");
+        throw new IOException("cannot encode " + input + ": not readable");
       }
       return attributes;
     } catch (NoSuchFileException e) {

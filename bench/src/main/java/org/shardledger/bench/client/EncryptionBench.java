@@ -1,0 +1,187 @@
+package org.shardledger.bench.client;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.shardledger.client.crypto.FileKey;
+import org.shardledger.client.crypto.PartCipher;
+import org.shardledger.protocol.bytes.Bytes32;
+
+/**
+ * A part's streaming encryption and decryption (Tink AES-256-GCM-HKDF, 256 KiB segments) against raw AES-256-GCM
+ * of the same bytes in the same segments (the JDK's provider, one doFinal per segment with its own nonce), warm
+ * (median of N passes after warm-up, in this JVM) and cold (one pass in a fresh JVM each). Usage:
+ * {@code bin/bench main client.EncryptionBench [MiB=256] [runs=5]}.
+ */
+public final class EncryptionBench {
+  static final int SEGMENT = PartCipher.CIPHERTEXT_SEGMENT_SIZE - 16;
+  static final String[] OPS = {"raw-encrypt", "tink-encrypt", "raw-decrypt", "tink-decrypt"};
+
+  private final byte[] plain;
+  private final PartCipher cipher = new PartCipher(FileKey.of(new byte[32]), Bytes32.ZERO, 0);
+  private final SecretKeySpec rawKey = new SecretKeySpec(new byte[32], "AES");
+  private final byte[] tinkCiphertext;
+  private final byte[] rawCiphertext;
+  private final byte[] out;
+
+  EncryptionBench(int mib) throws Exception {
+    plain = new byte[mib << 20];
+    new Random(1).nextBytes(plain);
+    out = new byte[plain.length + (plain.length / SEGMENT + 2) * 16];
+    rawCiphertext = Arrays.copyOf(out, rawEncrypt());
+    tinkCiphertext = tinkEncryptToArray();
+  }
+
+  /** Raw AES-256-GCM over the same segments; returns the bytes written. */
+  int rawEncrypt() throws GeneralSecurityException {
+    Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+    byte[] nonce = new byte[12];
+    int written = 0;
+    for (int off = 0, seg = 0; off < plain.length; off += SEGMENT, seg++) {
+      ByteBuffer.wrap(nonce).putInt(8, seg);
+      gcm.init(Cipher.ENCRYPT_MODE, rawKey, new GCMParameterSpec(128, nonce));
+      written += gcm.doFinal(plain, off, Math.min(SEGMENT, plain.length - off), out, written);
+    }
+    return written;
+  }
+
+  int rawDecrypt() throws GeneralSecurityException {
+    Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+    byte[] nonce = new byte[12];
+    int written = 0;
+    for (int off = 0, seg = 0; off < rawCiphertext.length; off += SEGMENT + 16, seg++) {
+      ByteBuffer.wrap(nonce).putInt(8, seg);
+      gcm.init(Cipher.DECRYPT_MODE, rawKey, new GCMParameterSpec(128, nonce));
+      written += gcm.doFinal(rawCiphertext, off, Math.min(SEGMENT + 16, rawCiphertext.length - off), out, written);
+    }
+    return written;
+  }
+
+  /** Into a reused array, written in 1 MiB calls as the encoder does. */
+  int tinkEncrypt() throws IOException {
+    ArrayOut sink = new ArrayOut(out);
+    try (OutputStream enc = cipher.encrypting(sink)) {
+      for (int off = 0; off < plain.length; off += 1 << 20) {
+        enc.write(plain, off, Math.min(1 << 20, plain.length - off));
+      }
+    }
+    return sink.size;
+  }
+
+  private byte[] tinkEncryptToArray() throws IOException {
+    return Arrays.copyOf(out, tinkEncrypt());
+  }
+
+  int tinkDecrypt() throws IOException {
+    int n = 0;
+    try (InputStream dec = cipher.decrypting(new ByteArrayInputStream(tinkCiphertext))) {
+      for (int r; (r = dec.read(out, n, Math.min(1 << 20, out.length - n))) > 0; ) {
+        n += r;
+      }
+    }
+    if (n != plain.length) {
+      throw new IllegalStateException("decrypted " + n + " of " + plain.length);
+    }
+    return n;
+  }
+
+  double seconds(String op) throws Exception {
+    long t = System.nanoTime();
+    switch (op) {
+      case "raw-encrypt" -> rawEncrypt();
+      case "raw-decrypt" -> rawDecrypt();
+      case "tink-encrypt" -> tinkEncrypt();
+      case "tink-decrypt" -> tinkDecrypt();
+      default -> throw new IllegalArgumentException(op);
+    }
+    return (System.nanoTime() - t) / 1e9;
+  }
+
+  private static final class ArrayOut extends OutputStream {
+    final byte[] buf;
+    int size;
+
+    ArrayOut(byte[] buf) {
+      this.buf = buf;
+    }
+
+    @Override
+    public void write(int b) {
+      buf[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      System.arraycopy(b, off, buf, size, len);
+      size += len;
+    }
+  }
+
+  static double median(List<Double> xs) {
+    List<Double> s = new ArrayList<>(xs);
+    s.sort(null);
+    return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
+  }
+
+  /** One pass of one operation in a fresh JVM (set-up excluded): seconds. */
+  static double cold(String op, int mib) throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process p = new ProcessBuilder(java.toString(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+        EncryptionBench.class.getName(), "--cold", op, Integer.toString(mib)).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes()).trim();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("cold run of " + op + " failed: " + output);
+    }
+    return Double.parseDouble(output);
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 3 && args[0].equals("--cold")) {
+      EncryptionBench bench = new EncryptionBench(Integer.parseInt(args[2]));
+      System.out.println(bench.seconds(args[1]));
+      return;
+    }
+    int mib = args.length > 0 ? Integer.parseInt(args[0]) : 256;
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    double[] cold = new double[OPS.length];
+    for (int i = 0; i < OPS.length; i++) {
+      cold[i] = cold(OPS[i], mib);
+    }
+    EncryptionBench bench = new EncryptionBench(mib);
+    for (int w = 0; w < 3; w++) {
+      for (String op : OPS) {
+        bench.seconds(op);
+      }
+    }
+    List<List<Double>> warm = new ArrayList<>();
+    for (String op : OPS) {
+      warm.add(new ArrayList<>());
+    }
+    for (int r = 0; r < runs; r++) {
+      for (int i = 0; i < OPS.length; i++) {
+        warm.get(i).add(bench.seconds(OPS[i]));
+      }
+    }
+    System.out.printf("machine: %d cores, %s; %d MiB per pass, warm = median of %d passes after 3 warm-up%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.version"), mib, runs);
+    double mb = (double) (mib << 20) / 1e6;
+    for (int i = 0; i < OPS.length; i++) {
+      System.out.printf("%-13s warm %7.0f MB/s   cold (fresh JVM, one pass) %7.0f MB/s%n", OPS[i],
+          mb / median(warm.get(i)), mb / cold[i]);
+    }
+    System.out.printf("tink/raw: encrypt %.2fx warm, %.2fx cold; decrypt %.2fx warm, %.2fx cold (1.00 = as fast as "
+        + "raw AES-GCM)%n", median(warm.get(0)) / median(warm.get(1)), cold[0] / cold[1],
+        median(warm.get(2)) / median(warm.get(3)), cold[2] / cold[3]);
+  }
+}
