@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
@@ -31,16 +32,35 @@ public final class EncryptionBench {
   private final byte[] plain;
   private final PartCipher cipher = new PartCipher(FileKey.of(new byte[32]), Bytes32.ZERO, 0);
   private final SecretKeySpec rawKey = new SecretKeySpec(new byte[32], "AES");
-  private final byte[] tinkCiphertext;
-  private final byte[] rawCiphertext;
+  private byte[] tinkCiphertext;
+  private byte[] rawCiphertext;
   private final byte[] out;
 
-  EncryptionBench(int mib) throws Exception {
+  private EncryptionBench(int mib) {
     plain = new byte[mib << 20];
     new Random(1).nextBytes(plain);
-    out = new byte[plain.length + (plain.length / SEGMENT + 2) * 16];
-    rawCiphertext = Arrays.copyOf(out, rawEncrypt());
-    tinkCiphertext = tinkEncryptToArray();
+    out = new byte[plain.length + plain.length / 4096 + 1024];
+  }
+
+  /** With both ciphertexts made here (which warms both ciphers). */
+  static EncryptionBench warm(int mib) throws Exception {
+    EncryptionBench b = new EncryptionBench(mib);
+    b.rawCiphertext = Arrays.copyOf(b.out, b.rawEncrypt());
+    b.tinkCiphertext = b.tinkEncryptToArray();
+    return b;
+  }
+
+  /** With the ciphertexts read from {@code dir}, so nothing has run yet in this JVM. */
+  static EncryptionBench cold(int mib, Path dir) throws IOException {
+    EncryptionBench b = new EncryptionBench(mib);
+    b.rawCiphertext = Files.readAllBytes(dir.resolve("raw.bin"));
+    b.tinkCiphertext = Files.readAllBytes(dir.resolve("tink.bin"));
+    return b;
+  }
+
+  void save(Path dir) throws IOException {
+    Files.write(dir.resolve("raw.bin"), rawCiphertext);
+    Files.write(dir.resolve("tink.bin"), tinkCiphertext);
   }
 
   /** Raw AES-256-GCM over the same segments; returns the bytes written. */
@@ -135,10 +155,11 @@ public final class EncryptionBench {
   }
 
   /** One pass of one operation in a fresh JVM (set-up excluded): seconds. */
-  static double cold(String op, int mib) throws Exception {
+  static double coldRun(String op, int mib, Path dir) throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Process p = new ProcessBuilder(java.toString(), "-Xmx2g", "-cp", System.getProperty("java.class.path"),
-        EncryptionBench.class.getName(), "--cold", op, Integer.toString(mib)).redirectErrorStream(true).start();
+        EncryptionBench.class.getName(), "--cold", op, Integer.toString(mib), dir.toString())
+        .redirectErrorStream(true).start();
     String output = new String(p.getInputStream().readAllBytes()).trim();
     if (p.waitFor() != 0) {
       throw new IllegalStateException("cold run of " + op + " failed: " + output);
@@ -147,18 +168,26 @@ public final class EncryptionBench {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length == 3 && args[0].equals("--cold")) {
-      EncryptionBench bench = new EncryptionBench(Integer.parseInt(args[2]));
+    if (args.length == 4 && args[0].equals("--cold")) {
+      EncryptionBench bench = cold(Integer.parseInt(args[2]), Path.of(args[3]));
       System.out.println(bench.seconds(args[1]));
       return;
     }
     int mib = args.length > 0 ? Integer.parseInt(args[0]) : 256;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    EncryptionBench bench = warm(mib);
+    Path dir = Files.createTempDirectory("encryption-bench");
     double[] cold = new double[OPS.length];
-    for (int i = 0; i < OPS.length; i++) {
-      cold[i] = cold(OPS[i], mib);
+    try {
+      bench.save(dir);
+      for (int i = 0; i < OPS.length; i++) {
+        cold[i] = coldRun(OPS[i], mib, dir);
+      }
+    } finally {
+      Files.deleteIfExists(dir.resolve("raw.bin"));
+      Files.deleteIfExists(dir.resolve("tink.bin"));
+      Files.deleteIfExists(dir);
     }
-    EncryptionBench bench = new EncryptionBench(mib);
     for (int w = 0; w < 3; w++) {
       for (String op : OPS) {
         bench.seconds(op);
