@@ -41,7 +41,8 @@ final class ChunkPipe {
 
   /**
    * Runs {@code writer} on a thread of its own and {@code reader} on this one, joined by a pipe. When both fail,
-   * the writer's failure is the one thrown: the reader's is only its echo.
+   * the one that failed first is thrown, not the other's echo of it: a writer's failure reaches the reader as a
+   * failed read, a reader's as the writer finding nobody reading.
    */
   static void connect(String threadName, int chunkSize, int depth, Writer writer, Reader reader) throws IOException {
     ChunkPipe pipe = new ChunkPipe(chunkSize, depth);
@@ -67,6 +68,9 @@ final class ChunkPipe {
         throw new InterruptedIOException("interrupted while waiting for " + threadName);
       }
     }
+    if (failure[0] instanceof ReaderGoneException && readerFailure != null) {
+      throw readerFailure;
+    }
     switch (failure[0]) {
       case null -> { }
       case IOException e -> throw e;
@@ -81,11 +85,18 @@ final class ChunkPipe {
 
   private record Failure(Throwable cause) {}
 
+  /** The writer's failure when the reader stopped first: only an echo of whatever stopped the reader. */
+  private static final class ReaderGoneException extends IOException {
+    ReaderGoneException() {
+      super("the reading side of the pipe stopped before the end");
+    }
+  }
+
   private void put(Object item) throws IOException {
     try {
       while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
         if (readerGone) {
-          throw new IOException("the reading side of the pipe stopped");
+          throw new ReaderGoneException();
         }
       }
     } catch (InterruptedException e) {
