@@ -19,12 +19,20 @@ final class ChunkPipe {
   private static final byte[] END = new byte[0];
 
   private final BlockingQueue<Object> queue;
+  /** Chunks the reader is done with, for the writer to fill again: the pipe allocates only depth + 2 of them. */
+  private final BlockingQueue<byte[]> free;
   private final int chunkSize;
   private volatile boolean readerGone;
 
   ChunkPipe(int chunkSize, int depth) {
     this.chunkSize = chunkSize;
     this.queue = new ArrayBlockingQueue<>(depth);
+    this.free = new ArrayBlockingQueue<>(depth + 2);
+  }
+
+  private byte[] emptyChunk() {
+    byte[] chunk = free.poll();
+    return chunk != null ? chunk : new byte[chunkSize];
   }
 
   /** Writes everything into the sink it is given (which is closed after it). */
@@ -116,7 +124,7 @@ final class ChunkPipe {
 
   OutputStream sink() {
     return new OutputStream() {
-      private byte[] chunk = new byte[chunkSize];
+      private byte[] chunk = emptyChunk();
       private int filled;
       private boolean closed;
 
@@ -135,7 +143,7 @@ final class ChunkPipe {
           len -= n;
           if (filled == chunkSize) {
             put(chunk);
-            chunk = new byte[chunkSize];
+            chunk = emptyChunk();
             filled = 0;
           }
         }
@@ -168,6 +176,9 @@ final class ChunkPipe {
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while reading from the pipe");
+          }
+          if (chunk != null && chunk.length == chunkSize) {
+            free.offer(chunk);
           }
           if (item instanceof Failure f) {
             ended = true;
