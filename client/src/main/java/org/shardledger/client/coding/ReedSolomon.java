@@ -25,9 +25,14 @@ public final class ReedSolomon {
     this.parity = kernel.prepare(Arrays.copyOfRange(encodingMatrix, dataShards, dataShards + parityShards));
   }
 
-  /** A coder for k data and m parity shards: k ≥ 1, m ≥ 1, k + m ≤ 256. */
+  /** A coder for k data and m parity shards (k ≥ 1, m ≥ 1, k + m ≤ 256) with the fastest kernel available. */
   public static ReedSolomon of(int dataShards, int parityShards) {
-    return of(dataShards, parityShards, Kernels.fastest());
+    return of(dataShards, parityShards, CodingKernel.fastest());
+  }
+
+  /** A coder with a chosen kernel (benchmarks compare them); every kernel gives the same bytes. */
+  public static ReedSolomon of(int dataShards, int parityShards, CodingKernel kernel) {
+    return of(dataShards, parityShards, kernel.implementation());
   }
 
   static ReedSolomon of(int dataShards, int parityShards, GfKernel kernel) {
