@@ -39,7 +39,9 @@ final class VectorKernel implements GfKernel {
     private final int rowStride;
     /** For coefficient (r, c) at (r · cols + c) · 2 · LANES: the low-nibble table, then the high-nibble table. */
     private final byte[] tables;
-    private final TableKernel.Prepared tail;
+    private final int[][] coefficients;
+    /** For a tail shorter than a vector; built on first use (most calls have none). */
+    private volatile TableKernel.Prepared tail;
 
     Prepared(int[][] coefficients) {
       rows = coefficients.length;
@@ -57,7 +59,7 @@ final class VectorKernel implements GfKernel {
           }
         }
       }
-      tail = new TableKernel.Prepared(coefficients);
+      this.coefficients = coefficients;
     }
 
     @Override
@@ -77,7 +79,12 @@ final class VectorKernel implements GfKernel {
         }
       }
       if (vectorLen < len) {
-        tail.apply(inputs, outputs, end, len - vectorLen);
+        TableKernel.Prepared t = tail;
+        if (t == null) {
+          t = new TableKernel.Prepared(coefficients);
+          tail = t;
+        }
+        t.apply(inputs, outputs, end, len - vectorLen);
       }
     }
 
