@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.shardledger.client.coding.ReedSolomon;
 import org.shardledger.protocol.merkle.CommitmentBuilder;
 import org.shardledger.protocol.merkle.ShardCommitment;
@@ -26,8 +27,15 @@ public final class ShardWriter {
     return write(ciphertext, params, shardFiles, ShardCommitment.DEFAULT_SEGMENT_SIZE);
   }
 
+  /** With a shard segment size other than 4096 (a power of two that divides the share size). */
   public static StripedPart write(InputStream ciphertext, CodingParams params, List<Path> shardFiles,
       int segmentSize) throws IOException {
+    return write(ciphertext, params, shardFiles, segmentSize, done -> { });
+  }
+
+  /** Reports the ciphertext bytes consumed so far to {@code progress} after each stripe. */
+  public static StripedPart write(InputStream ciphertext, CodingParams params, List<Path> shardFiles,
+      int segmentSize, LongConsumer progress) throws IOException {
     int n = params.totalShards();
     if (shardFiles.size() != n) {
       throw new IllegalArgumentException("a " + params.dataShards() + "+" + params.parityShards() + " part needs "
@@ -67,6 +75,7 @@ public final class ShardWriter {
         }
         total += filled;
         count++;
+        progress.accept(total);
         coder.encode(shares, 0, shareSize);
         sinks.await();
         sinks.submit(shares, commitments);
