@@ -16,6 +16,8 @@ public final class ReedSolomon {
   private final int[][] encodingMatrix;
   private final GfKernel kernel;
   private final GfKernel.Combination parity;
+  /** The last erasure pattern's decoding (immutable; a race only costs a recomputation). */
+  private volatile Decoding lastDecoding;
 
   private ReedSolomon(int dataShards, int parityShards, GfKernel kernel) {
     this.dataShards = dataShards;
@@ -25,9 +27,14 @@ public final class ReedSolomon {
     this.parity = kernel.prepare(Arrays.copyOfRange(encodingMatrix, dataShards, dataShards + parityShards));
   }
 
-  /** A coder for k data and m parity shards: k ≥ 1, m ≥ 1, k + m ≤ 256. */
+  /** A coder for k data and m parity shards (k ≥ 1, m ≥ 1, k + m ≤ 256) with the fastest kernel available. */
   public static ReedSolomon of(int dataShards, int parityShards) {
-    return of(dataShards, parityShards, Kernels.fastest());
+    return of(dataShards, parityShards, CodingKernel.fastest());
+  }
+
+  /** A coder with a chosen kernel (benchmarks compare them); every kernel gives the same bytes. */
+  public static ReedSolomon of(int dataShards, int parityShards, CodingKernel kernel) {
+    return of(dataShards, parityShards, kernel.implementation());
   }
 
   static ReedSolomon of(int dataShards, int parityShards, GfKernel kernel) {
@@ -85,6 +92,34 @@ public final class ReedSolomon {
     if (present.length != n) {
       throw new IllegalArgumentException("present has " + present.length + " flags, expected " + n);
     }
+    Decoding decoding = lastDecoding;
+    if (decoding == null || decoding.upTo() != upTo || !Arrays.equals(decoding.present(), present)) {
+      decoding = decoding(present.clone(), upTo);
+      lastDecoding = decoding;
+    }
+    if (decoding.erased().length == 0) {
+      return;
+    }
+    byte[][] inputs = new byte[dataShards][];
+    for (int i = 0; i < dataShards; i++) {
+      inputs[i] = shares[decoding.chosen()[i]];
+    }
+    byte[][] outputs = new byte[decoding.erased().length][];
+    for (int e = 0; e < outputs.length; e++) {
+      outputs[e] = shares[decoding.erased()[e]];
+    }
+    decoding.combination().apply(inputs, outputs, offset, len);
+  }
+
+  /**
+   * How to rebuild the missing shares among the first {@code upTo} from the first k present ones: the rows of the
+   * inverted submatrix (for data) or of a parity row times it. Kept for the next call with the same pattern (a part
+   * is read stripe after stripe with the same shards).
+   */
+  private record Decoding(boolean[] present, int upTo, int[] chosen, int[] erased, GfKernel.Combination combination) {}
+
+  private Decoding decoding(boolean[] present, int upTo) {
+    int n = totalShards();
     int[] chosen = new int[dataShards];
     int found = 0;
     int erased = 0;
@@ -98,27 +133,26 @@ public final class ReedSolomon {
     if (found < dataShards) {
       throw new IllegalArgumentException("need " + dataShards + " present shares to reconstruct, got " + found);
     }
+    int[] erasedShares = new int[erased];
     if (erased == 0) {
-      return;
+      return new Decoding(present, upTo, chosen, erasedShares, null);
     }
     int[][] chosenRows = new int[dataShards][];
-    byte[][] inputs = new byte[dataShards][];
     for (int i = 0; i < dataShards; i++) {
       chosenRows[i] = encodingMatrix[chosen[i]];
-      inputs[i] = shares[chosen[i]];
     }
-    int[][] decoding = GfMatrix.invert(chosenRows);
+    int[][] inverse = GfMatrix.invert(chosenRows);
     int[][] rows = new int[erased][];
-    byte[][] outputs = new byte[erased][];
     int e = 0;
     for (int i = 0; i < upTo; i++) {
       if (!present[i]) {
-        rows[e] = i < dataShards ? decoding[i] : GfMatrix.times(encodingMatrix[i], decoding);
-        outputs[e++] = shares[i];
+        rows[e] = i < dataShards ? inverse[i] : GfMatrix.times(encodingMatrix[i], inverse);
+        erasedShares[e++] = i;
       }
     }
-    kernel.prepare(rows).apply(inputs, outputs, offset, len);
+    return new Decoding(present, upTo, chosen, erasedShares, kernel.prepare(rows));
   }
+
 
   private void checkShares(byte[][] shares, int offset, int len) {
     if (shares.length != totalShards()) {

@@ -60,7 +60,7 @@ public final class FileEncoder {
     for (long offset = 0, p = 0; p < partCount(size); p++, offset += options.partSize()) {
       long plain = Math.min(options.partSize(), size - offset);
       CodingParams params = CodingParams.forPart(plain, options.dataShards(), options.parityShards());
-      total += params.shardSize(PartCipher.ciphertextLength(plain)) * params.totalShards();
+      total += params.encodedSize(PartCipher.ciphertextLength(plain));
     }
     return total;
   }

@@ -9,8 +9,8 @@ import org.shardledger.client.coding.ReedSolomon;
 public record CodingParams(int dataShards, int parityShards, int shareSize) {
   public static final int SHARE_ALIGNMENT = 4096;
   public static final int DEFAULT_SHARE_SIZE = 64 * 1024;
-  /** At most 1 MiB: a stripe of 256 shares then stays within 256 MiB; the default is far below. */
-  public static final int MAX_SHARE_SIZE = 1 << 20;
+  /** At most 256 KiB: the writer's two stripes of 256 shares then stay within 128 MiB; the default is far below. */
+  public static final int MAX_SHARE_SIZE = 256 * 1024;
   /** Parts with less plaintext than this use k = 1 (DESIGN.md "File layout"). */
   public static final long SMALL_PART = 1 << 20;
 
@@ -66,6 +66,11 @@ public record CodingParams(int dataShards, int parityShards, int shareSize) {
   /** Bytes of each shard of a part of this much ciphertext. */
   public long shardSize(long ciphertextLength) {
     return stripes(ciphertextLength) * shareSize;
+  }
+
+  /** Bytes of all k + m shards of a part of this much ciphertext: what the disk must hold before writing. */
+  public long encodedSize(long ciphertextLength) {
+    return shardSize(ciphertextLength) * totalShards();
   }
 
   private static long ceilDiv(long a, long b) {

@@ -2,10 +2,12 @@ package org.shardledger.client.layout;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.nio.file.Path;
+import java.util.function.LongConsumer;
 import org.shardledger.client.coding.ReedSolomon;
 import org.shardledger.protocol.merkle.CommitmentBuilder;
 import org.shardledger.protocol.merkle.ShardCommitment;
@@ -13,7 +15,9 @@ import org.shardledger.protocol.merkle.ShardCommitment;
 /**
  * Writes one part's shards: reads the ciphertext a stripe (k × shareSize bytes) at a time, zero-pads the last,
  * codes it into k + m shares and appends share i to shard file i, committing every shard (RFC 9162, 4096-byte
- * segments) as it goes. Memory: one stripe of k + m shares. Each shard file appears atomically, whole.
+ * segments by default) as it goes. The calling thread reads and codes stripe s + 1 while other threads write and
+ * hash stripe s ({@link ShardSinks}), so memory is two stripes. Each shard file appears atomically, whole, or not
+ * at all.
  */
 public final class ShardWriter {
   private ShardWriter() {}
@@ -23,8 +27,15 @@ public final class ShardWriter {
     return write(ciphertext, params, shardFiles, ShardCommitment.DEFAULT_SEGMENT_SIZE);
   }
 
+  /** With a shard segment size other than 4096 (a power of two that divides the share size). */
   public static StripedPart write(InputStream ciphertext, CodingParams params, List<Path> shardFiles,
       int segmentSize) throws IOException {
+    return write(ciphertext, params, shardFiles, segmentSize, done -> { });
+  }
+
+  /** Reports the ciphertext bytes consumed so far to {@code progress} after each stripe. */
+  public static StripedPart write(InputStream ciphertext, CodingParams params, List<Path> shardFiles,
+      int segmentSize, LongConsumer progress) throws IOException {
     int n = params.totalShards();
     if (shardFiles.size() != n) {
       throw new IllegalArgumentException("a " + params.dataShards() + "+" + params.parityShards() + " part needs "
@@ -41,37 +52,38 @@ public final class ShardWriter {
     ReedSolomon coder = ReedSolomon.of(params.dataShards(), params.parityShards());
     int k = params.dataShards();
     int shareSize = params.shareSize();
-    byte[][] shares = new byte[n][shareSize];
-    CommitmentBuilder[] commitments = new CommitmentBuilder[n];
+    byte[][][] stripes = {new byte[n][shareSize], new byte[n][shareSize]};
     List<PendingFile> files = new ArrayList<>(n);
-    try {
+    try (ShardSinks sinks = new ShardSinks(files, n)) {
+      CommitmentBuilder[] commitments = new CommitmentBuilder[n];
       for (int i = 0; i < n; i++) {
         commitments[i] = new CommitmentBuilder(segmentSize);
         files.add(PendingFile.create(shardFiles.get(i)));
       }
       long total = 0;
-      long stripes = 0;
+      long count = 0;
       while (true) {
+        byte[][] shares = stripes[(int) (count & 1)];
         int filled = 0;
         for (int i = 0; i < k; i++) {
           int got = ciphertext.readNBytes(shares[i], 0, shareSize);
-          java.util.Arrays.fill(shares[i], got, shareSize, (byte) 0);
+          Arrays.fill(shares[i], got, shareSize, (byte) 0);
           filled += got;
         }
-        if (filled == 0 && stripes > 0) {
+        if (filled == 0 && count > 0) {
           break;
         }
         total += filled;
-        stripes++;
+        count++;
+        progress.accept(total);
         coder.encode(shares, 0, shareSize);
-        for (int i = 0; i < n; i++) {
-          commitments[i].update(shares[i], 0, shareSize);
-          files.get(i).write(shares[i], 0, shareSize);
-        }
+        sinks.await();
+        sinks.submit(shares, commitments);
         if (filled < params.stripeDataSize()) {
           break;
         }
       }
+      sinks.await();
       List<ShardInfo> shards = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         shards.add(ShardInfo.of(i, commitments[i].finish()));

@@ -94,6 +94,33 @@ class ReedSolomonTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("org.shardledger.client.coding.KernelsUnderTest#all")
+  void oneCoderRebuildsCorrectlyWhenTheErasurePatternChangesBetweenCalls(GfKernel kernel) {
+    ReedSolomon coder = ReedSolomon.of(6, 3, kernel);
+    SplittableRandom random = new SplittableRandom(99);
+    byte[][] original = new byte[9][200];
+    for (int i = 0; i < 6; i++) {
+      random.nextBytes(original[i]);
+    }
+    coder.encode(original, 0, 200);
+    int[][] patterns = {{0, 1, 2}, {0, 1, 2}, {3, 7, 8}, {0, 1, 2}, {5}, {5}, {6, 7, 8}, {2, 4}};
+    for (int[] pattern : patterns) {
+      byte[][] shares = Arrays.stream(original).map(byte[]::clone).toArray(byte[][]::new);
+      boolean[] present = new boolean[9];
+      Arrays.fill(present, true);
+      for (int i : pattern) {
+        present[i] = false;
+        shares[i] = new byte[200];
+      }
+      coder.reconstruct(shares, present, 0, 200);
+      Arrays.fill(present, true);
+      for (int i = 0; i < 9; i++) {
+        assertThat(shares[i]).as("share %d without %s", i, Arrays.toString(pattern)).isEqualTo(original[i]);
+      }
+    }
+  }
+
   @Test
   void reconstructDataLeavesMissingParityAlone() {
     ReedSolomon coder = ReedSolomon.of(3, 2);

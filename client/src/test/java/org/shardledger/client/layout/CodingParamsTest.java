@@ -41,15 +41,17 @@ class CodingParamsTest {
     assertThat(params.stripes(16384)).isEqualTo(1);
     assertThat(params.stripes(16385)).isEqualTo(2);
     assertThat(params.shardSize(16385)).isEqualTo(8192);
+    assertThat(params.encodedSize(16385)).isEqualTo(6 * 8192);
+    assertThat(new CodingParams(4, 2, 256 * 1024).shareSize()).isEqualTo(262144);
     assertThatThrownBy(() -> params.stripes(-1)).hasMessage("ciphertext length must not be negative: -1");
   }
 
   @Test
   void rejectsOutOfRangeValues() {
     assertThatThrownBy(() -> new CodingParams(4, 2, 1000)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("share size must be a multiple of 4096 between 4096 and 1048576 bytes, got 1000");
+        .hasMessage("share size must be a multiple of 4096 between 4096 and 262144 bytes, got 1000");
     assertThatThrownBy(() -> new CodingParams(4, 2, 2 << 20))
-        .hasMessage("share size must be a multiple of 4096 between 4096 and 1048576 bytes, got 2097152");
+        .hasMessage("share size must be a multiple of 4096 between 4096 and 262144 bytes, got 2097152");
     assertThatThrownBy(() -> new CodingParams(4, 0, 4096))
         .hasMessage("parity shards (m) must be at least 1, got 0");
     assertThatThrownBy(() -> new CodingParams(250, 7, 4096))

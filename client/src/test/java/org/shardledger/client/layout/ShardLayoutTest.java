@@ -147,6 +147,23 @@ class ShardLayoutTest {
   }
 
   @Test
+  void reportsProgressAfterEveryStripe() throws IOException {
+    List<Long> reported = new java.util.ArrayList<>();
+    byte[] ciphertext = random(2 * STRIPE + 7, 5);
+    StripedPart part = ShardWriter.write(new ByteArrayInputStream(ciphertext), FOUR_TWO, files(6), 4096,
+        reported::add);
+    assertThat(reported).containsExactly((long) STRIPE, 2L * STRIPE, 2L * STRIPE + 7);
+    assertThat(FOUR_TWO.encodedSize(ciphertext.length)).isEqualTo(6 * 3 * 4096L);
+    assertThat(read(part, allShards(6))).isEqualTo(ciphertext);
+  }
+
+  @Test
+  void rejectsASegmentSizeThatDoesNotDivideTheShare() {
+    assertThatThrownBy(() -> ShardWriter.write(new ByteArrayInputStream(new byte[1]), FOUR_TWO, files(6), 8192))
+        .hasMessage("share size 4096 is not a multiple of the segment size 8192");
+  }
+
+  @Test
   void rewritingAPartReplacesItsShards() throws IOException {
     write(random(100, 3), FOUR_TWO);
     byte[] second = random(200, 4);
