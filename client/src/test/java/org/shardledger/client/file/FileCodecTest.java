@@ -209,6 +209,15 @@ class FileCodecTest {
   }
 
   @Test
+  void anUnreadableFileIsAClearError() throws Exception {
+    Path file = input("secret.bin", 100, 10);
+    Files.setPosixFilePermissions(file, java.util.Set.of());
+    org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(file), "running as root: every file is readable");
+    assertThatThrownBy(() -> encoder(4, 2, MIB).encode(file, dir.resolve("out"), OWNER, CHAIN, LEDGER))
+        .hasMessageContaining("not readable");
+  }
+
+  @Test
   void codingAndPartSizesOutOfRangeAreRefused() {
     assertThatThrownBy(() -> new EncodeOptions(4, 0, MIB)).hasMessageContaining("at least 1");
     assertThatThrownBy(() -> new EncodeOptions(250, 7, MIB)).hasMessageContaining("at most 256");

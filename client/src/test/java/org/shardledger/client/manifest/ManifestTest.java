@@ -108,6 +108,10 @@ class ManifestTest {
         .contains("parts[1].shards[0].size");
     assertThat(rejected(verifier.verify(edited(t -> shard(t, 1, 0).put("segmentSize", 1000)))).reason())
         .contains("power of two");
+    assertThat(rejected(verifier.verify(edited(t -> ((ObjectNode) t.get("parts").get(0)).put("shareSize", 1000))))
+        .reason()).contains("parts[0]", "share size");
+    assertThat(rejected(verifier.verify(edited(t -> ((ObjectNode) t.get("parts").get(0)).put("parityShards", 0))))
+        .reason()).contains("parity shards (m) must be at least 1");
     assertThat(rejected(verifier.verify(edited(t -> ((ArrayNode) t.get("parts").get(0).get("shards")).remove(2))))
         .reason()).contains("lists 2 shards");
     assertThat(rejected(verifier.verify(edited(t -> ((ObjectNode) t.get("encryption"))
