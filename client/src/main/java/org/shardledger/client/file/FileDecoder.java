@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.shardledger.client.crypto.GcmWarmUp;
 import org.shardledger.client.crypto.PartCipher;
 import org.shardledger.client.disk.DiskSpace;
 import org.shardledger.client.keys.EncryptionKey;
@@ -62,6 +63,9 @@ public final class FileDecoder {
     Path parent = target.toAbsolutePath().getParent();
     disk.require(parent, length);
     Files.createDirectories(parent);
+    if (length > FileEncoder.WARM_UP_ABOVE) {
+      GcmWarmUp.run();
+    }
     try (PendingFile file = PendingFile.create(target)) {
       CountingStream counted = new CountingStream(file, length, progress);
       for (ManifestPart part : manifest.parts()) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.shardledger.client.crypto.FileKey;
 import org.shardledger.client.crypto.FileMetadata;
+import org.shardledger.client.crypto.GcmWarmUp;
 import org.shardledger.client.crypto.MetadataSeal;
 import org.shardledger.client.crypto.PartCipher;
 import org.shardledger.client.disk.DiskSpace;
@@ -41,6 +42,8 @@ import org.shardledger.protocol.crypto.KeyPair;
 public final class FileEncoder {
   static final int CHUNK = 1 << 20;
   static final int PIPE_DEPTH = 4;
+  /** Below this the warm-up would cost more than it saves. */
+  static final long WARM_UP_ABOVE = 16L << 20;
 
   private final EncodeOptions options;
   private final SecureRandom random;
@@ -80,6 +83,9 @@ public final class FileEncoder {
     FileMetadata metadata = new FileMetadata(input.getFileName().toString(), size);
     disk.require(outDir, bytesToWrite(size));
     Files.createDirectories(outDir);
+    if (size > WARM_UP_ABOVE) {
+      GcmWarmUp.run();
+    }
 
     Bytes32 fileId = randomId();
     FileKey fileKey = FileKey.random(random);
