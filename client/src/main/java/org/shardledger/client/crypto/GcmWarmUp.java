@@ -36,6 +36,13 @@ public final class GcmWarmUp {
         gcm.doFinal(plain, 0, plain.length, sealed, 0);
         gcm.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, nonce));
         gcm.doFinal(sealed, 0, sealed.length, plain, 0);
+        // Tink passes ByteBuffers, which take their own path through the provider
+        ByteBuffer.wrap(nonce).putInt(4, 1);
+        gcm.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+        gcm.doFinal(ByteBuffer.wrap(plain), ByteBuffer.wrap(sealed));
+        gcm.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+        gcm.doFinal(ByteBuffer.wrap(sealed), ByteBuffer.wrap(plain));
+        ByteBuffer.wrap(nonce).putInt(4, 0);
       }
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM is not available", e);
