@@ -114,6 +114,20 @@ class OfflineOwnerCommandsTest {
   }
 
   @Test
+  void theAccountCanComeFromAKeystore() throws IOException {
+    Path keystore = dir.resolve("owner.json");
+    org.shardledger.contracts.chain.Keystores.write(DevAccounts.key(4), "correct horse", keystore);
+    Path password = Files.writeString(dir.resolve("owner.pw"), "correct horse\n");
+    CliRun own = CliRun.of("keys", "show", "--keystore", keystore.toString(), "--password-file", password.toString());
+    assertThat(own.exitCode()).as(own.err()).isZero();
+    assertThat(own.out()).contains("x25519 " + EncryptionKey.derive(DevAccounts.key(4)).publicKey());
+    Files.writeString(password, "wrong\n");
+    CliRun wrong = CliRun.of("keys", "show", "--keystore", keystore.toString(), "--password-file",
+        password.toString());
+    assertThat(wrong.exitCode()).isEqualTo(2);
+  }
+
+  @Test
   void keysShowPrintsTheDerivedKeyAndLookupsNeedTheChain() {
     CliRun own = CliRun.of("keys", "show", "--dev-account", "2");
     assertThat(own.exitCode()).as(own.err()).isZero();
