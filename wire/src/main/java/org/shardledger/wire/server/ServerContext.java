@@ -10,7 +10,7 @@ import org.shardledger.protocol.crypto.KeyPair;
  * upload permits and the book of what each peer address holds.
  */
 record ServerContext(ServerSettings settings, long chainId, KeyPair operatorKey, OperatorBackend backend,
-    Executor work, Semaphore uploadPermits, PeerBook peers) {
+    Executor work, Semaphore uploadPermits, WireTraffic traffic, PeerBook peers) {
 
   ServerContext {
     Objects.requireNonNull(settings, "settings");
@@ -18,11 +18,12 @@ record ServerContext(ServerSettings settings, long chainId, KeyPair operatorKey,
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(uploadPermits, "uploadPermits");
+    Objects.requireNonNull(traffic, "traffic");
     Objects.requireNonNull(peers, "peers");
   }
 
   ServerContext(ServerSettings settings, long chainId, KeyPair operatorKey, OperatorBackend backend, Executor work) {
     this(settings, chainId, operatorKey, backend, work, new Semaphore(settings.maxConcurrentUploads()),
-        new PeerBook(settings.limits()));
+        new WireTraffic(), new PeerBook(settings.limits()));
   }
 }
