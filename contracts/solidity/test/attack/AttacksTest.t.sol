@@ -34,10 +34,15 @@ contract AttacksTest is LedgerFixture {
         ledger.updateVerifiers(added, new address[](0), THRESHOLD);
         uint256[] memory others = new uint256[](3);
         (others[0], others[1], others[2]) = (verifierKeys[3], verifierKeys[4], NEW_VERIFIER_BASE);
-        bytes32 digest = settlementDigest(ledger, 3, keccak256("root from the same state"), 2 ether, slashesHash(slash));
+        // computed from the state before epoch 2's settlement: it starts at epoch 0 again
+        bytes32 digest = settlementDigest(
+            ledger, 0, 3, keccak256("root from the same state"), 2 ether, slashesHash(slash), keccak256("")
+        );
         bytes[] memory sigs = sortedSignatures(others, digest);
         (bool landed,) = address(ledger).call(
-            abi.encodeCall(ledger.settle, (3, keccak256("root from the same state"), 2 ether, slash, sigs))
+            abi.encodeCall(
+                ledger.settle, (0, 3, keccak256("root from the same state"), 2 ether, slash, noTerminations(), sigs)
+            )
         );
         assertEq(ledger.stakeOf(operator), MIN_STAKE - 100 ether, "stake after the slash of epoch 2");
         assertTrue(!landed, "a second settlement from the same state landed and slashed again");
@@ -46,7 +51,7 @@ contract AttacksTest is LedgerFixture {
     /// @notice The operator's last deal ends with epoch 3; it exits and waits out unbonding while the settlement
     ///         of epoch 3 (which slashes it) is still within its lag. It must not get its stake out first.
     function test_anOperatorCannotWithdrawAheadOfASlash() public {
-        activeDeal(keccak256("shard"), 10_000, 1, 3);
+        uint256 dealId = activeDeal(keccak256("shard"), 10_000, 1, 3);
         rollToEpoch(4);
         vm.prank(operator);
         ledger.beginExit();
@@ -54,28 +59,42 @@ contract AttacksTest is LedgerFixture {
         vm.prank(operator);
         (bool withdrew,) = address(ledger).call(abi.encodeWithSignature("withdrawStake()"));
         assertTrue(!withdrew, "the stake left before the settlement of the deal's last epoch");
+
+        // once the settlement through epoch 3 landed (with its slash) and the deal is closed, it may go
+        settle(3, keccak256("root"), 6 ether, oneSlash(50 ether));
+        ledger.closeDeal(dealId);
+        vm.prank(operator);
+        ledger.withdrawStake();
+        assertEq(credit.balanceOf(operator), 100_000 ether - 50 ether, "the operator got its stake minus the slash");
     }
 
-    /// @notice A dispute opened in a deal's last epoch is left unfinalized; the operator exits, withdraws,
-    ///         registers again with a fresh stake. Finalizing the old dispute must not slash the new stake.
+    /// @notice A dispute opened in a deal's last epoch is left unfinalized; the operator tries to exit, withdraw
+    ///         and register again with a fresh stake, so that the old dispute slashes the new stake. It cannot
+    ///         withdraw while the dispute is open; finalizing slashes the registration the dispute was opened
+    ///         against, once, and the next registration is out of the old dispute's reach.
     function test_aStaleDisputeDoesNotSlashALaterRegistration() public {
         uint256 dealId = activeDeal(keccak256("shard"), 10_000, 1, 2);
         rollToEpoch(2);
         vm.prank(stranger);
-        uint256 disputeId = ledger.openDispute(dealId, 0);
+        uint256 disputeId = court.openDispute(dealId, 0);
         rollToEpoch(3);
-        // the settlement of the deal's epochs lands (the slash-free path), so only the dispute stands in the way
         settle(2, keccak256("root"), 4 ether, new Slash[](0));
+        ledger.closeDeal(dealId);
         vm.prank(operator);
-        (bool exited,) = address(ledger).call(abi.encodeWithSignature("beginExit()"));
+        ledger.beginExit();
         vm.roll(block.number + UNBONDING);
         vm.prank(operator);
         (bool withdrew,) = address(ledger).call(abi.encodeWithSignature("withdrawStake()"));
-        if (exited && withdrew) {
-            registerOperator(operator);
-            address(ledger).call(abi.encodeWithSignature("finalizeDispute(uint256)", disputeId));
-            assertEq(ledger.stakeOf(operator), MIN_STAKE, "the new registration's stake was slashed by an old dispute");
-        }
+        assertTrue(!withdrew, "the operator withdrew while a dispute against it was open");
+
+        court.finalizeDispute(disputeId);
+        assertEq(ledger.stakeOf(operator), MIN_STAKE - DISPUTE_SLASH, "the dispute slashed its own registration");
+        vm.prank(operator);
+        ledger.withdrawStake();
+        registerOperator(operator);
+        (bool again,) = address(court).call(abi.encodeCall(court.finalizeDispute, (disputeId)));
+        assertTrue(!again, "a finalized dispute was finalized again");
+        assertEq(ledger.stakeOf(operator), MIN_STAKE, "the new registration's stake was slashed by an old dispute");
     }
 
     function test_aShardLargerThanTheBoundIsRejected() public {
@@ -103,7 +122,7 @@ contract AttacksTest is LedgerFixture {
     }
 
     /// @notice The owner ends a deal early: from then on it cannot be disputed, and once it is the operator's
-    ///         only deal and settled, the operator can exit.
+    ///         only deal and its last paid epoch is settled, the operator can exit and withdraw.
     function test_anOwnerCanEndADealAndTheOperatorThenExits() public {
         uint256 dealId = activeDeal(keccak256("shard"), 10_000, 1, 100);
         rollToEpoch(2);
@@ -111,23 +130,28 @@ contract AttacksTest is LedgerFixture {
         (bool ended,) = address(ledger).call(abi.encodeWithSignature("endDeal(uint256)", dealId));
         assertTrue(ended, "the owner could not end its deal");
         vm.prank(stranger);
-        (bool disputed,) = address(ledger).call(abi.encodeWithSignature("openDispute(uint256,uint8)", dealId, 0));
+        (bool disputed,) = address(court).call(abi.encodeCall(court.openDispute, (dealId, 0)));
         assertTrue(!disputed, "an ended deal was disputed");
-        rollToEpoch(3);
         vm.prank(operator);
-        (bool exited,) = address(ledger).call(abi.encodeWithSignature("beginExit()"));
-        assertTrue(exited, "the operator of an ended deal could not begin its exit");
+        ledger.beginExit();
+        vm.roll(block.number + UNBONDING);
+        settle(2, keccak256("root"), 100 * PRICE, new Slash[](0));
+        vm.prank(operator);
+        (bool withdrew,) = address(ledger).call(abi.encodeWithSignature("withdrawStake()"));
+        assertTrue(withdrew, "the operator of an ended deal could not withdraw");
     }
 
-    /// @notice A deal the settlement rules terminated (maxFails) must stop being disputable on chain. Today the
-    ///         settlement cannot even say so: the signed Settlement has no terminations.
+    /// @notice A deal the settlement rules terminated (maxFails) must stop being disputable on chain: the signed
+    ///         settlement says so.
     function test_aDealTerminatedBySettlementIsNoLongerDisputable() public {
         uint256 dealId = activeDeal(keccak256("shard"), 10_000, 1, 100);
         rollToEpoch(4);
-        settle(2, keccak256("root"), 4 ether, oneSlash(20 ether));
-        // the settlement rules ended the deal after two failed epochs; the chain should know
+        uint256[] memory terminated = new uint256[](1);
+        terminated[0] = dealId;
+        settle(2, keccak256("root"), 4 ether, oneSlash(20 ether), terminated);
         vm.prank(stranger);
-        (bool disputed,) = address(ledger).call(abi.encodeWithSignature("openDispute(uint256,uint8)", dealId, 0));
+        (bool disputed,) = address(court).call(abi.encodeCall(court.openDispute, (dealId, 0)));
         assertTrue(!disputed, "a deal the settlement terminated was disputed");
+        assertEq(ledger.getOperator(operator).activeDeals, 0, "active deals after the termination");
     }
 }

@@ -115,9 +115,13 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
       case ChainEvent.VerifierRemoved e -> update(c, "DELETE FROM verifiers WHERE address = ?", e.verifier().toHex());
       case ChainEvent.VerifierSetChanged e ->
           update(c, "MERGE INTO verifier_threshold (id, threshold) KEY (id) VALUES (1, ?)", e.threshold());
-      case ChainEvent.Settled e -> update(c, "MERGE INTO settlements (epoch, payout_root, cumulative_total, "
-          + "slashes_hash, tx_hash, block) KEY (epoch) VALUES (?, ?, ?, ?, ?, ?)", e.epoch(), e.payoutRoot().toHex(),
-          new BigDecimal(e.cumulativeTotal()), e.slashesHash().toHex(), e.origin().transactionHash().toHex(), block);
+      case ChainEvent.Settled e -> update(c, "MERGE INTO settlements (epoch, from_epoch, payout_root, "
+          + "cumulative_total, slashes_hash, terminations_hash, tx_hash, block) KEY (epoch) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", e.epoch(), e.fromEpoch(), e.payoutRoot().toHex(),
+          new BigDecimal(e.cumulativeTotal()), e.slashesHash().toHex(), e.terminationsHash().toHex(),
+          e.origin().transactionHash().toHex(), block);
+      case ChainEvent.DealEnded e -> update(c, "UPDATE deals SET status = 'ENDED', end_epoch = ?, changed_block = ? "
+          + "WHERE id = ?", e.endEpoch(), block, e.dealId());
       case ChainEvent.DisputeOpened e -> update(c, "MERGE INTO disputes (id, deal_id, operator, disputer, open_block, "
           + "samples, deadline_block, status) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN')", e.disputeId(), e.dealId(),
           e.operator().toHex(), e.disputer().toHex(), e.openBlock(), e.samples(), e.answerDeadlineBlock());
@@ -162,9 +166,9 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
     return deals("WHERE status = 'ACTIVE' AND first_epoch <= ? AND last_epoch >= ? ORDER BY id", epoch, epoch);
   }
 
-  /** Every activated deal (its escrow is in play), by id. */
+  /** Every activated deal (its escrow is in play), ended ones included, by id. */
   public List<MirroredDeal> activatedDeals() throws IOException {
-    return deals("WHERE status = 'ACTIVE' ORDER BY id");
+    return deals("WHERE status IN ('ACTIVE', 'ENDED') ORDER BY id");
   }
 
   private List<MirroredDeal> deals(String where, Object... args) throws IOException {
@@ -250,12 +254,13 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
   public Optional<MirroredSettlement> settlement(long epoch) throws IOException {
     return db.transaction(c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT payout_root, cumulative_total, slashes_hash, tx_hash, "
-          + "block FROM settlements WHERE epoch = ?")) {
+          + "block, from_epoch, terminations_hash FROM settlements WHERE epoch = ?")) {
         s.setLong(1, epoch);
         try (ResultSet r = s.executeQuery()) {
-          return r.next() ? Optional.of(new MirroredSettlement(new Settlement(epoch, Bytes32.fromHex(r.getString(1)),
-              r.getBigDecimal(2).toBigIntegerExact(), Bytes32.fromHex(r.getString(3))),
-              Bytes32.fromHex(r.getString(4)), r.getLong(5))) : Optional.<MirroredSettlement>empty();
+          return r.next() ? Optional.of(new MirroredSettlement(new Settlement(r.getLong(6), epoch,
+              Bytes32.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact(), Bytes32.fromHex(r.getString(3)),
+              Bytes32.fromHex(r.getString(7))), Bytes32.fromHex(r.getString(4)), r.getLong(5)))
+              : Optional.<MirroredSettlement>empty();
         }
       }
     });

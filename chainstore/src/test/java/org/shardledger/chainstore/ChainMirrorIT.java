@@ -23,6 +23,7 @@ import org.shardledger.protocol.merkle.CommitmentBuilder;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.payout.PayoutTree;
 import org.shardledger.protocol.settlement.Slash;
+import org.shardledger.protocol.settlement.Terminations;
 
 class ChainMirrorIT {
   static final KeyPair OPERATOR = DevAccounts.key(1);
@@ -51,8 +52,8 @@ class ChainMirrorIT {
         local.rpc().mine(local.deployment().epochStartBlock(first + 2) + 1 - owner.blockNumber());
         owner.beacons().record(first).mined();
         PayoutTree tree = PayoutTree.of(Map.of(OPERATOR.address(), BigInteger.TEN));
-        Settlement s = new Settlement(first, tree.root(), BigInteger.TEN, Slash.hash(List.of()));
-        owner.settlements().settle(s, List.of(), List.of(local.deployment().domain().sign(s, VERIFIER))).mined();
+        Settlement s = new Settlement(0, first, tree.root(), BigInteger.TEN, Slash.hash(List.of()), Terminations.hash(List.of()));
+        owner.settlements().settle(s, List.of(), List.of(), List.of(local.deployment().domain().sign(s, VERIFIER))).mined();
         local.rpc().mine(3);
       }
 

@@ -95,7 +95,7 @@ class StaleStateVerifierIT {
       SettlementResult landed = rules.settle(SettlementState.genesis(), new SettlementInput(first,
           List.of(net.reader.deals().get(deal).orElseThrow().deal()), stakes, set, audits.subList(0, (int) first + 1)));
       assertThat(landed.slashes()).hasSize(1);
-      sender.settlements().settle(landed.settlement(), landed.slashes(), List.of(
+      sender.settlements().settle(landed.settlement(), landed.slashes(), landed.terminations(), List.of(
           net.local.deployment().domain().sign(landed.settlement(), TestNetwork.VERIFIER_KEYS.get(0)),
           net.local.deployment().domain().sign(landed.settlement(), TestNetwork.VERIFIER_KEYS.get(1)))).mined();
       long settledAt = net.head();
@@ -107,7 +107,7 @@ class StaleStateVerifierIT {
           List.of(net.reader.deals().get(deal).orElseThrow().deal()), stakes, set, audits));
       assertThat(again.slashes()).isEqualTo(landed.slashes());
       SettlementStep step = new SettlementStep(block, stakes, set, audits,
-          new SettlementWithSlashes(again.settlement(), again.slashes()));
+          new SettlementWithSlashes(again.settlement(), again.slashes(), again.terminations()));
       RpcClient rpc = new RpcClient(stale.url(), Duration.ofSeconds(10));
       RpcException refusal = null;
       try {

@@ -61,6 +61,11 @@ public final class InMemorySettlementChain implements SettlementChain {
   }
 
   @Override
+  public synchronized long settledThrough() {
+    return settlements.keySet().stream().mapToLong(e -> e + 1).max().orElse(0);
+  }
+
+  @Override
   public synchronized long confirmedBlock() {
     return confirmedBlock;
   }

@@ -28,6 +28,11 @@ public final class MirrorSettlementChain implements SettlementChain {
   }
 
   @Override
+  public long settledThrough() throws IOException {
+    return mirror.lastSettledEpoch().map(e -> e + 1).orElse(0L);
+  }
+
+  @Override
   public long confirmedBlock() throws IOException {
     return mirror.mirroredThrough();
   }

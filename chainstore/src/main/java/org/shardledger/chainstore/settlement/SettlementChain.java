@@ -33,6 +33,12 @@ public interface SettlementChain {
 
   BeaconStatus beacon(long epoch) throws IOException;
 
+  /**
+   * 1 + the last epoch the chain has settled, as the confirmed view has it (0 before the first settlement): where
+   * the next settlement must start. A verifier signs only a settlement with this {@code fromEpoch}.
+   */
+  long settledThrough() throws IOException;
+
   /** The confirmed on-chain settlement of exactly {@code epoch}. */
   Optional<MirroredSettlement> settlement(long epoch) throws IOException;
 

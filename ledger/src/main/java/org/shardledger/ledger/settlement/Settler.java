@@ -124,7 +124,7 @@ public final class Settler implements AutoCloseable {
     }
     SettlementResult result = rules.settle(state, new SettlementInput(epoch, deals, stakes, set, audits));
     SettlementStep step = new SettlementStep(block, stakes, set, audits,
-        new SettlementWithSlashes(result.settlement(), result.slashes()));
+        new SettlementWithSlashes(result.settlement(), result.slashes(), result.terminations()));
     pending.create(step);
     computed = new Computed(state.nextEpoch(), step, result, dealsById(state, deals));
     status.proposed(step.fromEpoch(), epoch, result.settlement(), result.slashes().size());
@@ -169,7 +169,7 @@ public final class Settler implements AutoCloseable {
       return Progress.SUBMITTED;
     }
     SettlementWithSlashes s = p.step().settlement();
-    TxOutcome outcome = chain.settle(s.settlement(), s.slashes(), List.copyOf(p.signatures().values()));
+    TxOutcome outcome = chain.settle(s.settlement(), s.slashes(), s.terminations(), List.copyOf(p.signatures().values()));
     switch (outcome) {
       case TxOutcome.Mined m -> {
         status.submitted(p.epoch(), m.hash());
@@ -219,7 +219,7 @@ public final class Settler implements AutoCloseable {
       status.disagreements(aggregate.epoch(), byVerifier);
     }
     SettlementTx tx = new SettlementTx(landed.get().transactionHash(), landed.get().block());
-    store.record(new SettledEpoch(p.step().fromEpoch(), result.settlement(), result.slashes(), result.held(),
+    store.record(new SettledEpoch(p.step().fromEpoch(), result.settlement(), result.slashes(), result.terminations(), result.held(),
         result.payoutTree().size(), p.signatures(), Optional.of(tx)), state, result.state());
     finish(p);
     status.confirmed(p.step().fromEpoch(), p.epoch(), result.settlement().payoutRoot(), tx.hash(),

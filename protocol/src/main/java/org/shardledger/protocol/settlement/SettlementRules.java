@@ -62,8 +62,10 @@ public final class SettlementRules {
     SettlementState state = book.close(input.epoch() + 1);
     PayoutTree tree = PayoutTree.of(state.cumulative());
     List<Slash> slashes = book.stakes.slashes();
-    Settlement settlement = new Settlement(input.epoch(), tree.root(), state.cumulativeTotal(), Slash.hash(slashes));
-    return new SettlementResult(state, settlement, tree, slashes, aggregates, entries);
+    List<Long> terminations = Terminations.of(entries);
+    Settlement settlement = new Settlement(from, input.epoch(), tree.root(), state.cumulativeTotal(),
+        Slash.hash(slashes), Terminations.hash(terminations));
+    return new SettlementResult(state, settlement, tree, slashes, terminations, aggregates, entries);
   }
 
   private static List<EpochAudits> epochsToProcess(long from, SettlementInput input) {
