@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -169,6 +170,23 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
   /** Every activated deal (its escrow is in play), ended ones included, by id. */
   public List<MirroredDeal> activatedDeals() throws IOException {
     return deals("WHERE status IN ('ACTIVE', 'ENDED') ORDER BY id");
+  }
+
+  /** Deals that ended on chain paid through an epoch before {@code epoch}: id to end epoch. */
+  public Map<Long, Long> endedDealsBefore(long epoch) throws IOException {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT id, end_epoch FROM deals WHERE status = 'ENDED' "
+          + "AND end_epoch < ? ORDER BY id")) {
+        s.setLong(1, epoch);
+        Map<Long, Long> out = new java.util.TreeMap<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            out.put(r.getLong(1), r.getLong(2));
+          }
+        }
+        return out;
+      }
+    });
   }
 
   private List<MirroredDeal> deals(String where, Object... args) throws IOException {

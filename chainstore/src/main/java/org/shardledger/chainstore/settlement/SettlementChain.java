@@ -3,6 +3,7 @@ package org.shardledger.chainstore.settlement;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shardledger.chainstore.ChainMirror.MirroredSettlement;
 import org.shardledger.protocol.aggregation.VerifierSet;
@@ -27,6 +28,14 @@ public interface SettlementChain {
    * last block of {@code epoch} this list no longer changes.
    */
   List<Deal> activatedDealsThrough(long epoch) throws IOException;
+
+  /**
+   * The deals that ended on chain paid through an epoch before {@code epoch}, by id, with that end epoch: what the
+   * settlement rules need to refund the rest of a deal its owner ended. An end epoch is never before the epoch the
+   * chain had settled through when the deal ended, so a settlement through {@code epoch} sees the same ends on
+   * every machine once the mirror is past {@code epoch}'s last block.
+   */
+  Map<Long, Long> endedDealsBefore(long epoch) throws IOException;
 
   /** The current verifier set and threshold; empty while the mirror has not seen one. */
   Optional<VerifierSet> verifierSet() throws IOException;

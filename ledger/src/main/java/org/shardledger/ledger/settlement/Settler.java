@@ -122,7 +122,8 @@ public final class Settler implements AutoCloseable {
     for (long e = state.nextEpoch(); e <= epoch; e++) {
       audits.add(new EpochAudits(e, view.beacon(e) == BeaconStatus.RECORDED, reports.unused(e)));
     }
-    SettlementResult result = rules.settle(state, new SettlementInput(epoch, deals, stakes, set, audits));
+    SettlementResult result = rules.settle(state, new SettlementInput(epoch, deals, stakes, set, audits,
+        view.endedDealsBefore(epoch)));
     SettlementStep step = new SettlementStep(block, stakes, set, audits,
         new SettlementWithSlashes(result.settlement(), result.slashes(), result.terminations()));
     pending.create(step);
@@ -136,7 +137,7 @@ public final class Settler implements AutoCloseable {
     }
     List<Deal> deals = view.activatedDealsThrough(step.epoch());
     SettlementResult result = rules.settle(state, new SettlementInput(step.epoch(), deals, step.stakes(),
-        step.verifiers(), step.audits()));
+        step.verifiers(), step.audits(), view.endedDealsBefore(step.epoch())));
     if (!result.settlement().equals(step.settlement().settlement())) {
       throw new IllegalStateException("recomputing the pending settlement of epoch " + step.epoch() + " gives "
           + result.settlement() + ", not the stored " + step.settlement().settlement());

@@ -235,7 +235,7 @@ public final class SettlementSigner {
 
   private SettlementResult compute(SettlementState state, SettlementStep step) throws IOException {
     return rules.settle(state, new SettlementInput(step.epoch(), chain.activatedDealsThrough(step.epoch()),
-        step.stakes(), step.verifiers(), step.audits()));
+        step.stakes(), step.verifiers(), step.audits(), chain.endedDealsBefore(step.epoch())));
   }
 
   private static SettledEpoch record(SettlementStep step, SettlementResult result, Map<Address, Signature> signatures,
