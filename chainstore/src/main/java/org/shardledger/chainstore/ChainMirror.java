@@ -162,9 +162,13 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
-  /** Active deals whose period covers {@code epoch}, by id. */
+  /**
+   * The deals to audit in {@code epoch}, by id: active ones whose period covers it, and ended ones still paid for
+   * it (an owner's end takes effect after its end epoch, so that epoch is audited and paid like any other).
+   */
   public List<MirroredDeal> activeDeals(long epoch) throws IOException {
-    return deals("WHERE status = 'ACTIVE' AND first_epoch <= ? AND last_epoch >= ? ORDER BY id", epoch, epoch);
+    return deals("WHERE first_epoch <= ? AND ((status = 'ACTIVE' AND last_epoch >= ?) OR (status = 'ENDED' AND "
+        + "end_epoch >= ?)) ORDER BY id", epoch, epoch, epoch);
   }
 
   /** Every activated deal (its escrow is in play), ended ones included, by id. */
