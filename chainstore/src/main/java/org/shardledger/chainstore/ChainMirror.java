@@ -132,11 +132,12 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
         LOG.error("a reorg below the confirmation depth reached block {}: rebuilding the chain mirror",
             e.forkBlock());
         for (String table : List.of("deals", "operators", "beacons", "verifiers", "verifier_threshold",
-            "settlements", "disputes", "mirror_cursor")) {
+            "settlements", "disputes", "claims", "mirror_cursor")) {
           update(c, "DELETE FROM " + table);
         }
       }
-      case ChainEvent.Claimed e -> { }
+      case ChainEvent.Claimed e -> update(c, "MERGE INTO claims (account, claimed, block) KEY (account) "
+          + "VALUES (?, ?, ?)", e.account().toHex(), new BigDecimal(e.cumulativeAmount()), block);
     }
     if (event instanceof ChainEvent.DisputeUpheld e) {
       update(c, "UPDATE disputes SET status = 'UPHELD' WHERE id = ?", e.disputeId());
@@ -297,6 +298,32 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
         long v = r.getLong(1);
         return r.wasNull() ? Optional.<Long>empty() : Optional.of(v);
       }
+    });
+  }
+
+  /** What {@code account} has claimed on chain in total, as of the mirrored block; zero if nothing. */
+  public BigInteger claimed(Address account) throws IOException {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT claimed FROM claims WHERE account = ?")) {
+        s.setString(1, account.toHex());
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? r.getBigDecimal(1).toBigIntegerExact() : BigInteger.ZERO;
+        }
+      }
+    });
+  }
+
+  /** Every account's total claimed on chain, as of the mirrored block. */
+  public java.util.Map<Address, BigInteger> claims() throws IOException {
+    return db.transaction(c -> {
+      java.util.Map<Address, BigInteger> out = new java.util.HashMap<>();
+      try (PreparedStatement s = c.prepareStatement("SELECT account, claimed FROM claims");
+          ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.put(Address.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact());
+        }
+      }
+      return out;
     });
   }
 

@@ -12,7 +12,7 @@ import org.shardledger.chainstore.settlement.MirrorSettlementChain;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.events.ChainFollower;
 import org.shardledger.contracts.chain.BeaconRecorder;
-import org.shardledger.ledger.claims.ClaimProofs;
+import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.internal.Backoff;
 import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.ledger.rpc.EpochStatus;
@@ -27,7 +27,11 @@ import org.shardledger.ledger.settlement.Settler;
 import org.shardledger.ledger.settlement.VerifierClient;
 import org.shardledger.protocol.aggregation.Aggregator;
 import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.rpc.RpcDispatcher;
+import org.shardledger.rpc.RpcMetrics;
 import org.shardledger.rpc.RpcServer;
+import org.shardledger.rpc.admin.AdminServer;
+import org.shardledger.rpc.admin.AdminStatus;
 
 /**
  * A running ledger: the chain mirror (follower), the settlement loop (beacons, then settlement steps) and the
@@ -47,16 +51,20 @@ public final class LedgerNode implements AutoCloseable {
   private final ChainMirror mirror;
   private final Settler settler;
   private final BeaconRecorder beacons;
+  private final ConfirmedView confirmed;
   private final RpcServer server;
-  private final LedgerStatusLog status = new LedgerStatusLog();
+  private final AdminServer admin;
+  private final LedgerStatusLog status;
   private final Backoff chainBackoff;
   private final Backoff signingBackoff;
   private final Thread loop;
   private volatile boolean running = true;
   private volatile long head;
 
-  private LedgerNode(LedgerConfig config, KeyPair key, Database db) throws IOException {
+  private LedgerNode(LedgerConfig config, KeyPair key, Database db, LedgerMetrics metrics, RpcMetrics rpcMetrics)
+      throws IOException {
     this.config = config;
+    this.status = new LedgerStatusLog(metrics);
     this.db = db;
     this.stores = LedgerStores.open(db);
     this.mirror = new ChainMirror(db);
@@ -89,10 +97,20 @@ public final class LedgerNode implements AutoCloseable {
         return settler.pending();
       }
     };
+    this.confirmed = ConfirmedView.open(stores.settlements(), mirror);
     this.server = RpcServer.start(config.listen(), LedgerRpc.dispatcher(new LedgerRpc.Sources(config.deployment(),
-        epochs, stores.settlements(), new ClaimProofs(stores.settlements()), chain.settlements()::claimed, mirror,
-        stores.records(), stores.reports(), inbox, config.verifierRpcs())));
-    this.follower = chain.follow(config.confirmations(), mirror, mirror, config.timing());
+        epochs, stores.settlements(), confirmed, mirror, stores.records(), stores.reports(), inbox,
+        config.verifierRpcs()), rpcMetrics));
+    this.admin = AdminServer.start(config.dataDir(), new RpcDispatcher().register(new AdminStatus("ledger", out -> {
+      out.put("account", key.address().toString()).put("chainId", config.deployment().chainId())
+          .put("ledgerContract", config.deployment().ledger().toString()).put("rpc", server.url().toString())
+          .put("headBlock", head).put("confirmedBlock", confirmed.asOfBlock())
+          .put("nextEpochToSettle", stores.settlements().current().nextEpoch());
+      confirmed.epoch().ifPresentOrElse(e -> out.put("lastSettledEpoch", e), () -> out.putNull("lastSettledEpoch"));
+      settler.pending().ifPresentOrElse(p -> out.put("pending", p.epoch() + " " + p.status()),
+          () -> out.putNull("pending"));
+    })));
+    this.follower = chain.follow(config.confirmations(), mirror, confirmed, config.timing());
     this.chainBackoff = new Backoff(config.pollInterval(), config.maxBackoff());
     this.signingBackoff = new Backoff(config.pollInterval(), config.maxBackoff());
     this.loop = new Thread(this::run, "ledger");
@@ -101,10 +119,16 @@ public final class LedgerNode implements AutoCloseable {
 
   /** Opens the ledger's database and chain connection, and starts the follower, the loop and the JSON-RPC server. */
   public static LedgerNode start(LedgerConfig config, KeyPair key) throws IOException {
+    return start(config, key, LedgerMetrics.NONE, RpcMetrics.NONE);
+  }
+
+  /** As {@link #start(LedgerConfig, KeyPair)}, counting its events and its JSON-RPC answers. */
+  public static LedgerNode start(LedgerConfig config, KeyPair key, LedgerMetrics metrics, RpcMetrics rpcMetrics)
+      throws IOException {
     Database db = Database.open(config.dataDir().resolve("db"), "ledger");
     LedgerNode node;
     try {
-      node = new LedgerNode(config, key, db);
+      node = new LedgerNode(config, key, db, metrics, rpcMetrics);
     } catch (IOException | RuntimeException e) {
       db.close();
       throw e;
@@ -116,6 +140,30 @@ public final class LedgerNode implements AutoCloseable {
 
   public URI rpcUrl() {
     return server.url();
+  }
+
+  /** The loopback admin interface ({@code admin_status}); its token is {@code DATA/admin.token}. */
+  public URI adminUrl() {
+    return admin.url();
+  }
+
+  /** The latest chain head the ledger saw. */
+  public long headBlock() {
+    return head;
+  }
+
+  /** Blocks between the chain head the follower last saw and what the mirror holds (-1 before it looked). */
+  public long followerLagBlocks() {
+    return follower.lagBlocks();
+  }
+
+  /** Balances and claims as the ledger answers them. */
+  public ConfirmedView confirmedView() {
+    return confirmed;
+  }
+
+  public org.shardledger.contracts.chain.Deployment deployment() {
+    return config.deployment();
   }
 
   public LedgerStores stores() {
@@ -150,6 +198,7 @@ public final class LedgerNode implements AutoCloseable {
         do {
           progress = settler.tick();
         } while (running && ++steps < 16 && KEEP_GOING.contains(progress));
+        confirmed.refresh();
         if (progress == Progress.SIGNING || progress == Progress.STUCK) {
           wait = signingBackoff.next();
         } else {
@@ -194,6 +243,7 @@ public final class LedgerNode implements AutoCloseable {
     }
     follower.close();
     server.close();
+    admin.close();
     settler.close();
     try {
       chain.close();

@@ -13,6 +13,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class LedgerStatusLog {
   private static final Logger LOG = LoggerFactory.getLogger(LedgerStatusLog.class);
+  private final LedgerMetrics metrics;
+
+  public LedgerStatusLog() {
+    this(LedgerMetrics.NONE);
+  }
+
+  /** A status log that also hands each countable event to {@code metrics}. */
+  public LedgerStatusLog(LedgerMetrics metrics) {
+    this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
+  }
 
   /** An exception's message, or its kind when it has none (a refused connection). */
   public static String describe(Throwable e) {
@@ -26,10 +36,12 @@ public final class LedgerStatusLog {
   }
 
   public void reportAccepted(Address verifier, long epoch, long deals) {
+    metrics.reportAccepted();
     LOG.info("report of {} for epoch {} accepted ({} deals)", verifier, epoch, deals);
   }
 
   public void reportRejected(long epoch, String signer, String reason, String detail) {
+    metrics.reportRejected(reason);
     LOG.warn("report for epoch {} from {} rejected: {}: {}", epoch, signer, reason, detail);
   }
 
@@ -49,14 +61,17 @@ public final class LedgerStatusLog {
   }
 
   public void verifierRefused(long epoch, String verifier, String reason) {
+    metrics.signatureMissing("refused");
     LOG.warn("verifier {} refused to sign the settlement of epoch {}: {}", verifier, epoch, reason);
   }
 
   public void verifierNotReady(long epoch, String verifier, String reason) {
+    metrics.signatureMissing("not_ready");
     LOG.info("verifier {} is not ready to sign the settlement of epoch {}: {}", verifier, epoch, reason);
   }
 
   public void verifierUnreachable(String verifier, String reason) {
+    metrics.signatureMissing("unreachable");
     LOG.warn("verifier {} unreachable: {}", verifier, reason);
   }
 
@@ -78,6 +93,7 @@ public final class LedgerStatusLog {
   }
 
   public void confirmed(long fromEpoch, long epoch, Bytes32 root, Bytes32 tx, int accounts) {
+    metrics.settled(fromEpoch, epoch);
     LOG.info("settled epochs {}..{} on chain: payout root {} in transaction {}; {} accounts can claim", fromEpoch,
         epoch, root, tx, accounts);
   }

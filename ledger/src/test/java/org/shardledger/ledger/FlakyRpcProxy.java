@@ -52,6 +52,14 @@ final class FlakyRpcProxy implements AutoCloseable {
     return tripped.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
+  /** The chain RPC goes away now: every open connection is closed and new ones are refused until restore. */
+  void goDown() throws IOException {
+    down = true;
+    for (Socket s : open) {
+      s.close();
+    }
+  }
+
   void restore() {
     down = false;
   }

@@ -92,6 +92,11 @@ public final class ProverNode implements AutoCloseable {
     return address;
   }
 
+  /** The wire server's connections and bytes; empty while it is not serving. */
+  public synchronized java.util.Optional<org.shardledger.wire.server.WireTraffic> wireTraffic() {
+    return java.util.Optional.ofNullable(server).map(WireServer::traffic);
+  }
+
   public synchronized ShardStore store() {
     return store;
   }

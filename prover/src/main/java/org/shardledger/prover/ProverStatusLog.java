@@ -28,8 +28,15 @@ public class ProverStatusLog {
 
   private static final Logger LOG = LoggerFactory.getLogger("shardledger.prover.status");
   private final Map<Event, AtomicLong> counts = new EnumMap<>(Event.class);
+  private final ProverMetrics metrics;
 
   public ProverStatusLog() {
+    this(ProverMetrics.NONE);
+  }
+
+  /** A status log that also hands each countable event to {@code metrics}. */
+  public ProverStatusLog(ProverMetrics metrics) {
+    this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
     for (Event e : Event.values()) {
       counts.put(e, new AtomicLong());
     }
@@ -77,17 +84,20 @@ public class ProverStatusLog {
 
   public void challengeAnswered(long dealId, long epoch, int samples, Duration took) {
     bump(Event.CHALLENGE_ANSWERED);
+    metrics.challengeAnswered(took);
     LOG.info("answered challenge for deal {} epoch {}: {} samples, signed proof in {} µs", dealId, epoch, samples,
         took.toNanos() / 1000);
   }
 
   public void challengeRefused(long dealId, long epoch, String code, String reason) {
     bump(Event.CHALLENGE_REFUSED);
+    metrics.challengeRefused(code);
     LOG.warn("could not answer challenge for deal {} epoch {}: {} {}", dealId, epoch, code, reason);
   }
 
   public void noDataSigned(long dealId, long epoch, String reason) {
     bump(Event.NO_DATA_SIGNED);
+    metrics.challengeRefused("NO_DATA");
     LOG.error("signed NO DATA for deal {} epoch {} (counts as FAIL): {}", dealId, epoch, reason);
   }
 
@@ -147,6 +157,7 @@ public class ProverStatusLog {
 
   public void disputeSeen(long disputeId, long dealId, long openBlock, int samples, long deadlineBlock) {
     bump(Event.DISPUTE_SEEN);
+    metrics.disputeOpened();
     LOG.warn("dispute {} opened against deal {} at block {}: {} samples to answer by block {}", disputeId, dealId,
         openBlock, samples, deadlineBlock);
   }
@@ -154,6 +165,7 @@ public class ProverStatusLog {
   public void disputeAnswered(long disputeId, long dealId, long block, long blocksToSpare, BigInteger bond,
       Duration took) {
     bump(Event.DISPUTE_ANSWERED);
+    metrics.disputeAnswered();
     LOG.info("answered dispute {} against deal {} in block {} ({} blocks before the deadline, {} ms after seeing "
         + "it); the bond of {} is ours", disputeId, dealId, block, blocksToSpare, took.toMillis(), credits(bond));
   }
@@ -165,6 +177,7 @@ public class ProverStatusLog {
 
   public void disputeUnprovable(long disputeId, long dealId, String why, long deadlineBlock, long blocksLeft) {
     bump(Event.DISPUTE_UNPROVABLE);
+    metrics.disputeNotAnswered("unprovable");
     LOG.error("CANNOT ANSWER dispute {} against deal {}: {}. Unless the shard is back within {} blocks (deadline "
         + "block {}), the operator's stake is slashed. The node keeps trying with every block.", disputeId, dealId,
         why, blocksLeft, deadlineBlock);
@@ -172,11 +185,13 @@ public class ProverStatusLog {
 
   public void disputeNotAnswered(long disputeId, long dealId, String why) {
     bump(Event.DISPUTE_NOT_ANSWERED);
+    metrics.disputeNotAnswered("not_answered");
     LOG.error("did not answer dispute {} against deal {}: {}", disputeId, dealId, why);
   }
 
   public void disputeAnswerFailed(long disputeId, long dealId, String error) {
     bump(Event.DISPUTE_ANSWER_FAILED);
+    metrics.disputeNotAnswered("send_failed");
     LOG.error("sending the answer to dispute {} against deal {} failed: {}; retrying", disputeId, dealId, error);
   }
 

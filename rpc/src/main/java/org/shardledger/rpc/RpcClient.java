@@ -17,10 +17,17 @@ public final class RpcClient {
   private final Duration timeout;
   private final HttpClient http;
   private final AtomicLong ids = new AtomicLong();
+  private final java.util.Map<String, String> headers;
 
   public RpcClient(URI url, Duration timeout) {
+    this(url, timeout, java.util.Map.of());
+  }
+
+  /** A client that sends these headers with every request (e.g. the admin interface's Authorization). */
+  public RpcClient(URI url, Duration timeout, java.util.Map<String, String> headers) {
     this.url = url;
     this.timeout = timeout;
+    this.headers = java.util.Map.copyOf(headers);
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
@@ -37,8 +44,11 @@ public final class RpcClient {
     }
     HttpResponse<String> response;
     try {
-      response = http.send(HttpRequest.newBuilder(url).timeout(timeout).header("content-type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(), HttpResponse.BodyHandlers.ofString());
+      HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout)
+          .header("content-type", "application/json");
+      headers.forEach(builder::header);
+      response = http.send(builder.POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted calling " + method, e);

@@ -1,89 +1,58 @@
 package org.shardledger.rpc;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.net.URI;
+import org.shardledger.rpc.http.HttpAnswer;
+import org.shardledger.rpc.http.HttpCall;
+import org.shardledger.rpc.http.HttpServer;
+import org.shardledger.rpc.http.HttpServerSettings;
+import org.shardledger.rpc.http.HttpService;
 
-/** JSON-RPC over HTTP POST, bound to loopback unless told otherwise, with a cap on request size. */
+/**
+ * A JSON-RPC 2.0 server: POST bodies go to an {@link RpcDispatcher} over the project's {@link HttpServer}
+ * (HTTP/1.1 keep-alive, bodies capped at {@link #MAX_REQUEST_BYTES} and answered 413 with a JSON-RPC error
+ * beyond it, pipelined requests answered in order, dispatch on a bounded worker pool). Bind it to 127.0.0.1
+ * unless it is meant to be reached from elsewhere.
+ */
 public final class RpcServer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
-  public static final int MAX_REQUEST_BYTES = 16 << 20;
+  public static final int MAX_REQUEST_BYTES = HttpServerSettings.DEFAULT_MAX_REQUEST_BYTES;
 
   private final HttpServer server;
-  private final ExecutorService executor;
 
-  private RpcServer(HttpServer server, ExecutorService executor) {
+  private RpcServer(HttpServer server) {
     this.server = server;
-    this.executor = executor;
   }
 
   public static RpcServer start(InetSocketAddress bind, RpcDispatcher dispatcher) throws IOException {
-    HttpServer server = HttpServer.create(bind, 64);
-    ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "json-rpc");
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
-    server.createContext("/", exchange -> handle(exchange, dispatcher));
-    server.start();
-    LOG.info("JSON-RPC listening on http://{}:{}", bind.getHostString(), server.getAddress().getPort());
-    return new RpcServer(server, executor);
+    return start(HttpServerSettings.defaults(bind, "json-rpc"), dispatcher);
   }
 
-  private static void handle(HttpExchange exchange, RpcDispatcher dispatcher) throws IOException {
-    try (exchange) {
-      if (!"POST".equals(exchange.getRequestMethod())) {
-        reply(exchange, 405, "{\"error\":\"JSON-RPC takes POST\"}");
-        return;
-      }
-      byte[] body;
-      try (InputStream in = exchange.getRequestBody()) {
-        body = in.readNBytes(MAX_REQUEST_BYTES + 1);
-      }
-      if (body.length > MAX_REQUEST_BYTES) {
-        reply(exchange, 413, RpcDispatcher.JSON.writeValueAsString(RpcDispatcher.error(
-            com.fasterxml.jackson.databind.node.NullNode.instance, RpcError.INVALID_REQUEST,
-            "request larger than " + MAX_REQUEST_BYTES + " bytes")));
-        return;
-      }
-      String answer = dispatcher.handle(new String(body, StandardCharsets.UTF_8));
-      if (answer == null) {
-        exchange.sendResponseHeaders(204, -1);
-        return;
-      }
-      reply(exchange, 200, answer);
-    }
+  public static RpcServer start(HttpServerSettings settings, RpcDispatcher dispatcher) throws IOException {
+    return new RpcServer(HttpServer.start(settings, service(dispatcher)));
   }
 
-  private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("content-type", "application/json");
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+  /** The HTTP face of a dispatcher: POST only, a JSON-RPC answer (200) or nothing for notifications (204). */
+  public static HttpService service(RpcDispatcher dispatcher) {
+    return (HttpCall call) -> {
+      if (!"POST".equals(call.method())) {
+        return HttpAnswer.json(405, "{\"error\":\"JSON-RPC takes POST\"}");
+      }
+      String answer = dispatcher.handle(new String(call.body(), java.nio.charset.StandardCharsets.UTF_8));
+      return answer == null ? HttpAnswer.noContent() : HttpAnswer.json(200, answer);
+    };
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return server.port();
   }
 
-  public java.net.URI url() {
-    return java.net.URI.create("http://" + server.getAddress().getHostString() + ":" + port());
+  public URI url() {
+    return server.url();
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 }

@@ -18,7 +18,10 @@ import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcDispatcher;
 import org.shardledger.rpc.RpcMethod;
+import org.shardledger.rpc.RpcMetrics;
 import org.shardledger.rpc.RpcServer;
+import org.shardledger.rpc.admin.AdminServer;
+import org.shardledger.rpc.admin.AdminStatus;
 import org.shardledger.verifier.audit.DealAuditor;
 import org.shardledger.verifier.audit.EpochAuditor;
 import org.shardledger.verifier.report.ReportPublisher;
@@ -54,10 +57,20 @@ public final class VerifierNode implements AutoCloseable {
   private ReportPublisher publisher;
   private ReportStore reports;
   private RpcServer server;
+  private AdminServer admin;
+  private final RpcMetrics rpcMetrics;
+  private volatile ChainFollower follower;
   private ChainMirror mirror;
 
   public VerifierNode(VerifierConfig config, KeyPair key, Deployment deployment, URI rpc, List<ReportSink> sinks,
       MethodFactory extraMethods, VerifierStatusLog status) {
+    this(config, key, deployment, rpc, sinks, extraMethods, status, RpcMetrics.NONE);
+  }
+
+  /** As the other constructor, counting the JSON-RPC answers with {@code rpcMetrics}. */
+  public VerifierNode(VerifierConfig config, KeyPair key, Deployment deployment, URI rpc, List<ReportSink> sinks,
+      MethodFactory extraMethods, VerifierStatusLog status, RpcMetrics rpcMetrics) {
+    this.rpcMetrics = rpcMetrics;
     this.config = config;
     this.key = key;
     this.deployment = deployment;
@@ -81,7 +94,7 @@ public final class VerifierNode implements AutoCloseable {
       mirror = new ChainMirror(db);
       Chain chain = keep(Chain.connect(rpc, deployment, Optional.of(key), config.dataDir().resolve("journal"),
           ChainTiming.remote().withLocalPolling(rpc)));
-      ChainFollower follower = keep(chain.follow(config.confirmations(), mirror, mirror,
+      follower = keep(chain.follow(config.confirmations(), mirror, mirror,
           new ChainTiming(config.pollInterval(), config.pollInterval())));
       follower.start();
       audits = new AuditStore(db, config.reputation());
@@ -107,13 +120,25 @@ public final class VerifierNode implements AutoCloseable {
           status::beaconRecorded);
       loop("verifier-beacons", beacons::tick, config.pollInterval().toMillis());
       if (config.rpcListen() != null) {
-        RpcDispatcher dispatcher = new RpcDispatcher().register(new AuditGetResults(audits),
-            new AuditGetReputation(audits, config.reputation()));
+        List<RpcMethod> methods = new ArrayList<>(List.of(new AuditGetResults(audits),
+            new AuditGetReputation(audits, config.reputation())));
         if (extraMethods != null) {
-          extraMethods.create(db, mirror, chain).forEach(dispatcher::register);
+          methods.addAll(extraMethods.create(db, mirror, chain));
         }
+        RpcDispatcher dispatcher = new RpcDispatcher().register(RpcMetrics.observe(methods, rpcMetrics)
+            .toArray(RpcMethod[]::new));
         server = keep(RpcServer.start(config.rpcListen(), dispatcher));
       }
+      admin = keep(AdminServer.start(config.dataDir(), new RpcDispatcher().register(new AdminStatus("verifier",
+          out -> {
+            out.put("account", key.address().toString()).put("chainId", deployment.chainId())
+                .put("confirmedBlock", mirror.mirroredThrough());
+            if (server != null) {
+              out.put("rpc", server.url().toString());
+            } else {
+              out.putNull("rpc");
+            }
+          }))));
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
@@ -134,6 +159,23 @@ public final class VerifierNode implements AutoCloseable {
 
   public ReportPublisher publisher() {
     return publisher;
+  }
+
+  /** The chain head the follower last saw (-1 before it looked). */
+  public long chainHeadBlock() {
+    ChainFollower f = follower;
+    return f == null ? -1 : f.lastSeenHead();
+  }
+
+  /** Blocks between the chain head the follower last saw and what the mirror holds (-1 before it looked). */
+  public long followerLagBlocks() {
+    ChainFollower f = follower;
+    return f == null ? -1 : f.lagBlocks();
+  }
+
+  /** The loopback admin interface ({@code admin_status}); its token is {@code DATA/admin.token}. */
+  public URI adminUrl() {
+    return admin.url();
   }
 
   /** Where the JSON-RPC server listens, if it runs. */

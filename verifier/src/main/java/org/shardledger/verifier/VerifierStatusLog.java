@@ -9,12 +9,23 @@ import org.slf4j.LoggerFactory;
 /** What a verifier's operator (and the operators it audits) should notice, one named method per event. */
 public class VerifierStatusLog {
   private static final Logger LOG = LoggerFactory.getLogger("shardledger.verifier");
+  private final VerifierMetrics metrics;
+
+  public VerifierStatusLog() {
+    this(VerifierMetrics.NONE);
+  }
+
+  /** A status log that also hands each countable event to {@code metrics}. */
+  public VerifierStatusLog(VerifierMetrics metrics) {
+    this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
+  }
 
   public void auditing(long epoch, int deals, int alreadyDone) {
     LOG.info("epoch {}: auditing {} deals ({} already recorded)", epoch, deals - alreadyDone, alreadyDone);
   }
 
   public void auditRecorded(AuditRecord r) {
+    metrics.audited(r.outcome(), r.reason(), r.latencyMillis());
     switch (r.outcome()) {
       case PASS -> LOG.debug("epoch {} deal {} ({}): PASS in {} ms", r.epoch(), r.dealId(), r.operator(),
           r.latencyMillis());
@@ -36,6 +47,7 @@ public class VerifierStatusLog {
   }
 
   public void reportSigned(long epoch, long passes, long fails, long unreachable) {
+    metrics.reportSigned(epoch);
     LOG.info("epoch {}: report signed: {} PASS, {} FAIL, {} UNREACHABLE", epoch, passes, fails, unreachable);
   }
 
@@ -44,10 +56,12 @@ public class VerifierStatusLog {
   }
 
   public void reportDelivered(long epoch, String ledger) {
+    metrics.reportDelivered(true);
     LOG.info("epoch {}: report delivered to {}", epoch, ledger);
   }
 
   public void reportDeliveryFailed(long epoch, String ledger, String why) {
+    metrics.reportDelivered(false);
     LOG.warn("epoch {}: could not deliver the report to {} ({}); will retry", epoch, ledger, why);
   }
 

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.shardledger.chainstore.Database;
 import org.shardledger.chainstore.settlement.H2SettlementStore;
+import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.chainstore.settlement.SettledEpoch;
 import org.shardledger.protocol.aggregation.EpochAudits;
 import org.shardledger.protocol.aggregation.SignedReport;
@@ -68,15 +69,9 @@ public final class LedgerPersistBenchmark {
   }
 
   private static void run(int n, boolean print) throws IOException {
-    List<Deal> deals = new ArrayList<>(n);
-    Map<Address, BigInteger> stakes = new HashMap<>();
-    for (int i = 1; i <= n; i++) {
-      Address operator = account(i);
-      stakes.put(operator, BigInteger.TEN.pow(21));
-      deals.add(new Deal(i, account(-i), operator, new ShardCommitment(Bytes32.ofUnsigned(i), 1L << 30, 4096), 32,
-          BigInteger.valueOf(1_000_000_000L + i), 0, 99));
-    }
-    SettlementRules rules = new SettlementRules(SettlementConfig.DEFAULT, DOMAIN);
+    List<Deal> deals = deals(n);
+    Map<Address, BigInteger> stakes = stakes(deals);
+    SettlementRules rules = rules();
     Path dir = Files.createTempDirectory("ledger-persist");
     try (Database db = Database.open(dir, "bench")) {
       H2SettlementStore store = H2SettlementStore.open(db);
@@ -121,8 +116,28 @@ public final class LedgerPersistBenchmark {
     }
   }
 
+  /** One deal per operator {@code account(i)}, owned by {@code account(-i)}. */
+  static List<Deal> deals(int n) {
+    List<Deal> deals = new ArrayList<>(n);
+    for (int i = 1; i <= n; i++) {
+      deals.add(new Deal(i, account(-i), account(i), new ShardCommitment(Bytes32.ofUnsigned(i), 1L << 30, 4096), 32,
+          BigInteger.valueOf(1_000_000_000L + i), 0, 99));
+    }
+    return deals;
+  }
+
+  static Map<Address, BigInteger> stakes(List<Deal> deals) {
+    Map<Address, BigInteger> stakes = new HashMap<>();
+    deals.forEach(d -> stakes.put(d.operator(), BigInteger.TEN.pow(21)));
+    return stakes;
+  }
+
+  static SettlementRules rules() {
+    return new SettlementRules(SettlementConfig.DEFAULT, DOMAIN);
+  }
+
   /** Computes one epoch (not timed) and times only recording it. */
-  private static long settle(SettlementRules rules, H2SettlementStore store, List<Deal> deals,
+  static long settle(SettlementRules rules, SettlementStore store, List<Deal> deals,
       Map<Address, BigInteger> stakes, long epoch) throws IOException {
     List<DealResult> results = new ArrayList<>(deals.size());
     deals.forEach(d -> results.add(new DealResult(d.id(), AuditOutcome.PASS)));
@@ -143,7 +158,7 @@ public final class LedgerPersistBenchmark {
     }
   }
 
-  private static Address account(int i) {
+  static Address account(int i) {
     return Address.of(Arrays.copyOf(Keccak256.hash("account:" + i).toArray(), Address.SIZE));
   }
 }

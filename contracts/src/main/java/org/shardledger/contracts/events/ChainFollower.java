@@ -42,6 +42,8 @@ public final class ChainFollower implements AutoCloseable {
   private final int confirmations;
   private final CursorStore store;
   private final Listener listener;
+  private volatile long lastHead = -1;
+  private volatile long lastCursor = -1;
   private final Duration pollInterval;
   private final int maxBatch;
   private final EventDecoder decoder = new EventDecoder();
@@ -86,10 +88,26 @@ public final class ChainFollower implements AutoCloseable {
     }
   }
 
+  /**
+   * How many blocks the delivered state is behind the chain head the follower last saw (the confirmation depth
+   * when it keeps up); -1 before its first look at the chain. Read by metrics; no chain call.
+   */
+  public long lagBlocks() {
+    long head = lastHead;
+    return head < 0 ? -1 : Math.max(0, head - lastCursor);
+  }
+
+  /** The chain head the follower last saw; -1 before its first look. */
+  public long lastSeenHead() {
+    return lastHead;
+  }
+
   /** Delivers at most one batch; returns how many blocks it covered (0: nothing new, or retry later). */
   public synchronized int pollOnce() throws IOException {
     FollowerCursor cursor = cursor();
     long head = web3.ethBlockNumber().send().getBlockNumber().longValueExact();
+    lastHead = head;
+    lastCursor = cursor.block();
     long target = head - confirmations;
     if (target <= cursor.block()) {
       return 0;
@@ -128,6 +146,7 @@ public final class ChainFollower implements AutoCloseable {
         .thenComparingLong(e -> e.origin().logIndex()));
     FollowerCursor next = new FollowerCursor(to, toHash.get());
     deliver(events, next);
+    lastCursor = to;
     return (int) (to - cursor.block());
   }
 

@@ -2,26 +2,23 @@ package org.shardledger.ledger.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.math.BigInteger;
-import org.shardledger.chainstore.settlement.SettlementStore;
+import org.shardledger.ledger.claims.Balance;
+import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.protocol.bytes.Hex;
-import org.shardledger.protocol.crypto.Address;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
 
 /**
  * {@code ledger_getBalance(account)}: the account's cumulative credit as of the latest settlement (what the payout
- * tree says), what it has claimed on chain, and the difference it can still claim.
+ * tree says), what it has claimed on chain as of the confirmed block {@code asOfBlock}, and the difference it can
+ * still claim. Answered from the ledger's {@link ConfirmedView}, never from the chain.
  */
 final class LedgerGetBalance implements RpcMethod {
-  private final SettlementStore store;
-  private final ClaimedReader claims;
+  private final ConfirmedView view;
 
-  LedgerGetBalance(SettlementStore store, ClaimedReader claims) {
-    this.store = store;
-    this.claims = claims;
+  LedgerGetBalance(ConfirmedView view) {
+    this.view = view;
   }
 
   @Override
@@ -30,18 +27,15 @@ final class LedgerGetBalance implements RpcMethod {
   }
 
   @Override
-  public JsonNode execute(RpcParams params) throws RpcException, IOException {
-    Address account = params.address(0);
-    var latest = store.latest();
-    BigInteger cumulative = store.current().cumulativeOf(account);
-    BigInteger claimed = claims.claimed(account);
-    ObjectNode out = Params.object().put("account", account.toString());
-    if (latest.isPresent()) {
-      out.put("epoch", Hex.quantity(latest.get().epoch()));
+  public JsonNode execute(RpcParams params) throws RpcException {
+    Balance b = view.balance(params.address(0));
+    ObjectNode out = Params.object().put("account", b.account().toString());
+    if (b.epoch().isPresent()) {
+      out.put("epoch", Hex.quantity(b.epoch().getAsLong()));
     } else {
       out.putNull("epoch");
     }
-    return out.put("cumulative", Hex.quantity(cumulative)).put("claimed", Hex.quantity(claimed))
-        .put("claimable", Hex.quantity(cumulative.subtract(claimed).max(BigInteger.ZERO)));
+    return out.put("cumulative", Hex.quantity(b.cumulative())).put("claimed", Hex.quantity(b.claimed()))
+        .put("claimable", Hex.quantity(b.claimable())).put("asOfBlock", Hex.quantity(Math.max(0, b.asOfBlock())));
   }
 }

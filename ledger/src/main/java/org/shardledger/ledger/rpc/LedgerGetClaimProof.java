@@ -3,9 +3,8 @@ package org.shardledger.ledger.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import org.shardledger.ledger.claims.ClaimProof;
-import org.shardledger.ledger.claims.ClaimProofs;
+import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.rpc.RpcError;
@@ -13,11 +12,14 @@ import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
 
-/** {@code ledger_getClaimProof(account)}: the arguments of {@code claim} against the latest payout root. */
+/**
+ * {@code ledger_getClaimProof(account)}: the arguments of {@code claim} against the latest payout root, from the
+ * ledger's {@link ConfirmedView} (in memory), with the confirmed block it is as of.
+ */
 final class LedgerGetClaimProof implements RpcMethod {
-  private final ClaimProofs proofs;
+  private final ConfirmedView proofs;
 
-  LedgerGetClaimProof(ClaimProofs proofs) {
+  LedgerGetClaimProof(ConfirmedView proofs) {
     this.proofs = proofs;
   }
 
@@ -27,7 +29,7 @@ final class LedgerGetClaimProof implements RpcMethod {
   }
 
   @Override
-  public JsonNode execute(RpcParams params) throws RpcException, IOException {
+  public JsonNode execute(RpcParams params) throws RpcException {
     Address account = params.address(0);
     ClaimProof p = proofs.proof(account).orElseThrow(() -> new RpcException(RpcError.NOT_FOUND,
         account + " has no credit in the latest settlement"));
@@ -35,6 +37,6 @@ final class LedgerGetClaimProof implements RpcMethod {
         .put("payoutRoot", p.payoutRoot().toHex()).put("cumulativeAmount", Hex.quantity(p.cumulativeAmount()));
     ArrayNode proof = out.putArray("proof");
     p.proof().forEach(h -> proof.add(h.toHex()));
-    return out;
+    return out.put("asOfBlock", Hex.quantity(Math.max(0, p.asOfBlock())));
   }
 }

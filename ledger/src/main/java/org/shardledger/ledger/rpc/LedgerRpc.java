@@ -5,27 +5,28 @@ import java.util.List;
 import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.contracts.chain.Deployment;
-import org.shardledger.ledger.claims.ClaimProofs;
+import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.records.LedgerRecords;
 import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.ledger.reports.ReportStore;
 import org.shardledger.rpc.RpcDispatcher;
 import org.shardledger.rpc.RpcMethod;
+import org.shardledger.rpc.RpcMetrics;
 
 /** The ledger's JSON-RPC methods, one registry per namespace (docs/rpc.md). */
 public final class LedgerRpc {
   private LedgerRpc() {}
 
   /** What the methods read. */
-  public record Sources(Deployment deployment, EpochStatus status, SettlementStore settlements, ClaimProofs proofs,
-      ClaimedReader claimed, ChainMirror mirror, LedgerRecords records, ReportStore reports, ReportInbox inbox,
+  public record Sources(Deployment deployment, EpochStatus status, SettlementStore settlements, ConfirmedView view,
+      ChainMirror mirror, LedgerRecords records, ReportStore reports, ReportInbox inbox,
       List<URI> verifiers) {}
 
   /** {@code ledger_*}: epochs, balances, payouts, claim proofs, settlements. */
   public static List<RpcMethod> ledger(Sources s) {
     return List.of(new LedgerEpoch(s.deployment(), s.status(), s.settlements()),
-        new LedgerGetBalance(s.settlements(), s.claimed()), new LedgerGetPayouts(s.settlements()),
-        new LedgerGetClaimProof(s.proofs()), new LedgerGetSettlement(s.settlements()));
+        new LedgerGetBalance(s.view()), new LedgerGetPayouts(s.settlements()),
+        new LedgerGetClaimProof(s.view()), new LedgerGetSettlement(s.settlements()));
   }
 
   /** {@code audit_*}: results, reports, reputation (at the verifiers). */
@@ -46,9 +47,14 @@ public final class LedgerRpc {
 
   /** A dispatcher with every namespace. */
   public static RpcDispatcher dispatcher(Sources s) {
+    return dispatcher(s, RpcMetrics.NONE);
+  }
+
+  /** A dispatcher with every namespace, each method's answers counted by {@code metrics}. */
+  public static RpcDispatcher dispatcher(Sources s, RpcMetrics metrics) {
     RpcDispatcher d = new RpcDispatcher();
     for (List<RpcMethod> namespace : List.of(ledger(s), audit(s), operator(s), deal(s))) {
-      d.register(namespace.toArray(RpcMethod[]::new));
+      d.register(RpcMetrics.observe(namespace, metrics).toArray(RpcMethod[]::new));
     }
     return d;
   }

@@ -20,7 +20,7 @@ import org.shardledger.contracts.events.ChainEvent;
 import org.shardledger.contracts.events.EventOrigin;
 import org.shardledger.contracts.events.FollowerCursor;
 import org.shardledger.ledger.LedgerStatusLog;
-import org.shardledger.ledger.claims.ClaimProofs;
+import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.ledger.settlement.LedgerStores;
 import org.shardledger.ledger.settlement.PendingSettlement;
@@ -73,6 +73,9 @@ final class GoldenLedger implements AutoCloseable {
 
   final Database db;
   final RpcDispatcher dispatcher;
+  final ConfirmedView confirmed;
+  final ChainMirror mirror;
+  final LedgerStores stores;
 
   static KeyPair key(long k) {
     return KeyPair.fromPrivateKey(BigInteger.valueOf(k));
@@ -84,10 +87,10 @@ final class GoldenLedger implements AutoCloseable {
     return new SignedReport(report, DEPLOYMENT.domain().sign(report, VERIFIERS.get(v)), results);
   }
 
-  GoldenLedger(Path dir) throws IOException {
+  GoldenLedger(Path dir) throws Exception {
     db = Database.open(dir, "ledger");
-    LedgerStores stores = LedgerStores.open(db);
-    ChainMirror mirror = new ChainMirror(db);
+    stores = LedgerStores.open(db);
+    mirror = new ChainMirror(db);
     mirror.onConfirmed(events(), new FollowerCursor(60, Bytes32.ofUnsigned(60)));
     MirrorSettlementChain view = new MirrorSettlementChain(mirror, DEPLOYMENT, (op, block) -> STAKE);
     LedgerStatusLog status = new LedgerStatusLog();
@@ -147,9 +150,12 @@ final class GoldenLedger implements AutoCloseable {
         return Optional.of(pending);
       }
     };
-    dispatcher = LedgerRpc.dispatcher(new LedgerRpc.Sources(DEPLOYMENT, epochs, stores.settlements(),
-        new ClaimProofs(stores.settlements()), account -> account.equals(OPERATOR_A.address())
-        ? BigInteger.valueOf(100) : BigInteger.ZERO, mirror, stores.records(), stores.reports(), inbox,
+    confirmed = ConfirmedView.open(stores.settlements(), mirror);
+    confirmed.onConfirmed(List.of(new ChainEvent.Claimed(new EventOrigin(61, Bytes32.ofUnsigned(61),
+        Bytes32.ofUnsigned(0x1061), 0), OPERATOR_A.address(), BigInteger.valueOf(100), BigInteger.valueOf(100))),
+        new FollowerCursor(61, Bytes32.ofUnsigned(61)));
+    dispatcher = LedgerRpc.dispatcher(new LedgerRpc.Sources(DEPLOYMENT, epochs, stores.settlements(), confirmed, mirror,
+        stores.records(), stores.reports(), inbox,
         List.of(URI.create("http://127.0.0.1:8601"), URI.create("http://127.0.0.1:8602"))));
   }
 

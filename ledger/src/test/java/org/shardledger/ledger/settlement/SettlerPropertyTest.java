@@ -24,7 +24,7 @@ import org.shardledger.chainstore.settlement.InMemorySettlementChain;
 import org.shardledger.chainstore.settlement.InMemorySettlementStore;
 import org.shardledger.chainstore.settlement.SettledEpoch;
 import org.shardledger.ledger.LedgerStatusLog;
-import org.shardledger.ledger.claims.ClaimProofs;
+import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.protocol.aggregation.Aggregator;
 import org.shardledger.protocol.aggregation.SignedReport;
@@ -143,7 +143,8 @@ class SettlerPropertyTest {
             assertThat(now).as("%s at epoch %d", account, e).isGreaterThanOrEqualTo(previous);
             previous = now;
           }
-          var proof = new ClaimProofs(stores.settlements()).proof(account).orElseThrow();
+          var proof = ConfirmedView.open(stores.settlements(), Map.of(), -1, (events, upTo) -> { })
+              .proof(account).orElseThrow();
           assertThat(PayoutTree.verify(settled.getLast().settlement().payoutRoot(), account,
               proof.cumulativeAmount(), proof.proof())).isTrue();
         }

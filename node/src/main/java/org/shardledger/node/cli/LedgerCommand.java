@@ -7,6 +7,8 @@ import java.util.concurrent.Callable;
 import org.shardledger.ledger.LedgerConfig;
 import org.shardledger.ledger.LedgerNode;
 import org.shardledger.node.roles.HostPort;
+import org.shardledger.node.metrics.LedgerMeters;
+import org.shardledger.node.metrics.RoleMetrics;
 import org.shardledger.node.roles.RoleRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,6 +21,9 @@ import picocli.CommandLine.Option;
 final class LedgerCommand implements Callable<Integer> {
   @Mixin
   ChainOptions chain;
+
+  @Mixin
+  MetricsOption metricsOption;
 
   @Option(names = "--verifier-rpc", description = "A verifier's JSON-RPC endpoint; repeat for each one.")
   List<URI> verifiers = List.of();
@@ -43,7 +48,11 @@ final class LedgerCommand implements Callable<Integer> {
     if (reportDeadline != null) {
       config = config.withReportDeadlineBlocks(reportDeadline);
     }
-    RoleRunner.runUntilStopped("ledger", LedgerNode.start(config, chain.readKey()));
+    RoleMetrics metrics = metricsOption.start("ledger");
+    LedgerMeters meters = new LedgerMeters(metrics);
+    LedgerNode node = LedgerNode.start(config, chain.readKey(), meters, metrics.rpc());
+    meters.bind(node);
+    RoleRunner.runUntilStopped("ledger", MetricsOption.both(node, metrics));
     return 0;
   }
 }

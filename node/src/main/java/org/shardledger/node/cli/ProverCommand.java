@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.node.prover.ProverRole;
 import org.shardledger.node.roles.HostPort;
+import org.shardledger.node.metrics.ProverMeters;
+import org.shardledger.node.metrics.RoleMetrics;
 import org.shardledger.node.roles.RoleRunner;
 import org.shardledger.node.prover.ProverRoleFactory;
 import org.shardledger.node.prover.ProverRoleSettings;
@@ -28,6 +30,9 @@ final class ProverCommand implements Callable<Integer> {
 
   @Mixin
   ChainOptions chain;
+
+  @Mixin
+  MetricsOption metricsOption;
 
   @Option(names = "--listen", required = true, converter = HostPortConverter.class,
       description = "HOST:PORT to serve the wire protocol on, e.g. 127.0.0.1:7340 or 0.0.0.0:7340.")
@@ -60,18 +65,22 @@ final class ProverCommand implements Callable<Integer> {
     ProverConfig config = ProverConfig.defaults(chain.dataDir, capacity).withListen(listen.host(), listen.port());
     ProverRoleSettings settings = ProverRoleSettings.of(config, chain.rpc, deployed, key, region,
         DeployCommand.credits(stake), Optional.ofNullable(endpoint));
-    ProverRole role = ProverRoleFactory.create(settings);
+    RoleMetrics metrics = metricsOption.start("prover");
+    ProverMeters meters = new ProverMeters(metrics);
+    ProverRole role = ProverRoleFactory.create(settings, meters);
+    meters.bind(role);
     try {
       role.start();
     } catch (IOException | RuntimeException | InterruptedException e) {
       role.close();
+      metrics.close();
       throw e;
     }
     spec.commandLine().getOut().printf("operator %s serving on %s; answering disputes on chain %d. Stop with "
         + "Ctrl-C or SIGTERM.%n", key.address(), new HostPort(role.address().getHostString(),
         role.address().getPort()), deployed.chainId());
     spec.commandLine().getOut().flush();
-    RoleRunner.runUntilStopped("prover", role);
+    RoleRunner.runUntilStopped("prover", MetricsOption.both(role, metrics));
     return 0;
   }
 }

@@ -5,7 +5,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.shardledger.node.roles.HostPort;
+import org.shardledger.node.metrics.RoleMetrics;
+import org.shardledger.node.metrics.VerifierMeters;
 import org.shardledger.node.roles.RoleRunner;
+import org.shardledger.verifier.VerifierNode;
 import org.shardledger.node.roles.VerifierRole;
 import org.shardledger.verifier.VerifierConfig;
 import picocli.CommandLine.Command;
@@ -18,6 +21,9 @@ import picocli.CommandLine.Option;
 final class VerifierCommand implements Callable<Integer> {
   @Mixin
   ChainOptions chain;
+
+  @Mixin
+  MetricsOption metricsOption;
 
   @Option(names = "--ledger", description = "A ledger's JSON-RPC URL to deliver reports to; repeat for each.")
   List<URI> ledgers = List.of();
@@ -35,8 +41,12 @@ final class VerifierCommand implements Callable<Integer> {
     VerifierConfig config = VerifierConfig.defaults(chain.dataDir)
         .withRpc(new InetSocketAddress(listen.host(), listen.port()))
         .withTiming(confirmations, VerifierConfig.defaults(chain.dataDir).pollInterval());
-    AutoCloseable role = VerifierRole.start(config, chain.readKey(), chain.readDeployment(), chain.rpc, ledgers);
-    RoleRunner.runUntilStopped("verifier", role);
+    RoleMetrics metrics = metricsOption.start("verifier");
+    VerifierMeters meters = new VerifierMeters(metrics);
+    VerifierNode role = VerifierRole.start(config, chain.readKey(), chain.readDeployment(), chain.rpc, ledgers,
+        meters, metrics.rpc());
+    meters.bind(role);
+    RoleRunner.runUntilStopped("verifier", MetricsOption.both(role, metrics));
     return 0;
   }
 }

@@ -12,7 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import org.shardledger.node.metrics.LedgerMeters;
+import org.shardledger.node.metrics.ProverMeters;
+import org.shardledger.node.metrics.RoleMetrics;
+import org.shardledger.node.metrics.VerifierMeters;
 import java.util.Random;
 import org.shardledger.contracts.anvil.AnvilConfig;
 import org.shardledger.contracts.anvil.LocalChain;
@@ -50,6 +56,7 @@ public final class Devnet implements AutoCloseable {
   private final List<VerifierNode> verifiers = new ArrayList<>();
   private LedgerNode ledger;
   private final List<Long> deals = new ArrayList<>();
+  private final Map<String, RoleMetrics> metrics = new LinkedHashMap<>();
 
   public Devnet(DevnetConfig config, PrintWriter out) {
     this.config = config;
@@ -80,11 +87,15 @@ public final class Devnet implements AutoCloseable {
     }
     startOperators();
     startVerifiers(verifierKeys, verifierUrls, ledgerUrl);
+    RoleMetrics ledgerMetrics = metrics("ledger", "ledger");
+    LedgerMeters ledgerMeters = new LedgerMeters(ledgerMetrics);
     ledger = keep(LedgerNode.start(LedgerConfig.defaults(config.dataDir().resolve("ledger"), chain.deployment(),
         chain.rpcUrl()).withVerifiers(verifierUrls).withListen(new InetSocketAddress("127.0.0.1",
         ledgerUrl.getPort())).withConfirmations(1).withReportDeadlineBlocks(config.epochLength()),
-        DevnetAccounts.ledger()));
-    say("ledger %s: JSON-RPC %s", DevnetAccounts.ledger().address(), ledger.rpcUrl());
+        DevnetAccounts.ledger(), ledgerMeters, ledgerMetrics.rpc()));
+    ledgerMeters.bind(ledger);
+    say("ledger %s: JSON-RPC %s, metrics %s", DevnetAccounts.ledger().address(), ledger.rpcUrl(),
+        ledgerMetrics.url().orElseThrow());
     storeFiles();
   }
 
@@ -94,12 +105,16 @@ public final class Devnet implements AutoCloseable {
       chain.fund(key.address(), 1000);
       ProverConfig node = ProverConfig.defaults(config.dataDir().resolve("operator-" + (i + 1)), 4L << 30)
           .withListen("127.0.0.1", 0);
+      RoleMetrics roleMetrics = metrics("operator-" + (i + 1), "prover");
+      ProverMeters meters = new ProverMeters(roleMetrics);
       ProverRole role = keep(ProverRoleFactory.create(ProverRoleSettings.of(node, chain.rpcUrl(),
           chain.deployment(), key, "devnet-" + (i + 1), CREDIT.multiply(BigInteger.valueOf(200)),
-          Optional.empty())));
+          Optional.empty()), meters));
+      meters.bind(role);
       role.start();
       operators.add(role);
-      say("operator %s: serving on 127.0.0.1:%d with a stake of 200 credits", key.address(), role.address().getPort());
+      say("operator %s: serving on 127.0.0.1:%d with a stake of 200 credits, metrics %s", key.address(),
+          role.address().getPort(), roleMetrics.url().orElseThrow());
     }
   }
 
@@ -109,10 +124,14 @@ public final class Devnet implements AutoCloseable {
           .withRpc(new InetSocketAddress("127.0.0.1", urls.get(i).getPort()))
           .withTiming(1, Duration.ofMillis(250))
           .withAudits(new AuditSettings(32, 3, Duration.ofMillis(500), Duration.ofSeconds(5)));
+      RoleMetrics roleMetrics = metrics("verifier-" + (i + 1), "verifier");
+      VerifierMeters meters = new VerifierMeters(roleMetrics);
       VerifierNode node = keep(VerifierRole.start(vc, keys.get(i), chain.deployment(), chain.rpcUrl(),
-          List.of(ledgerUrl)));
+          List.of(ledgerUrl), meters, roleMetrics.rpc()));
+      meters.bind(node);
       verifiers.add(node);
-      say("verifier %s: JSON-RPC %s", keys.get(i).address(), urls.get(i));
+      say("verifier %s: JSON-RPC %s, metrics %s", keys.get(i).address(), urls.get(i),
+          roleMetrics.url().orElseThrow());
     }
   }
 
@@ -159,6 +178,18 @@ public final class Devnet implements AutoCloseable {
 
   public LedgerNode ledger() {
     return ledger;
+  }
+
+  /** Each role's metrics ("ledger", "verifier-1", "operator-1", …), served on loopback. */
+  public Map<String, RoleMetrics> metrics() {
+    return Map.copyOf(metrics);
+  }
+
+  /** A role's registry, served on a free loopback port, closed with the network. */
+  private RoleMetrics metrics(String name, String role) throws IOException {
+    RoleMetrics m = keep(new RoleMetrics(role)).serve(new InetSocketAddress("127.0.0.1", 0));
+    metrics.put(name, m);
+    return m;
   }
 
   public List<Long> deals() {

@@ -13,6 +13,9 @@ import org.shardledger.prover.dispute.DisputeWatch;
 import org.shardledger.prover.registration.OperatorRegistrar;
 import org.shardledger.prover.registration.Registration;
 import org.shardledger.prover.serve.ShardProver;
+import org.shardledger.rpc.RpcDispatcher;
+import org.shardledger.rpc.admin.AdminServer;
+import org.shardledger.rpc.admin.AdminStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +36,7 @@ public final class ProverRole implements AutoCloseable {
   private InetSocketAddress address;
   private DisputeAnswerer answerer;
   private DisputeWatch watch;
+  private AdminServer admin;
   private boolean closed;
 
   ProverRole(ProverRoleSettings settings, DataDirLock lock, Chain chain, ProverNode node,
@@ -58,6 +62,33 @@ public final class ProverRole implements AutoCloseable {
     answerer = answerers.apply(node.shardProver());
     watch = DisputeWatch.start(chain, answerer, cursorFile(settings.node().dataDir()), settings.disputes(),
         settings.timing());
+    admin = AdminServer.start(settings.node().dataDir(), new RpcDispatcher().register(adminStatus()));
+  }
+
+  /** {@code admin_status}: who it is, where it serves, and its store. */
+  private AdminStatus adminStatus() {
+    return new AdminStatus("prover", out -> {
+      var store = node.store();
+      out.put("account", settings.key().address().toString()).put("chainId", settings.deployment().chainId())
+          .put("endpoint", address.getHostString() + ":" + address.getPort())
+          .put("region", settings.region()).put("shards", store.shards().size())
+          .put("usedBytes", store.usedBytes()).put("capacityBytes", store.capacityBytes());
+    });
+  }
+
+  /** The dispute watch's distance from the chain head in blocks (-1 before it started or looked). */
+  public synchronized long followerLagBlocks() {
+    return watch == null ? -1 : watch.lagBlocks();
+  }
+
+  /** The chain head the dispute watch last saw (-1 before it started or looked). */
+  public synchronized long chainHeadBlock() {
+    return watch == null ? -1 : watch.lastSeenHead();
+  }
+
+  /** The loopback admin interface; its token is {@code DATA/admin.token}. */
+  public synchronized java.net.URI adminUrl() {
+    return admin.url();
   }
 
   static Path cursorFile(Path dataDir) {
@@ -86,6 +117,9 @@ public final class ProverRole implements AutoCloseable {
       return;
     }
     closed = true;
+    if (admin != null) {
+      admin.close();
+    }
     if (watch != null) {
       watch.close();
     }

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.Optional;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.prover.OperatorIdentity;
+import org.shardledger.prover.ProverMetrics;
 import org.shardledger.prover.ProverNode;
 import org.shardledger.prover.ProverStatusLog;
 import org.shardledger.prover.dispute.DisputeAnswerer;
@@ -26,6 +27,11 @@ public final class ProverRoleFactory {
   private ProverRoleFactory() {}
 
   public static ProverRole create(ProverRoleSettings settings) throws IOException {
+    return create(settings, ProverMetrics.NONE);
+  }
+
+  /** As {@link #create(ProverRoleSettings)}, the node's events counted by {@code metrics}. */
+  public static ProverRole create(ProverRoleSettings settings, ProverMetrics metrics) throws IOException {
     DataDirLock lock = DataDirLock.acquire(settings.node().dataDir());
     Chain chain;
     try {
@@ -39,7 +45,7 @@ public final class ProverRoleFactory {
       throw e;
     }
     try {
-      ProverStatusLog status = new ProverStatusLog();
+      ProverStatusLog status = new ProverStatusLog(metrics);
       OperatorIdentity identity = new OperatorIdentity(settings.key(), settings.deployment().domain());
       ChainDealDirectory deals = new ChainDealDirectory(chain, identity.address());
       ProverNode node = new ProverNode(settings.node(), identity, deals, new ChainBeaconSource(chain),

@@ -8,7 +8,9 @@ import org.shardledger.chainstore.settlement.MirrorSettlementChain;
 import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.settlement.SettlementConfig;
+import org.shardledger.rpc.RpcMetrics;
 import org.shardledger.verifier.VerifierConfig;
+import org.shardledger.verifier.VerifierMetrics;
 import org.shardledger.verifier.VerifierNode;
 import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.report.ReportSink;
@@ -24,12 +26,18 @@ public final class VerifierRole {
 
   public static VerifierNode start(VerifierConfig config, KeyPair key, Deployment deployment, URI rpc,
       List<URI> ledgers) throws IOException {
+    return start(config, key, deployment, rpc, ledgers, VerifierMetrics.NONE, RpcMetrics.NONE);
+  }
+
+  /** As the other {@code start}, its events and JSON-RPC answers counted. */
+  public static VerifierNode start(VerifierConfig config, KeyPair key, Deployment deployment, URI rpc,
+      List<URI> ledgers, VerifierMetrics metrics, RpcMetrics rpcMetrics) throws IOException {
     List<ReportSink> sinks = ledgers.stream().<ReportSink>map(LedgerReportSink::new).toList();
     VerifierNode node = new VerifierNode(config, key, deployment, rpc, sinks, (db, mirror, chain) -> {
       SettlementSigner signer = new SettlementSigner(new MirrorSettlementChain(mirror, deployment,
           chain.operators()::stakeAt), H2SettlementStore.open(db), key, deployment.domain(), SettlementConfig.DEFAULT);
       return List.of(new VerifierSignSettlement(signer));
-    }, new VerifierStatusLog());
+    }, new VerifierStatusLog(metrics), rpcMetrics);
     node.start();
     return node;
   }

@@ -97,6 +97,7 @@ class ProverCommandIT {
     assertBadInput(run("bad", key, "--rpc", "http://127.0.0.1:9"), "cannot reach the chain at http://127.0.0.1:9");
     assertBadInput(run("bad", key, "--listen", "0.0.0.0:7340"), "--endpoint");
     assertBadInput(run("bad", key, "--listen", "7340"), "HOST:PORT");
+    assertBadInput(run("bad", key, "--metrics", "9464"), "HOST:PORT");
     assertBadInput(run("bad", key, "--capacity", "lots"), "not a size");
     assertBadInput(run("bad", key, "--stake", "-1"), "--stake must be positive");
     assertBadInput(run("bad", key, "--region", "x".repeat(300)), "region takes at most 256 bytes");
@@ -115,7 +116,11 @@ class ProverCommandIT {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
         ShardledgerCommand.class.getName()));
-    command.addAll(args("sigterm", keystore(OPERATOR)));
+    int metricsPort;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      metricsPort = free.getLocalPort();
+    }
+    command.addAll(args("sigterm", keystore(OPERATOR), "--metrics", "127.0.0.1:" + metricsPort));
     Path errors = dir.resolve("sigterm.err");
     Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
     try {
@@ -129,11 +134,24 @@ class ProverCommandIT {
             .isEqualTo("127.0.0.1:" + port);
       }
 
+      var metrics = org.shardledger.node.metrics.Scrape.get(java.net.URI.create("http://127.0.0.1:" + metricsPort
+          + "/metrics"));
+      assertThat(metrics.sum("shardledger_prover_store_capacity_bytes", "role", "prover")).isEqualTo(1 << 30);
+      var status = org.shardledger.rpc.admin.AdminClient.connect(dir.resolve("sigterm"), java.time.Duration
+          .ofSeconds(10)).call("admin_status");
+      assertThat(status.get("role").asText()).isEqualTo("prover");
+      assertThat(status.get("endpoint").asText()).isEqualTo("127.0.0.1:" + port);
+      assertThat(Files.getPosixFilePermissions(dir.resolve("sigterm/admin.token")))
+          .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+              java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+
       process.destroy();
       assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
       assertThat(process.exitValue()).isEqualTo(143);
       assertThat(Files.readString(errors)).contains("registered operator", "stopped");
       assertThat(refused(port)).as("the port is closed").isTrue();
+      assertThat(refused(metricsPort)).as("the metrics port is closed").isTrue();
+      assertThat(dir.resolve("sigterm/admin.url")).doesNotExist();
       try (Stream<Path> staging = Files.list(dir.resolve("sigterm/staging"))) {
         assertThat(staging).isEmpty();
       }

@@ -35,7 +35,8 @@ class VerifierCrashIT {
       TestNetwork.Operator b = net.operator(DevAccounts.key(2));
       net.registerWithoutNode(DevAccounts.key(3), silent.endpoint());
       Random random = new Random(3);
-      long epoch = net.currentEpoch() + 1;
+      // Two epochs ahead: storing seven deals can outlast one 8 s epoch on a loaded machine.
+      long epoch = net.currentEpoch() + 2;
       List<Long> deals = new ArrayList<>();
       for (int i = 0; i < 6; i++) {
         deals.add(net.store(OWNER, i % 2 == 0 ? a : b, VerifierAuditIT.bytes(random, 64 * 1024), 8, epoch, epoch + 3));

@@ -44,6 +44,16 @@ public final class DisputeWatch implements AutoCloseable {
         .orElseThrow(() -> new IOException("the chain has no block " + start))));
   }
 
+  /** Blocks between the chain head the watch last saw and what it has looked at (-1 before its first look). */
+  public long lagBlocks() {
+    return follower.lagBlocks();
+  }
+
+  /** The chain head the watch last saw (-1 before its first look). */
+  public long lastSeenHead() {
+    return follower.lastSeenHead();
+  }
+
   @Override
   public void close() {
     follower.close();

@@ -7,7 +7,7 @@ import org.shardledger.protocol.crypto.KeyPair;
 
 /** What every connection of one server shares: settings, the operator's key, the backend, the work executor. */
 record ServerContext(ServerSettings settings, long chainId, KeyPair operatorKey, OperatorBackend backend,
-    Executor work, Semaphore uploadPermits) {
+    Executor work, Semaphore uploadPermits, WireTraffic traffic) {
 
   ServerContext {
     Objects.requireNonNull(settings, "settings");
@@ -15,9 +15,11 @@ record ServerContext(ServerSettings settings, long chainId, KeyPair operatorKey,
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(work, "work");
     Objects.requireNonNull(uploadPermits, "uploadPermits");
+    Objects.requireNonNull(traffic, "traffic");
   }
 
   ServerContext(ServerSettings settings, long chainId, KeyPair operatorKey, OperatorBackend backend, Executor work) {
-    this(settings, chainId, operatorKey, backend, work, new Semaphore(settings.maxConcurrentUploads()));
+    this(settings, chainId, operatorKey, backend, work, new Semaphore(settings.maxConcurrentUploads()),
+        new WireTraffic());
   }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.shardledger.wire.message.WireFrameDecoder;
 import org.shardledger.wire.message.WireMessageEncoder;
 
-/** The operator's pipeline: idle watch, size-capped frame decoder, encoder, handshake, requests, errors. */
+/** The operator's pipeline: traffic count, idle watch, size-capped frame decoder, encoder, handshake, requests, errors. */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   private final ServerContext server;
 
@@ -18,6 +18,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   @Override
   protected void initChannel(SocketChannel ch) {
     ch.pipeline()
+        .addLast("traffic", server.traffic())
         .addLast("idle", new IdleStateHandler(true, 0, 0, server.settings().idleTimeout().toMillis(),
             TimeUnit.MILLISECONDS))
         .addLast("decoder", new WireFrameDecoder(server.settings().maxFrameLength()))

@@ -49,6 +49,11 @@ public final class WireServer implements AutoCloseable {
     return (InetSocketAddress) channel.localAddress();
   }
 
+  /** Connections and bytes so far (for metrics). */
+  public WireTraffic traffic() {
+    return context.traffic();
+  }
+
   public Address operator() {
     return context.operatorKey().address();
   }
