@@ -40,8 +40,10 @@ class OwnerEndsDealIT {
           Chain owner = net.local.connect(OWNER)) {
         RpcClient rpc = new RpcClient(ledger.rpcUrl(), Duration.ofSeconds(10));
         net.mineToEpoch(first);
+        awaitLedgerIn(net, rpc, first);
         net.allPass(rpc, first, deal.id());
         net.mineToEpoch(first + 1);
+        awaitLedgerIn(net, rpc, first + 1);
         owner.deals().end(deal.id()).mined();
         DealRecord ended = owner.deals().get(deal.id()).orElseThrow();
         assertThat(ended.status()).isEqualTo(DealStatus.ENDED);
@@ -65,6 +67,17 @@ class OwnerEndsDealIT {
             .isEqualTo(PRICE.multiply(BigInteger.valueOf(4)));
       }
     }
+  }
+
+  /** Waits until the ledger's own view of the chain has reached {@code epoch} (it refuses reports before). */
+  static void awaitLedgerIn(TestNetwork net, RpcClient rpc, long epoch) throws Exception {
+    net.await(() -> {
+      try {
+        return Hex.parseLongQuantity(rpc.call("ledger_epoch").get("currentEpoch").asText()) >= epoch;
+      } catch (Exception e) {
+        return false;
+      }
+    }, net.local.deployment().epochStartBlock(epoch) + 2, Duration.ofSeconds(30));
   }
 
   static BigInteger balance(RpcClient rpc, KeyPair account) throws Exception {
