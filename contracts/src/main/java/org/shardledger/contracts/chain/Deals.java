@@ -64,8 +64,23 @@ public final class Deals {
       case 1 -> DealStatus.PROPOSED;
       case 2 -> DealStatus.ACTIVE;
       case 3 -> DealStatus.CANCELLED;
+      case 4 -> DealStatus.ENDED;
       default -> throw new IOException("unknown deal status " + status + " on chain");
     };
-    return Optional.of(new DealRecord(deal, s, d.openDisputeId.longValueExact()));
+    long openDispute = LedgerBinding.read(b.court.openDisputeOf(BigInteger.valueOf(dealId))).longValueExact();
+    return Optional.of(new DealRecord(deal, s, openDispute, d.endEpoch.longValueExact()));
+  }
+
+  /**
+   * The owner ends an active deal: paid through the current epoch, the rest refunded to the owner through the
+   * payout tree.
+   */
+  public TxOutcome end(long dealId) throws IOException {
+    return b.sendToLedger("end deal " + dealId, b.ledger.endDeal(BigInteger.valueOf(dealId)), Set.of());
+  }
+
+  /** Closes an active deal whose period is over and settled (anyone may). */
+  public TxOutcome close(long dealId) throws IOException {
+    return b.sendToLedger("close deal " + dealId, b.ledger.closeDeal(BigInteger.valueOf(dealId)), Set.of());
   }
 }

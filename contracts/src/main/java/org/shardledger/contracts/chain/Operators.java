@@ -56,7 +56,8 @@ public final class Operators {
     }
     return Optional.of(new OperatorInfo(operator, o.stake,
         status == 1 ? OperatorInfo.Status.ACTIVE : OperatorInfo.Status.EXITING, o.endpoint, o.region,
-        o.capacity.longValueExact(), o.unbondingEndsBlock.longValueExact(), o.dealsUntilEpoch.longValueExact()));
+        o.capacity.longValueExact(), o.unbondingEndsBlock.longValueExact(), o.activeDeals.intValueExact(),
+        o.openDisputes.intValueExact(), o.registration.longValueExact()));
   }
 
   /**

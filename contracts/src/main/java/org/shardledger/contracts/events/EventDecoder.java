@@ -62,8 +62,13 @@ final class EventDecoder {
     });
     on(ShardLedger.SETTLED_EVENT, (o, l) -> {
       var e = ShardLedger.getSettledEventFromLog(l);
-      return new ChainEvent.Settled(o, e.epoch.longValueExact(), Bytes32.of(e.payoutRoot), e.cumulativeTotal,
-          Bytes32.of(e.slashesHash));
+      return new ChainEvent.Settled(o, e.epoch.longValueExact(), e.fromEpoch.longValueExact(),
+          Bytes32.of(e.payoutRoot), e.cumulativeTotal, Bytes32.of(e.slashesHash), Bytes32.of(e.terminationsHash));
+    });
+    on(ShardLedger.DEALENDED_EVENT, (o, l) -> {
+      var e = ShardLedger.getDealEndedEventFromLog(l);
+      return new ChainEvent.DealEnded(o, e.dealId.longValueExact(), Address.fromHex(e.operator),
+          e.endEpoch.longValueExact(), ChainEvent.EndCause.values()[e.cause.intValueExact()]);
     });
     on(ShardLedger.SETTLEMENTSLASH_EVENT, (o, l) -> {
       var e = ShardLedger.getSettlementSlashEventFromLog(l);
