@@ -2,14 +2,17 @@
 // Compiles the deployable contracts with the pinned solc-js, using exactly the compiler settings of
 // foundry.toml's default profile (optimizer, runs, evm_version, via_ir, bytecode_hash, cbor_metadata,
 // remappings), and writes target/solc/<Contract>.abi (JSON ABI) and target/solc/<Contract>.bin (creation
-// bytecode, hex without 0x) for web3j's code generator.
+// bytecode, hex without 0x) for web3j's code generator. Fails when any deployable contract's runtime code is
+// larger than MAX_RUNTIME_BYTES.
 // Usage: node tools/compile.js [--verify]   (--verify: also compare with forge's own build in target/forge-out)
 const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
 const solc = require(path.join(root, 'node_modules', 'solc'));
-const DEPLOYABLE = ['StorageCredit', 'ShardLedger'];
+const DEPLOYABLE = ['StorageCredit', 'ShardLedger', 'DisputeCourt', 'KeyRegistry'];
+/** Largest runtime any contract may have: EIP-170 allows 24,576 bytes; this keeps room to grow (DESIGN.md). */
+const MAX_RUNTIME_BYTES = 23000;
 
 /** The scalar and string-array keys of foundry.toml's [profile.default] table. */
 function foundryDefaults() {
@@ -53,7 +56,7 @@ const settings = {
   evmVersion: config.evm_version,
   viaIR: config.via_ir === true,
   metadata: { bytecodeHash: config.bytecode_hash || 'ipfs', appendCBOR: config.cbor_metadata !== false },
-  outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object'] } },
+  outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
 };
 const sources = {};
 for (const file of sourcesUnder(config.src)) {
@@ -91,7 +94,12 @@ for (const name of DEPLOYABLE) {
   const contract = output.contracts[unit][name];
   fs.writeFileSync(path.join(outDir, `${name}.abi`), JSON.stringify(contract.abi));
   fs.writeFileSync(path.join(outDir, `${name}.bin`), contract.evm.bytecode.object);
-  console.log(`${name}: ${contract.evm.bytecode.object.length / 2} bytes of creation code -> target/solc/${name}.{abi,bin}`);
+  const runtime = contract.evm.deployedBytecode.object.length / 2;
+  console.log(`${name}: ${contract.evm.bytecode.object.length / 2} bytes of creation code, ${runtime} bytes of runtime -> target/solc/${name}.{abi,bin}`);
+  if (runtime > MAX_RUNTIME_BYTES) {
+    process.stderr.write(`${name}: runtime code is ${runtime} bytes, above the limit of ${MAX_RUNTIME_BYTES}\n`);
+    mismatches++;
+  }
   if (process.argv.includes('--verify')) {
     const artifact = path.join(root, config.out, `${name}.sol`, `${name}.json`);
     const forged = JSON.parse(fs.readFileSync(artifact, 'utf8')).bytecode.object.replace(/^0x/, '');

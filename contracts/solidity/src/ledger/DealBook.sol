@@ -4,11 +4,13 @@ pragma solidity 0.8.37;
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
 import {OperatorRegistry} from "./OperatorRegistry.sol";
-import {Deal, DealStatus, Operator} from "./LedgerTypes.sol";
+import {Deal, DealStatus, DisputeTarget, EndCause, Operator, OperatorStatus} from "./LedgerTypes.sol";
 
-/// @notice Deals: propose (the owner escrows the whole price) -> activate with the operator's EIP-712
-///         DealAcceptance -> active until its last epoch. A proposal never activated can be cancelled for a
-///         full refund: by its owner at any time, or by anyone once it expired (its first epoch is over).
+/// @notice Deals: Proposed (the owner escrows the whole price) -> Active (with the operator's EIP-712
+///         DealAcceptance) -> Ended. A deal ends when its owner ends it (endDeal: paid through the current epoch,
+///         the rest refunded through the payout tree), when the signed settlement terminates it, or when anyone
+///         closes it after its period is settled. A proposal never activated can be cancelled for a full refund:
+///         by its owner at any time, or by anyone once it expired (its first epoch is over).
 abstract contract DealBook is OperatorRegistry {
     bytes32 public constant DEAL_ACCEPTANCE_TYPEHASH = keccak256(
         "DealAcceptance(uint256 dealId,bytes32 root,uint64 size,uint64 firstEpoch,uint64 lastEpoch,uint256 pricePerEpoch)"
@@ -17,9 +19,30 @@ abstract contract DealBook is OperatorRegistry {
     /// @notice Largest segment size: one dispute sample must fit the dispute answer budget.
     uint256 public constant MAX_SEGMENT_SIZE = 32 * 1024;
 
+    /// @notice Longest deal in epochs, counted from the epoch of the proposal to its last epoch.
+    uint64 public immutable maxDealEpochs;
+    /// @notice Largest shard in bytes.
+    uint64 public immutable maxShardSize;
+    /// @notice The dispute court: the only caller of the dispute hooks.
+    address public immutable disputeCourt;
+
     /// @notice Number of deals proposed so far; deal ids are 1 ... dealCount.
     uint256 public dealCount;
     mapping(uint256 dealId => Deal) internal _deals;
+
+    constructor(uint64 maxDealEpochs_, uint64 maxShardSize_, address disputeCourt_) {
+        if (maxDealEpochs_ == 0 || maxDealEpochs_ > MAX_BOUND || maxShardSize_ == 0 || maxShardSize_ > MAX_BOUND) {
+            revert InvalidParameters();
+        }
+        maxDealEpochs = maxDealEpochs_;
+        maxShardSize = maxShardSize_;
+        disputeCourt = disputeCourt_;
+    }
+
+    modifier onlyDisputeCourt() {
+        if (msg.sender != disputeCourt) revert NotDisputeCourt(msg.sender);
+        _;
+    }
 
     /// @notice Proposes a deal and escrows pricePerEpoch * (lastEpoch - firstEpoch + 1) from the caller,
     ///         who becomes its owner. Needs an allowance on the credit token.
@@ -34,13 +57,17 @@ abstract contract DealBook is OperatorRegistry {
         uint64 lastEpoch
     ) external nonReentrant returns (uint256 dealId) {
         if (size == 0) revert EmptyShard();
+        if (size > maxShardSize) revert ShardTooLarge(size, maxShardSize);
         if (segmentSize < MIN_SEGMENT_SIZE || segmentSize > MAX_SEGMENT_SIZE || segmentSize & (segmentSize - 1) != 0) {
             revert InvalidSegmentSize(segmentSize);
         }
         if (samples == 0) revert InvalidSamples(samples);
-        if (lastEpoch < firstEpoch || lastEpoch == type(uint64).max) revert InvalidEpochRange(firstEpoch, lastEpoch);
+        if (lastEpoch < firstEpoch) revert InvalidEpochRange(firstEpoch, lastEpoch);
         uint64 nowEpoch = currentEpoch();
         if (firstEpoch < nowEpoch) revert FirstEpochInPast(firstEpoch, nowEpoch);
+        if (uint256(lastEpoch) - nowEpoch >= maxDealEpochs) {
+            revert DealTooLong(uint256(lastEpoch) - nowEpoch + 1, maxDealEpochs);
+        }
         _requireEligible(operator);
         uint128 price = _toUint128(pricePerEpoch);
         uint256 escrow = _toUint128(pricePerEpoch * (uint256(lastEpoch) - firstEpoch + 1));
@@ -57,30 +84,28 @@ abstract contract DealBook is OperatorRegistry {
             root: root,
             size: size,
             pricePerEpoch: price,
-            openDisputeId: 0
+            endEpoch: lastEpoch
         });
         _pull(msg.sender, escrow);
         emit DealProposed(
-            dealId, msg.sender, operator, root, size, segmentSize, samples, pricePerEpoch, firstEpoch, lastEpoch
+            dealId, operator, root, msg.sender, size, segmentSize, samples, pricePerEpoch, firstEpoch, lastEpoch
         );
     }
 
-    /// @notice Activates a proposal with the operator's EIP-712 DealAcceptance signature. Anyone may send
-    ///         it; the proposal must not have expired and the operator must still be eligible.
+    /// @notice Activates a proposal with the operator's EIP-712 DealAcceptance signature. Anyone may send it;
+    ///         the proposal must not have expired and the operator must still be eligible.
     function activate(uint256 dealId, bytes calldata operatorSignature) external {
         Deal storage deal = _deals[dealId];
         if (deal.status != DealStatus.Proposed) revert DealNotProposed(dealId);
-        uint64 firstEpoch = deal.firstEpoch;
-        if (currentEpoch() > firstEpoch) revert ProposalExpired(dealId);
+        if (currentEpoch() > deal.firstEpoch) revert ProposalExpired(dealId);
         address operator = deal.operator;
-        uint64 lastEpoch = deal.lastEpoch;
         address signer = ECDSA.recoverCalldata(_acceptanceDigest(dealId, deal), operatorSignature);
         if (signer != operator) revert InvalidOperatorSignature(dealId, signer);
         Operator storage op = _requireEligible(operator);
 
         uint256 escrow = _escrowOf(deal);
         deal.status = DealStatus.Active;
-        _noteDeal(op, lastEpoch);
+        ++op.activeDeals;
         _hot.totalEscrowed = _toUint128(_hot.totalEscrowed + escrow);
         emit DealActivated(dealId, operator, escrow);
     }
@@ -97,6 +122,65 @@ abstract contract DealBook is OperatorRegistry {
         emit DealCancelled(dealId, owner, refund);
     }
 
+    /// @notice The owner ends an active deal: it is paid through the current epoch (nothing if it has not
+    ///         started), and the settlement refunds the price of the rest to the owner through the payout tree.
+    function endDeal(uint256 dealId) external {
+        Deal storage deal = _deals[dealId];
+        if (msg.sender != deal.owner) revert NotDealOwner(dealId, msg.sender);
+        uint64 nowEpoch = currentEpoch();
+        if (deal.status != DealStatus.Active || nowEpoch > deal.endEpoch) revert DealNotActive(dealId);
+        uint64 first = deal.firstEpoch;
+        // a deal that has not started yet is paid for no epoch: it ends "before" its first epoch
+        _end(dealId, deal, nowEpoch < first ? first - 1 : nowEpoch, EndCause.Owner);
+    }
+
+    /// @notice Anyone closes an active deal whose period is over and settled, so that it no longer counts
+    ///         against its operator's exit.
+    function closeDeal(uint256 dealId) external {
+        Deal storage deal = _deals[dealId];
+        if (deal.status != DealStatus.Active) revert DealNotActive(dealId);
+        uint64 endEpoch = deal.endEpoch;
+        uint64 settled = _hot.settledThrough;
+        if (settled <= endEpoch) revert DealNotOver(dealId, endEpoch, settled);
+        _end(dealId, deal, endEpoch, EndCause.Expired);
+    }
+
+    // ---- the dispute court's hooks ----------------------------------------------------------------------
+
+    /// @notice Called by the dispute court when a dispute opens: the deal must be active and within its period;
+    ///         the operator's open-dispute count goes up (it cannot withdraw while a dispute is open).
+    function onDisputeOpened(uint256 dealId) external onlyDisputeCourt returns (DisputeTarget memory target) {
+        Deal storage deal = _deals[dealId];
+        if (deal.status != DealStatus.Active || currentEpoch() > deal.endEpoch) revert DealNotActive(dealId);
+        address operator = deal.operator;
+        Operator storage op = _operator(operator);
+        ++op.openDisputes;
+        return DisputeTarget({operator: operator, registration: op.registration, segmentSize: deal.segmentSize});
+    }
+
+    /// @notice Called by the dispute court when a dispute closes. Upheld against the registration it was opened
+    ///         against: slash disputeSlash (capped by the stake), pay the disputer min(disputeReward, slashed),
+    ///         burn the rest. A dispute whose registration is gone touches nothing.
+    /// @return live whether the registration the dispute was opened against is still the operator's
+    function onDisputeClosed(address operator, uint64 registration, bool upheld, address disputer)
+        external
+        onlyDisputeCourt
+        nonReentrant
+        returns (bool live, uint256 slashed, uint256 reward)
+    {
+        Operator storage op = _operator(operator);
+        if (op.status == OperatorStatus.None || op.registration != registration) return (false, 0, 0);
+        --op.openDisputes;
+        if (upheld) {
+            slashed = _slashStake(operator, _economics.disputeSlash);
+            uint256 maxReward = _economics.disputeReward;
+            reward = slashed < maxReward ? slashed : maxReward;
+            _burn(slashed - reward);
+            _pay(disputer, reward);
+        }
+        return (true, slashed, reward);
+    }
+
     function getDeal(uint256 dealId) external view returns (Deal memory) {
         return _deals[dealId];
     }
@@ -104,6 +188,15 @@ abstract contract DealBook is OperatorRegistry {
     /// @notice The EIP-712 digest an operator signs to accept `dealId` (a convenience for clients).
     function dealAcceptanceDigest(uint256 dealId) external view returns (bytes32) {
         return _acceptanceDigest(dealId, _deals[dealId]);
+    }
+
+    /// @dev Ends an active deal paid through `endEpoch`.
+    function _end(uint256 dealId, Deal storage deal, uint64 endEpoch, EndCause cause) internal {
+        deal.status = DealStatus.Ended;
+        deal.endEpoch = endEpoch;
+        address operator = deal.operator;
+        _retireDeal(operator, endEpoch);
+        emit DealEnded(dealId, operator, endEpoch, uint8(cause));
     }
 
     function _escrowOf(Deal storage deal) private view returns (uint256) {

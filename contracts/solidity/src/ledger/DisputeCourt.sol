@@ -1,18 +1,29 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.37;
 
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+
 import {Challenges} from "../lib/Challenges.sol";
 import {ShardProofs} from "../lib/ShardProofs.sol";
-import {DealBook} from "./DealBook.sol";
-import {Deal, DealStatus, Dispute, DisputeStatus, Economics} from "./LedgerTypes.sol";
+import {ICredit} from "./ICredit.sol";
+import {IDisputeLedger} from "./IDisputeLedger.sol";
+import {IShardLedgerErrors} from "./IShardLedgerErrors.sol";
+import {IShardLedgerEvents} from "./IShardLedgerEvents.sol";
+import {Deal, Dispute, DisputeStatus, DisputeTarget} from "./LedgerTypes.sol";
 
 /// @notice On-chain disputes. Anyone posts the bond to challenge an active deal; the samples are drawn
 ///         from blockhash(openBlock + 1) with the dispute tag and epoch = dispute id. The operator answers
 ///         with the segments and their RFC 9162 paths within `answerWindow` blocks after that block; a valid
 ///         answer earns it the bond. Without one, anyone finalizes: the stake is slashed by disputeSlash
 ///         (capped by the stake), the disputer gets the bond back plus min(disputeReward, slashed), and the
-///         rest of the slash is burned.
-abstract contract DisputeCourt is DealBook {
+///         rest of the slash is burned. A contract of its own next to the core ledger (which it is deployed by):
+///         it holds the bonds; the core holds the stakes, slashes them and pays the reward. A dispute is bound to
+///         the operator's registration it was opened against; the deal must be active and not ended to open one,
+///         and the operator cannot withdraw while one is open.
+contract DisputeCourt is IShardLedgerErrors, IShardLedgerEvents, ReentrancyGuardTransient {
+    using SafeERC20 for ICredit;
+
     uint256 public constant DEFAULT_DISPUTE_SAMPLES = 4;
     uint256 public constant MAX_DISPUTE_SAMPLES = 8;
     /// @notice Upper bound on samples * segmentSize, which keeps an answer's calldata well under 128 KiB.
@@ -21,28 +32,34 @@ abstract contract DisputeCourt is DealBook {
     /// @notice Blocks after blockhash(openBlock + 1) becomes readable during which the operator can answer:
     ///         answers are accepted in blocks openBlock + 2 ... openBlock + 1 + answerWindow.
     uint64 public immutable answerWindow;
+    IDisputeLedger public immutable ledger;
+    ICredit public immutable credit;
 
     uint256 public disputeCount;
     mapping(uint256 disputeId => Dispute) private _disputes;
+    /// @notice The dispute currently open against a deal (0: none).
+    mapping(uint256 dealId => uint256) public openDisputeOf;
 
-    constructor(uint64 answerWindow_) {
+    constructor(IDisputeLedger ledger_, ICredit credit_, uint64 answerWindow_) {
         // blockhash(openBlock + 1) must stay readable (256 blocks) until the last answer block.
         if (answerWindow_ == 0 || answerWindow_ > 255) revert InvalidParameters();
         answerWindow = answerWindow_;
+        ledger = ledger_;
+        credit = credit_;
     }
 
-    /// @notice Opens a dispute against an active deal, pulling the bond from the caller.
+    /// @notice Opens a dispute against an active deal, pulling the bond from the caller (who approves this
+    ///         contract on the credit token).
     /// @param samples how many segments the operator must produce; 0 means DEFAULT_DISPUTE_SAMPLES.
     function openDispute(uint256 dealId, uint8 samples) external nonReentrant returns (uint256 disputeId) {
-        Deal storage deal = _deals[dealId];
-        if (deal.status != DealStatus.Active || currentEpoch() > deal.lastEpoch) revert DealNotActive(dealId);
-        uint256 open = deal.openDisputeId;
+        DisputeTarget memory target = ledger.onDisputeOpened(dealId);
+        uint256 open = openDisputeOf[dealId];
         if (open != 0) revert DisputeAlreadyOpen(dealId, open);
         uint256 k = samples == 0 ? DEFAULT_DISPUTE_SAMPLES : samples;
-        if (k > MAX_DISPUTE_SAMPLES || k * deal.segmentSize > MAX_DISPUTE_SEGMENT_BYTES) {
+        if (k > MAX_DISPUTE_SAMPLES || k * target.segmentSize > MAX_DISPUTE_SEGMENT_BYTES) {
             revert InvalidDisputeSamples(k);
         }
-        uint128 bond = _economics.disputeBond;
+        uint128 bond = ledger.economics().disputeBond;
 
         disputeId = ++disputeCount;
         _disputes[disputeId] = Dispute({
@@ -51,12 +68,13 @@ abstract contract DisputeCourt is DealBook {
             samples: uint8(k),
             status: DisputeStatus.Open,
             dealId: uint64(dealId),
-            bond: bond
+            bond: bond,
+            registration: target.registration
         });
-        deal.openDisputeId = uint64(disputeId);
-        _pull(msg.sender, bond);
+        openDisputeOf[dealId] = disputeId;
+        credit.safeTransferFrom(msg.sender, address(this), bond);
         emit DisputeOpened(
-            disputeId, dealId, deal.operator, msg.sender, uint64(block.number), uint8(k), _deadline(block.number), bond
+            disputeId, dealId, target.operator, msg.sender, uint64(block.number), uint8(k), _deadline(block.number), bond
         );
     }
 
@@ -74,7 +92,7 @@ abstract contract DisputeCourt is DealBook {
         if (block.number < openBlock + 2) revert DisputeBeaconNotYetAvailable(disputeId);
         if (block.number > _deadline(openBlock)) revert AnswerWindowClosed(disputeId);
         uint256 dealId = dispute.dealId;
-        Deal storage deal = _deals[dealId];
+        Deal memory deal = ledger.getDeal(dealId);
         address operator = deal.operator;
         if (msg.sender != operator) revert NotDealOperator(msg.sender);
         uint256 k = dispute.samples;
@@ -84,26 +102,32 @@ abstract contract DisputeCourt is DealBook {
 
         uint256 bond = dispute.bond;
         dispute.status = DisputeStatus.Answered;
-        deal.openDisputeId = 0;
+        openDisputeOf[dealId] = 0;
+        ledger.onDisputeClosed(operator, dispute.registration, false, dispute.disputer);
         _pay(operator, bond);
         emit DisputeAnswered(disputeId, dealId, operator, bond);
     }
 
-    /// @notice After the answer window closed without a valid answer: slash, reward, burn the rest.
+    /// @notice After the answer window closed without a valid answer: slash, reward, burn the rest (the core
+    ///         ledger does those). If the operator's registration is no longer the one the dispute was opened
+    ///         against, the dispute expires instead and the bond goes back to the disputer.
     function finalizeDispute(uint256 disputeId) external nonReentrant {
         Dispute storage dispute = _openDispute(disputeId);
         if (block.number <= _deadline(dispute.openBlock)) revert AnswerWindowOpen(disputeId);
         uint256 dealId = dispute.dealId;
-        Deal storage deal = _deals[dealId];
-        address operator = deal.operator;
-        Economics memory econ = _economics;
-
-        uint256 slashed = _slashStake(operator, econ.disputeSlash);
-        uint256 reward = slashed < econ.disputeReward ? slashed : econ.disputeReward;
+        address operator = ledger.getDeal(dealId).operator;
+        address disputer = dispute.disputer;
+        uint256 bond = dispute.bond;
+        openDisputeOf[dealId] = 0;
+        (bool live, uint256 slashed, uint256 reward) =
+            ledger.onDisputeClosed(operator, dispute.registration, true, disputer);
+        _pay(disputer, bond);
+        if (!live) {
+            dispute.status = DisputeStatus.Expired;
+            emit DisputeExpired(disputeId, dealId, operator, bond);
+            return;
+        }
         dispute.status = DisputeStatus.Upheld;
-        deal.openDisputeId = 0;
-        _burn(slashed - reward);
-        _pay(dispute.disputer, dispute.bond + reward);
         emit DisputeUpheld(disputeId, dealId, operator, slashed, reward, slashed - reward);
     }
 
@@ -115,7 +139,7 @@ abstract contract DisputeCourt is DealBook {
         uint256 dealId = dispute.dealId;
         uint256 openBlock = dispute.openBlock;
         if (block.number < openBlock + 2) revert DisputeBeaconNotYetAvailable(disputeId);
-        return _disputeIndices(disputeId, dealId, _deals[dealId], openBlock, dispute.samples);
+        return _disputeIndices(disputeId, dealId, ledger.getDeal(dealId), openBlock, dispute.samples);
     }
 
     function getDispute(uint256 disputeId) external view returns (Dispute memory) {
@@ -124,7 +148,7 @@ abstract contract DisputeCourt is DealBook {
 
     function _verifyAnswer(
         uint256[] memory indices,
-        Deal storage deal,
+        Deal memory deal,
         bytes[] calldata segments,
         bytes32[] calldata paths
     ) private view {
@@ -142,7 +166,7 @@ abstract contract DisputeCourt is DealBook {
         }
     }
 
-    function _verifySample(Deal storage deal, uint256 index, bytes calldata segment, bytes32[] calldata path)
+    function _verifySample(Deal memory deal, uint256 index, bytes calldata segment, bytes32[] calldata path)
         private
         view
         returns (bool)
@@ -159,7 +183,7 @@ abstract contract DisputeCourt is DealBook {
         return uint64(openBlock + 1 + answerWindow);
     }
 
-    function _disputeIndices(uint256 disputeId, uint256 dealId, Deal storage deal, uint256 openBlock, uint256 k)
+    function _disputeIndices(uint256 disputeId, uint256 dealId, Deal memory deal, uint256 openBlock, uint256 k)
         private
         view
         returns (uint256[] memory)
@@ -173,5 +197,9 @@ abstract contract DisputeCourt is DealBook {
             ShardProofs.segmentCount(deal.size, deal.segmentSize),
             k
         );
+    }
+
+    function _pay(address to, uint256 amount) private {
+        if (amount != 0) credit.safeTransfer(to, amount);
     }
 }

@@ -28,8 +28,11 @@ interface IShardLedgerErrors {
     error StakeBelowMinimum(uint256 stake, uint256 minimum);
     error ZeroAmount();
     error OperatorInfoTooLong();
-    error DealsNotEnded(address operator, uint64 lastDealEpoch);
     error UnbondingNotOver(address operator, uint64 unbondingEndsBlock);
+    error DealsStillActive(address operator, uint256 activeDeals);
+    error DisputesStillOpen(address operator, uint256 openDisputes);
+    error SettlementNotPastDeals(address operator, uint64 lastDealEpoch, uint64 settledThrough);
+    error CapacityTooLarge(uint256 capacity, uint256 maximum);
 
     // deals
     error EmptyShard();
@@ -42,9 +45,15 @@ interface IShardLedgerErrors {
     error ProposalExpired(uint256 dealId);
     error InvalidOperatorSignature(uint256 dealId, address signer);
     error CancelNotAllowed(uint256 dealId);
+    error ShardTooLarge(uint256 size, uint256 maximum);
+    error DealTooLong(uint256 epochs, uint256 maximum);
+    error NotDealOwner(uint256 dealId, address caller);
+    error DealNotOver(uint256 dealId, uint64 endEpoch, uint64 settledThrough);
 
     // settlement and claims
     error EpochAlreadySettled(uint64 epoch);
+    error WrongFromEpoch(uint64 fromEpoch, uint64 settledThrough);
+    error NotTerminable(uint256 dealId);
     error EpochNotEnded(uint64 epoch);
     error InsufficientSignatures(uint256 given, uint256 threshold);
     error SignersNotAscending(uint256 index);
@@ -57,6 +66,7 @@ interface IShardLedgerErrors {
 
     // disputes
     error DealNotActive(uint256 dealId);
+    error NotDisputeCourt(address caller);
     error DisputeAlreadyOpen(uint256 dealId, uint256 disputeId);
     error InvalidDisputeSamples(uint256 samples);
     error DisputeNotOpen(uint256 disputeId);

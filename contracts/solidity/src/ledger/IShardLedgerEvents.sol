@@ -20,11 +20,12 @@ interface IShardLedgerEvents {
     event StakeWithdrawn(address indexed operator, uint256 amount);
 
     // deals
+    /// @dev The root is a topic so that shards can be located by root (docs/contracts.md).
     event DealProposed(
         uint256 indexed dealId,
-        address indexed owner,
         address indexed operator,
-        bytes32 root,
+        bytes32 indexed root,
+        address owner,
         uint64 size,
         uint32 segmentSize,
         uint16 samples,
@@ -34,9 +35,18 @@ interface IShardLedgerEvents {
     );
     event DealActivated(uint256 indexed dealId, address indexed operator, uint256 escrow);
     event DealCancelled(uint256 indexed dealId, address indexed owner, uint256 refund);
+    /// @notice The deal is paid through `endEpoch` and no longer active; cause is an EndCause.
+    event DealEnded(uint256 indexed dealId, address indexed operator, uint64 endEpoch, uint8 cause);
 
     // settlement and claims
-    event Settled(uint64 indexed epoch, bytes32 payoutRoot, uint256 cumulativeTotal, bytes32 slashesHash);
+    event Settled(
+        uint64 indexed epoch,
+        uint64 fromEpoch,
+        bytes32 payoutRoot,
+        uint256 cumulativeTotal,
+        bytes32 slashesHash,
+        bytes32 terminationsHash
+    );
     event SettlementSlash(uint64 indexed epoch, address indexed operator, uint256 requested, uint256 slashed);
     event Claimed(address indexed account, uint256 amount, uint256 cumulativeAmount);
 
@@ -52,6 +62,7 @@ interface IShardLedgerEvents {
         uint256 bond
     );
     event DisputeAnswered(uint256 indexed disputeId, uint256 indexed dealId, address indexed operator, uint256 bond);
+    event DisputeExpired(uint256 indexed disputeId, uint256 indexed dealId, address indexed operator, uint256 bond);
     event DisputeUpheld(
         uint256 indexed disputeId,
         uint256 indexed dealId,

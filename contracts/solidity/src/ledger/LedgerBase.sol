@@ -24,6 +24,8 @@ abstract contract LedgerBase is
 
     /// @notice Changes the verifier set, the threshold and the economics.
     bytes32 public constant GOVERNOR_ROLE = keccak256("GOVERNOR_ROLE");
+    /// @notice No deployment bound may exceed 2^62: every bounded quantity fits Java's long with room.
+    uint64 internal constant MAX_BOUND = uint64(1) << 62;
 
     ICredit public immutable credit;
     /// @notice Epoch e covers blocks [genesisBlock + e * epochLength, genesisBlock + (e + 1) * epochLength).

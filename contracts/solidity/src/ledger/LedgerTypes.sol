@@ -11,25 +11,45 @@ enum DealStatus {
     None,
     Proposed,
     Active,
-    Cancelled
+    Cancelled,
+    /// ended early: by its owner (endDeal), by the settlement rules (a termination), or closed after its period
+    Ended
+}
+
+/// @notice Why a deal ended (the DealEnded event).
+enum EndCause {
+    /// its owner ended it (paid through the epoch of the call, the rest refunded through the payout tree)
+    Owner,
+    /// the signed settlement terminated it (maxFails, grace expiry)
+    Terminated,
+    /// its period is over and settled; anyone closed it
+    Expired
 }
 
 enum DisputeStatus {
     None,
     Open,
     Answered,
-    Upheld
+    Upheld,
+    /// the operator's registration changed (it exited and registered again): the bond went back to the disputer
+    Expired
 }
 
-/// @notice A registered storage operator. Slot 0 is all that slashing and deal activation touch.
+/// @notice A registered storage operator. Slot 0 is all that slashing touches.
 struct Operator {
     uint128 stake;
     /// block number from which an exiting operator may withdraw (0 while not exiting)
     uint64 unbondingEndsBlock;
-    /// 1 + the last epoch of any deal ever activated with this operator (0: none)
-    uint64 dealsUntilEpoch;
-    /// advertised capacity in bytes (advisory, not enforced on chain)
+    /// 1 + the last epoch any of its ended deals was paid for (0: none ended yet)
+    uint64 lastDealEpoch;
+    /// advertised capacity in bytes (advisory, not enforced on chain; at most the deployment's maxCapacity)
     uint64 capacity;
+    /// deals activated and not ended yet
+    uint32 activeDeals;
+    /// disputes opened against its deals and not closed yet
+    uint32 openDisputes;
+    /// which registration this is (a counter over all registrations; disputes are bound to it)
+    uint64 registration;
     OperatorStatus status;
     string endpoint;
     string region;
@@ -47,8 +67,8 @@ struct Deal {
     bytes32 root;
     uint64 size;
     uint128 pricePerEpoch;
-    /// id of the dispute currently open against the deal (0: none)
-    uint64 openDisputeId;
+    /// the last epoch the deal is paid for: lastEpoch, or earlier once it ended early
+    uint64 endEpoch;
 }
 
 struct Dispute {
@@ -58,12 +78,32 @@ struct Dispute {
     DisputeStatus status;
     uint64 dealId;
     uint128 bond;
+    /// the operator's registration the dispute was opened against
+    uint64 registration;
+}
+
+/// @notice What the dispute court needs of a deal to open a dispute against it.
+struct DisputeTarget {
+    address operator;
+    uint64 registration;
+    uint32 segmentSize;
 }
 
 /// @notice One settlement slash: (operator, amount), ABI-encoded as two words.
 struct Slash {
     address operator;
     uint256 amount;
+}
+
+/// @notice Bounds on what deals and registrations may ask for, fixed at deployment; the defaults fit Java's long
+///         with room (docs/contracts.md).
+struct Bounds {
+    /// longest deal, in epochs (lastEpoch - currentEpoch + 1 at proposal)
+    uint64 maxDealEpochs;
+    /// largest shard, in bytes
+    uint64 maxShardSize;
+    /// largest advertised capacity, in bytes
+    uint64 maxCapacity;
 }
 
 /// @notice Parameters governance may change.

@@ -5,20 +5,27 @@ import {LedgerBase} from "./LedgerBase.sol";
 import {Operator, OperatorStatus} from "./LedgerTypes.sol";
 
 /// @notice Operators register with an endpoint, a region, a capacity and at least the minimum stake.
-///         Exit is possible once every deal ever activated with the operator has passed its last epoch;
-///         the stake stays slashable for `unbondingBlocks` more blocks, then it can be withdrawn.
+///         beginExit stops new deals; the operator keeps serving until its deals end. It withdraws once
+///         unbonding is over, it has no active deal and no open dispute, and settlement has passed the last
+///         epoch any of its deals was paid for (so every settlement slash for its deals has landed).
 abstract contract OperatorRegistry is LedgerBase {
     /// @notice Longest endpoint or region string accepted, in bytes.
     uint256 public constant MAX_INFO_LENGTH = 256;
 
     /// @notice Blocks between beginExit and withdrawStake; longer than the dispute answer window plus the
-    ///         settlement lag, so every slash that can still come for the operator's deals lands first.
+    ///         settlement lag.
     uint64 public immutable unbondingBlocks;
+    /// @notice Largest capacity an operator may advertise, in bytes.
+    uint64 public immutable maxCapacity;
 
+    /// @notice Registrations so far; each registration gets the next number (disputes are bound to it).
+    uint64 public registrationCount;
     mapping(address => Operator) private _operators;
 
-    constructor(uint64 unbondingBlocks_) {
+    constructor(uint64 unbondingBlocks_, uint64 maxCapacity_) {
+        if (maxCapacity_ == 0 || maxCapacity_ > MAX_BOUND) revert InvalidParameters();
         unbondingBlocks = unbondingBlocks_;
+        maxCapacity = maxCapacity_;
     }
 
     function register(string calldata endpoint, string calldata region, uint64 capacity, uint256 stake)
@@ -29,9 +36,10 @@ abstract contract OperatorRegistry is LedgerBase {
         if (op.status != OperatorStatus.None) revert AlreadyRegistered(msg.sender);
         uint256 minimum = _economics.minStake;
         if (stake < minimum) revert StakeBelowMinimum(stake, minimum);
-        _checkInfo(endpoint, region);
+        _checkInfo(endpoint, region, capacity);
         op.stake = _toUint128(stake);
         op.capacity = capacity;
+        op.registration = ++registrationCount;
         op.status = OperatorStatus.Active;
         op.endpoint = endpoint;
         op.region = region;
@@ -41,7 +49,7 @@ abstract contract OperatorRegistry is LedgerBase {
 
     function updateOperator(string calldata endpoint, string calldata region, uint64 capacity) external {
         Operator storage op = _activeOperator(msg.sender);
-        _checkInfo(endpoint, region);
+        _checkInfo(endpoint, region, capacity);
         op.capacity = capacity;
         op.endpoint = endpoint;
         op.region = region;
@@ -57,23 +65,27 @@ abstract contract OperatorRegistry is LedgerBase {
         emit StakeAdded(msg.sender, amount, stake);
     }
 
-    /// @notice Starts unbonding. The operator takes no new deals from here on.
+    /// @notice Starts unbonding. The operator takes no new deals from here on; its active deals go on until
+    ///         they end (their owners move the shards and end them, or they run out).
     function beginExit() external {
         Operator storage op = _activeOperator(msg.sender);
-        uint64 dealsUntil = op.dealsUntilEpoch;
-        if (currentEpoch() < dealsUntil) revert DealsNotEnded(msg.sender, dealsUntil - 1);
         uint64 endsBlock = uint64(block.number) + unbondingBlocks;
         op.status = OperatorStatus.Exiting;
         op.unbondingEndsBlock = endsBlock;
         emit ExitStarted(msg.sender, endsBlock);
     }
 
-    /// @notice Pays out what is left of the stake after unbonding and removes the registration.
+    /// @notice Pays out what is left of the stake and removes the registration: after unbonding, with no active
+    ///         deal, no open dispute, and settlement past the last epoch any of its deals was paid for.
     function withdrawStake() external nonReentrant {
         Operator storage op = _operators[msg.sender];
         if (op.status != OperatorStatus.Exiting) revert OperatorNotExiting(msg.sender);
         uint64 endsBlock = op.unbondingEndsBlock;
         if (block.number < endsBlock) revert UnbondingNotOver(msg.sender, endsBlock);
+        if (op.activeDeals != 0) revert DealsStillActive(msg.sender, op.activeDeals);
+        if (op.openDisputes != 0) revert DisputesStillOpen(msg.sender, op.openDisputes);
+        uint64 settled = _hot.settledThrough;
+        if (settled < op.lastDealEpoch) revert SettlementNotPastDeals(msg.sender, op.lastDealEpoch - 1, settled);
         uint256 amount = op.stake;
         delete _operators[msg.sender];
         _pay(msg.sender, amount);
@@ -96,6 +108,10 @@ abstract contract OperatorRegistry is LedgerBase {
         if (taken != 0) op.stake = uint128(stake - taken);
     }
 
+    function _operator(address operator) internal view returns (Operator storage) {
+        return _operators[operator];
+    }
+
     /// @dev Reverts unless `operator` is registered, not exiting and holds at least the minimum stake.
     function _requireEligible(address operator) internal view returns (Operator storage op) {
         op = _operators[operator];
@@ -104,9 +120,11 @@ abstract contract OperatorRegistry is LedgerBase {
         }
     }
 
-    /// @dev Records that `operator` has a deal running through `lastEpoch`.
-    function _noteDeal(Operator storage op, uint64 lastEpoch) internal {
-        if (lastEpoch >= op.dealsUntilEpoch) op.dealsUntilEpoch = lastEpoch + 1;
+    /// @dev One of the operator's deals ended, paid through `endEpoch`.
+    function _retireDeal(address operator, uint64 endEpoch) internal {
+        Operator storage op = _operators[operator];
+        --op.activeDeals;
+        if (endEpoch >= op.lastDealEpoch) op.lastDealEpoch = endEpoch + 1;
     }
 
     function _activeOperator(address operator) private view returns (Operator storage op) {
@@ -115,9 +133,10 @@ abstract contract OperatorRegistry is LedgerBase {
         if (op.status == OperatorStatus.Exiting) revert OperatorIsExiting(operator);
     }
 
-    function _checkInfo(string calldata endpoint, string calldata region) private pure {
+    function _checkInfo(string calldata endpoint, string calldata region, uint64 capacity) private view {
         if (bytes(endpoint).length > MAX_INFO_LENGTH || bytes(region).length > MAX_INFO_LENGTH) {
             revert OperatorInfoTooLong();
         }
+        if (capacity > maxCapacity) revert CapacityTooLarge(capacity, maxCapacity);
     }
 }

@@ -3,9 +3,10 @@ pragma solidity 0.8.37;
 
 import {TestBase} from "./TestBase.sol";
 import {ShardLedger} from "../../src/ShardLedger.sol";
+import {DisputeCourt} from "../../src/ledger/DisputeCourt.sol";
 import {StorageCredit} from "../../src/StorageCredit.sol";
 import {ICredit} from "../../src/ledger/ICredit.sol";
-import {Economics, Slash} from "../../src/ledger/LedgerTypes.sol";
+import {Bounds, Economics, Slash} from "../../src/ledger/LedgerTypes.sol";
 
 /// @notice Deploys a credit token and a ledger (3-of-5 verifiers) and offers the steps most tests need.
 abstract contract LedgerFixture is TestBase {
@@ -20,6 +21,9 @@ abstract contract LedgerFixture is TestBase {
     uint128 internal constant DISPUTE_REWARD = 100 ether;
     uint8 internal constant THRESHOLD = 3;
     uint256 internal constant PRICE = 2 ether;
+    uint64 internal constant MAX_DEAL_EPOCHS = 1 << 20;
+    uint64 internal constant MAX_SHARD_SIZE = 1 << 40;
+    uint64 internal constant MAX_CAPACITY = 1 << 56;
 
     address internal admin = address(0xAD);
     address internal owner = address(0x0E);
@@ -31,6 +35,7 @@ abstract contract LedgerFixture is TestBase {
 
     StorageCredit internal credit;
     ShardLedger internal ledger;
+    DisputeCourt internal court;
 
     function setUp() public virtual {
         vm.roll(GENESIS);
@@ -41,10 +46,12 @@ abstract contract LedgerFixture is TestBase {
         }
         credit = new StorageCredit(admin);
         ledger = deployLedger(verifiers, THRESHOLD);
+        court = DisputeCourt(ledger.disputeCourt());
         fund(owner, 1_000_000 ether);
         fund(operator, 100_000 ether);
         fund(stranger, 100_000 ether);
         vm.label(address(ledger), "ledger");
+        vm.label(address(court), "court");
         vm.label(operator, "operator");
     }
 
@@ -52,9 +59,23 @@ abstract contract LedgerFixture is TestBase {
         return Economics({minStake: MIN_STAKE, disputeBond: BOND, disputeSlash: DISPUTE_SLASH, disputeReward: DISPUTE_REWARD});
     }
 
+    function bounds() internal pure returns (Bounds memory) {
+        return Bounds({maxDealEpochs: MAX_DEAL_EPOCHS, maxShardSize: MAX_SHARD_SIZE, maxCapacity: MAX_CAPACITY});
+    }
+
     function deployLedger(address[] memory set, uint8 t) internal returns (ShardLedger) {
         return new ShardLedger(
-            ICredit(address(credit)), admin, GENESIS, EPOCH_LENGTH, ANSWER_WINDOW, SETTLEMENT_LAG, UNBONDING, economics(), set, t
+            ICredit(address(credit)),
+            admin,
+            GENESIS,
+            EPOCH_LENGTH,
+            ANSWER_WINDOW,
+            SETTLEMENT_LAG,
+            UNBONDING,
+            bounds(),
+            economics(),
+            set,
+            t
         );
     }
 
@@ -63,6 +84,8 @@ abstract contract LedgerFixture is TestBase {
         credit.mint(account, amount);
         vm.prank(account);
         credit.approve(address(ledger), type(uint256).max);
+        vm.prank(account);
+        credit.approve(address(court), type(uint256).max);
     }
 
     function rollToEpoch(uint64 epoch) internal {
@@ -94,13 +117,36 @@ abstract contract LedgerFixture is TestBase {
         ledger.activate(dealId, acceptance(operatorKey, dealId));
     }
 
+    function settlementDigest(
+        ShardLedger target,
+        uint64 fromEpoch,
+        uint64 epoch,
+        bytes32 root,
+        uint256 total,
+        bytes32 slashHash,
+        bytes32 terminationHash
+    ) internal view returns (bytes32) {
+        bytes32 structHash = keccak256(
+            abi.encode(target.SETTLEMENT_TYPEHASH(), fromEpoch, epoch, root, total, slashHash, terminationHash)
+        );
+        return keccak256(abi.encodePacked("\x19\x01", target.domainSeparator(), structHash));
+    }
+
+    /// @notice The digest of a settlement from the target's settledThrough without terminations.
     function settlementDigest(ShardLedger target, uint64 epoch, bytes32 root, uint256 total, bytes32 slashHash)
         internal
         view
         returns (bytes32)
     {
-        bytes32 structHash = keccak256(abi.encode(target.SETTLEMENT_TYPEHASH(), epoch, root, total, slashHash));
-        return keccak256(abi.encodePacked("\x19\x01", target.domainSeparator(), structHash));
+        return settlementDigest(target, target.settledThrough(), epoch, root, total, slashHash, keccak256(""));
+    }
+
+    function noTerminations() internal pure returns (uint256[] memory) {
+        return new uint256[](0);
+    }
+
+    function terminationsHash(uint256[] memory dealIds) internal pure returns (bytes32) {
+        return keccak256(abi.encodePacked(dealIds));
     }
 
     function noSlashes() internal pure returns (Slash[] memory) {
@@ -149,8 +195,44 @@ abstract contract LedgerFixture is TestBase {
         return sortedSignatures(firstKeys(THRESHOLD), settlementDigest(target, epoch, root, total, slashesHash(slashes)));
     }
 
+    function quorumSignatures(
+        ShardLedger target,
+        uint64 fromEpoch,
+        uint64 epoch,
+        bytes32 root,
+        uint256 total,
+        Slash[] memory slashes,
+        uint256[] memory terminations
+    ) internal view returns (bytes[] memory) {
+        bytes32 digest =
+            settlementDigest(target, fromEpoch, epoch, root, total, slashesHash(slashes), terminationsHash(terminations));
+        return sortedSignatures(firstKeys(THRESHOLD), digest);
+    }
+
+    /// @notice Settles from the ledger's settledThrough through `epoch`, without terminations.
     function settle(uint64 epoch, bytes32 root, uint256 total, Slash[] memory slashes) internal {
-        ledger.settle(epoch, root, total, slashes, quorumSignatures(ledger, epoch, root, total, slashes));
+        settle(epoch, root, total, slashes, noTerminations());
+    }
+
+    function settle(uint64 epoch, bytes32 root, uint256 total, Slash[] memory slashes, uint256[] memory terminations)
+        internal
+    {
+        uint64 from = ledger.settledThrough();
+        bytes[] memory sigs = quorumSignatures(ledger, from, epoch, root, total, slashes, terminations);
+        ledger.settle(from, epoch, root, total, slashes, terminations, sigs);
+    }
+
+    /// @notice The ledger's settle with the settledThrough it has now and no terminations (the v1 shape).
+    function settleRaw(ShardLedger target, uint64 epoch, bytes32 root, uint256 total, Slash[] memory slashes, bytes[] memory sigs)
+        internal
+    {
+        target.settle(settledThroughOf(target), epoch, root, total, slashes, noTerminations(), sigs);
+    }
+
+    /// @notice settledThrough read from storage (slot 3, the low 8 bytes of HotState), not through a call, so
+    ///         that a pending vm.expectRevert applies to the settle call after it. SettlementTest checks it.
+    function settledThroughOf(ShardLedger target) internal view returns (uint64) {
+        return uint64(uint256(vm.load(address(target), bytes32(uint256(3)))));
     }
 
     /// @notice Leaf of the payout tree, as @openzeppelin/merkle-tree's StandardMerkleTree hashes it.

@@ -17,6 +17,7 @@ interface Vm {
     function startPrank(address sender) external;
     function stopPrank() external;
     function roll(uint256 blockNumber) external;
+    function load(address target, bytes32 slot) external view returns (bytes32 data);
     function chainId(uint256 newChainId) external;
     function setBlockhash(uint256 blockNumber, bytes32 blockHash) external;
     function expectRevert(bytes4 revertData) external;

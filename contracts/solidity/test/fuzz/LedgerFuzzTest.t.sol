@@ -66,7 +66,7 @@ contract LedgerFuzzTest is LedgerFixture {
         } else if (secondTotal > escrow) {
             vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.CumulativeTotalAboveEscrow.selector, secondTotal, escrow));
         }
-        ledger.settle(2, keccak256("r2"), secondTotal, noSlashes(), sigs);
+        settleRaw(ledger, 2, keccak256("r2"), secondTotal, noSlashes(), sigs);
         uint256 expected = secondTotal < firstTotal || secondTotal > escrow ? firstTotal : secondTotal;
         assertEq(ledger.cumulativeTotal(), expected, "cumulative total");
     }
@@ -101,11 +101,11 @@ contract LedgerFuzzTest is LedgerFixture {
         rollToEpoch(50);
         settle(1, bytes32(0), 0, slashes);
         vm.prank(stranger);
-        uint256 disputeId = ledger.openDispute(1, 1);
+        uint256 disputeId = court.openDispute(1, 1);
         vm.roll(block.number + 2 + ANSWER_WINDOW);
         uint256 before = credit.balanceOf(stranger);
         uint256 supply = credit.totalSupply();
-        ledger.finalizeDispute(disputeId);
+        court.finalizeDispute(disputeId);
         uint256 slashed = slash < stakeLeft ? slash : stakeLeft;
         uint256 paid = reward < slashed ? reward : slashed;
         assertEq(ledger.stakeOf(operator), stakeLeft - slashed, "stake");
@@ -121,6 +121,6 @@ contract LedgerFuzzTest is LedgerFixture {
         keys[1] = outsiderKey;
         bytes[] memory sigs = sortedSignatures(keys, settlementDigest(ledger, 1, bytes32(0), 0, keccak256("")));
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.NotVerifier.selector, outsider));
-        ledger.settle(1, bytes32(0), 0, noSlashes(), sigs);
+        settleRaw(ledger, 1, bytes32(0), 0, noSlashes(), sigs);
     }
 }

@@ -9,6 +9,7 @@ import {ShardTree} from "../base/ShardTree.sol";
 import {GasMeter} from "./GasMeter.sol";
 import {ReferenceDistributor} from "./ReferenceDistributor.sol";
 import {ShardLedger} from "../../src/ShardLedger.sol";
+import {KeyRegistry} from "../../src/KeyRegistry.sol";
 import {DealBook} from "../../src/ledger/DealBook.sol";
 import {DisputeCourt} from "../../src/ledger/DisputeCourt.sol";
 import {EpochBeacon} from "../../src/ledger/EpochBeacon.sol";
@@ -37,8 +38,23 @@ contract GasTest is LedgerFixture, GasMeter {
         view
         returns (bytes memory)
     {
-        bytes[] memory sigs = sortedSignatures(firstKeys(signers), settlementDigest(ledger, epoch, root, total, slashesHash(slashes)));
-        return abi.encodeCall(SettlementBook.settle, (epoch, root, total, slashes, sigs));
+        return settleCall(epoch, root, total, slashes, noTerminations(), signers);
+    }
+
+    function settleCall(
+        uint64 epoch,
+        bytes32 root,
+        uint256 total,
+        Slash[] memory slashes,
+        uint256[] memory terminations,
+        uint256 signers
+    ) internal view returns (bytes memory) {
+        uint64 from = ledger.settledThrough();
+        bytes[] memory sigs = sortedSignatures(
+            firstKeys(signers),
+            settlementDigest(ledger, from, epoch, root, total, slashesHash(slashes), terminationsHash(terminations))
+        );
+        return abi.encodeCall(SettlementBook.settle, (from, epoch, root, total, slashes, terminations, sigs));
     }
 
     function setThreshold(uint8 t) internal {
@@ -114,12 +130,31 @@ contract GasTest is LedgerFixture, GasMeter {
         }
         emit log_named_uint("gas: settle, first slash (includes the one burn call) | execution", bySlashes[1] - bySlashes[0]);
         emit log_named_uint("gas: settle, each further slash | execution", (bySlashes[4] - bySlashes[1]) / 3);
+
+        // terminations: deals the settlement rules ended (each ends on chain: status, end epoch, active count)
+        uint256[5] memory byTerminations;
+        byTerminations[0] = byThreshold[3];
+        for (uint256 n = 1; n <= 4; ++n) {
+            uint256[] memory terminated = new uint256[](n);
+            for (uint256 i; i < n; ++i) {
+                vm.prank(owner);
+                terminated[i] = ledger.propose(operator, keccak256(abi.encode("t", n, i)), 1 << 20, 4096, 8, 1 ether, 50, 90);
+                ledger.activate(terminated[i], acceptance(operatorKey, terminated[i]));
+            }
+            byTerminations[n] = measure(
+                string.concat("settle, t=3, ", vm.toString(n), " terminations"),
+                address(ledger),
+                settleCall(uint64(40 + n), smallRoot(40 + n), 400 + n, noSlashes(), terminated, 3)
+            ).execution;
+        }
+        emit log_named_uint("gas: settle, first termination | execution", byTerminations[1] - byTerminations[0]);
+        emit log_named_uint("gas: settle, each further termination | execution", (byTerminations[4] - byTerminations[1]) / 3);
     }
 
     /// forge-config: default.isolate = true
     function test_gasClaim() public {
         PayoutTree.Tree memory first = payoutTree(ACCOUNTS, 0);
-        ledger.settle(1, first.root(), 100_000 ether, noSlashes(), quorumSignatures(ledger, 1, first.root(), 100_000 ether, noSlashes()));
+        settleRaw(ledger, 1, first.root(), 100_000 ether, noSlashes(), quorumSignatures(ledger, 1, first.root(), 100_000 ether, noSlashes()));
         address fresh = accountAt(0);
         address holder = accountAt(1);
         fund(holder, 1 ether); // already holds credits
@@ -136,7 +171,7 @@ contract GasTest is LedgerFixture, GasMeter {
         ).total;
 
         PayoutTree.Tree memory second = payoutTree(ACCOUNTS, 5 ether);
-        ledger.settle(2, second.root(), 100_000 ether, noSlashes(), quorumSignatures(ledger, 2, second.root(), 100_000 ether, noSlashes()));
+        settleRaw(ledger, 2, second.root(), 100_000 ether, noSlashes(), quorumSignatures(ledger, 2, second.root(), 100_000 ether, noSlashes()));
         uint256 repeat = measure(
             "claim, repeat, 10,000-account tree",
             address(ledger),
@@ -192,9 +227,14 @@ contract GasTest is LedgerFixture, GasMeter {
         uint256 dealId = ledger.dealCount();
         measure("activate", address(ledger), abi.encodeCall(DealBook.activate, (dealId, acceptance(operatorKey, dealId))));
         vm.prank(owner);
+        measure("endDeal", address(ledger), abi.encodeCall(DealBook.endDeal, (dealId)));
+        vm.prank(owner);
         ledger.propose(operator, keccak256("root2"), 1 << 30, 4096, 8, 1 ether, 51, 80);
         vm.prank(owner);
         measure("cancel", address(ledger), abi.encodeCall(DealBook.cancel, (dealId + 1)));
+        KeyRegistry keys = new KeyRegistry();
+        vm.prank(owner);
+        measure("publishKey (first)", address(keys), abi.encodeCall(KeyRegistry.publishKey, (keccak256("x25519"))));
         vm.roll(block.number + 1);
         vm.setBlockhash(ledger.epochStartBlock(50), keccak256("beacon"));
         measure("recordBeacon", address(ledger), abi.encodeCall(EpochBeacon.recordBeacon, (50)));
@@ -218,7 +258,7 @@ contract GasTest is LedgerFixture, GasMeter {
         uint256 n = 16_384;
         uint64 size = uint64(n * 4096);
         uint256 dealId = ledger.dealCount() + 1;
-        uint256 disputeId = ledger.disputeCount() + 1;
+        uint256 disputeId = court.disputeCount() + 1;
         uint256 openBlock = block.number + 10;
         bytes32 beacon = keccak256("dispute beacon");
         uint256[] memory indices = new LibHarness().indices(
@@ -238,7 +278,7 @@ contract GasTest is LedgerFixture, GasMeter {
 
         vm.roll(openBlock);
         vm.prank(stranger);
-        measure(string.concat("openDispute (4 samples)", rules), address(ledger), abi.encodeCall(DisputeCourt.openDispute, (dealId, 4)));
+        measure(string.concat("openDispute (4 samples)", rules), address(court), abi.encodeCall(DisputeCourt.openDispute, (dealId, 4)));
         vm.roll(openBlock + 2);
         vm.setBlockhash(openBlock + 1, beacon);
         bytes[] memory segments = new bytes[](4);
@@ -250,12 +290,12 @@ contract GasTest is LedgerFixture, GasMeter {
         bytes memory answer = abi.encodeCall(DisputeCourt.answerDispute, (disputeId, segments, paths));
         emit log_named_uint(string.concat("gas: answerDispute calldata size in bytes, not gas", rules), answer.length);
         vm.prank(operator);
-        measure(string.concat("answerDispute (4 samples of 4 KiB, 64 MiB shard)", rules), address(ledger), answer);
+        measure(string.concat("answerDispute (4 samples of 4 KiB, 64 MiB shard)", rules), address(court), answer);
 
         vm.roll(block.number + 1);
         vm.prank(stranger);
-        ledger.openDispute(dealId, 4);
+        court.openDispute(dealId, 4);
         vm.roll(block.number + 2 + ANSWER_WINDOW);
-        measure(string.concat("finalizeDispute (unanswered)", rules), address(ledger), abi.encodeCall(DisputeCourt.finalizeDispute, (disputeId + 1)));
+        measure(string.concat("finalizeDispute (unanswered)", rules), address(court), abi.encodeCall(DisputeCourt.finalizeDispute, (disputeId + 1)));
     }
 }

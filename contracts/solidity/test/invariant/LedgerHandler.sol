@@ -4,12 +4,14 @@ pragma solidity 0.8.37;
 import {Vm} from "../base/Vm.sol";
 import {PayoutTree} from "../base/PayoutTree.sol";
 import {ShardLedger} from "../../src/ShardLedger.sol";
+import {DisputeCourt} from "../../src/ledger/DisputeCourt.sol";
 import {StorageCredit} from "../../src/StorageCredit.sol";
 import {DealStatus, Dispute, DisputeStatus, OperatorStatus, Slash} from "../../src/ledger/LedgerTypes.sol";
 
 /// @notice Drives the ledger through random sequences of the protocol's actions and keeps ghost counts
 ///         of anything that must never happen (a second settlement of an epoch, a replayed or stale
-///         signature accepted, a slash above the stake).
+///         signature accepted, a settlement from a stale state accepted, a slash above the stake, a stake leaving
+///         while a slash or dispute can still reach it, an ended deal disputed).
 contract LedgerHandler {
     using PayoutTree for PayoutTree.Tree;
 
@@ -17,6 +19,7 @@ contract LedgerHandler {
     uint8 internal constant THRESHOLD = 3;
 
     ShardLedger public immutable ledger;
+    DisputeCourt public immutable court;
     ShardLedger public immutable otherLedger;
     StorageCredit public immutable credit;
     address public immutable admin;
@@ -33,6 +36,8 @@ contract LedgerHandler {
     uint256[] internal proposedDeals;
     uint256[] internal activeDeals;
     uint256[] internal openDisputes;
+    mapping(uint256 dealId => bool) public ended;
+    uint256 public activeDealCount;
 
     // ghost accounting
     uint256 public pendingEscrow;
@@ -46,15 +51,20 @@ contract LedgerHandler {
     uint256 public replaySuccesses;
     uint256 public staleSignerSuccesses;
     uint256 public slashViolations;
+    uint256 public staleStateSuccesses;
+    uint256 public earlyWithdrawals;
+    uint256 public endedDealDisputes;
 
     // what happened (for the log)
     uint256 public settles;
     uint256 public claims;
     uint256 public slashesApplied;
     uint256 public disputesUpheld;
+    uint256 public dealsEnded;
 
     // the last accepted settlement, to replay
     uint64 internal lastEpoch;
+    uint64 internal lastFrom;
     bytes32 internal lastRoot;
     uint256 internal lastTotal;
     bytes[] internal lastSignatures;
@@ -70,6 +80,7 @@ contract LedgerHandler {
         address disputer_
     ) {
         (ledger, otherLedger, credit, admin, disputer) = (ledger_, otherLedger_, credit_, admin_, disputer_);
+        court = DisputeCourt(ledger_.disputeCourt());
         verifierKeys = verifierKeys_;
         operatorKeys = operatorKeys_;
         owners = owners_;
@@ -113,6 +124,7 @@ contract LedgerHandler {
         try ledger.activate(dealId, abi.encodePacked(r, s, v)) {
             pendingEscrow -= escrowOf(dealId);
             activeDeals.push(dealId);
+            ++activeDealCount;
             removeAt(proposedDeals, pick);
         } catch {}
     }
@@ -150,21 +162,90 @@ contract LedgerHandler {
             stakesBefore[i] = ledger.stakeOf(operator);
         }
         bytes32 root = PayoutTree.build(accounts, amounts).root();
-        bytes[] memory sigs = quorum(ledger, epoch, root, total, slashes, verifierKeys);
-        try ledger.settle(epoch, root, total, slashes, sigs) {
+        uint256[] memory terminations = pickTerminations(slashSeed);
+        bytes[] memory sigs = quorum(ledger, from, epoch, root, total, slashes, terminations, verifierKeys);
+        try ledger.settle(from, epoch, root, total, slashes, terminations, sigs) {
             ++settles;
             ++settlesOf[epoch];
             checkSlashes(slashes, stakesBefore);
+            noteEnded(terminations);
             previousCommitted = committed;
             committed = amounts;
-            (lastEpoch, lastRoot, lastTotal) = (epoch, root, total);
+            (lastFrom, lastEpoch, lastRoot, lastTotal) = (from, epoch, root, total);
             delete lastSignatures;
             for (uint256 i; i < sigs.length; ++i) {
                 lastSignatures.push(sigs[i]);
             }
-            try ledger.settle(epoch, root, total, slashes, sigs) {
+            try ledger.settle(from, epoch, root, total, slashes, terminations, sigs) {
                 ++doubleSettles;
             } catch {}
+            trySettleFromStaleState(seed, slashes);
+        } catch {}
+    }
+
+    /// @notice The same slashes again, in a later epoch, signed by a full quorum over the state the last
+    ///         settlement started from: it must not land (a failure is slashed at most once).
+    function trySettleFromStaleState(uint256 seed, Slash[] memory slashes) internal {
+        uint64 next = ledger.settledThrough();
+        if (next >= ledger.currentEpoch()) return;
+        uint256 total = ledger.cumulativeTotal();
+        uint256[] memory none = new uint256[](0);
+        bytes[] memory sigs = quorum(ledger, lastFrom, next, bytes32(seed), total, slashes, none, verifierKeys);
+        try ledger.settle(lastFrom, next, bytes32(seed), total, slashes, none, sigs) {
+            ++staleStateSuccesses;
+        } catch {}
+    }
+
+    /// @notice Up to two of the active deals, by seed (a deal the settlement rules terminated).
+    function pickTerminations(uint256 seed) internal view returns (uint256[] memory terminations) {
+        if (activeDeals.length == 0 || seed % 4 != 0) return new uint256[](0);
+        uint256 n = 1 + (seed >> 4) % 2;
+        if (n > activeDeals.length) n = activeDeals.length;
+        terminations = new uint256[](n);
+        for (uint256 i; i < n; ++i) {
+            terminations[i] = activeDeals[(seed + i) % activeDeals.length];
+        }
+        if (n == 2 && terminations[0] == terminations[1]) {
+            uint256[] memory one = new uint256[](1);
+            one[0] = terminations[0];
+            return one;
+        }
+    }
+
+    function noteEnded(uint256[] memory dealIds) internal {
+        for (uint256 i; i < dealIds.length; ++i) {
+            retire(dealIds[i]);
+        }
+    }
+
+    function retire(uint256 dealId) internal {
+        for (uint256 i; i < activeDeals.length; ++i) {
+            if (activeDeals[i] == dealId) {
+                removeAt(activeDeals, i);
+                ended[dealId] = true;
+                --activeDealCount;
+                ++dealsEnded;
+                return;
+            }
+        }
+    }
+
+    /// @notice The owner ends one of its active deals.
+    function endDeal(uint256 seed) external {
+        if (activeDeals.length == 0) return;
+        uint256 dealId = activeDeals[seed % activeDeals.length];
+        vm.prank(ledger.getDeal(dealId).owner);
+        try ledger.endDeal(dealId) {
+            retire(dealId);
+        } catch {}
+    }
+
+    /// @notice Anyone closes an active deal whose period is over and settled.
+    function closeDeal(uint256 seed) external {
+        if (activeDeals.length == 0) return;
+        uint256 dealId = activeDeals[seed % activeDeals.length];
+        try ledger.closeDeal(dealId) {
+            retire(dealId);
         } catch {}
     }
 
@@ -183,20 +264,21 @@ contract LedgerHandler {
     function replay(uint256 seed) external {
         if (lastSignatures.length == 0) return;
         Slash[] memory none = new Slash[](0);
+        uint256[] memory noTerms = new uint256[](0);
         uint64 next = ledger.settledThrough();
         if (next < ledger.currentEpoch()) {
-            try ledger.settle(next, lastRoot, lastTotal, none, lastSignatures) {
+            try ledger.settle(next, next, lastRoot, lastTotal, none, noTerms, lastSignatures) {
                 ++replaySuccesses;
             } catch {}
         }
-        try otherLedger.settle(lastEpoch, lastRoot, lastTotal, none, lastSignatures) {
+        try otherLedger.settle(lastFrom, lastEpoch, lastRoot, lastTotal, none, noTerms, lastSignatures) {
             ++replaySuccesses;
         } catch {}
         if (next < ledger.currentEpoch()) {
-            bytes[] memory sigs = quorum(ledger, next, lastRoot, lastTotal, none, verifierKeys);
+            bytes[] memory sigs = quorum(ledger, next, next, lastRoot, lastTotal, none, noTerms, verifierKeys);
             uint256 chain = block.chainid;
             vm.chainId(chain + 1 + seed % 1000);
-            try ledger.settle(next, lastRoot, lastTotal, none, sigs) {
+            try ledger.settle(next, next, lastRoot, lastTotal, none, noTerms, sigs) {
                 ++replaySuccesses;
             } catch {}
             vm.chainId(chain);
@@ -228,19 +310,22 @@ contract LedgerHandler {
             keys[i] = verifierKeys[(pick + i) % verifierKeys.length];
         }
         Slash[] memory none = new Slash[](0);
+        uint256[] memory noTerms = new uint256[](0);
         uint256 total = ledger.cumulativeTotal();
-        bytes[] memory sigs = quorum(ledger, next, bytes32(seed), total, none, keys);
-        try ledger.settle(next, bytes32(seed), total, none, sigs) {
+        bytes[] memory sigs = quorum(ledger, next, next, bytes32(seed), total, none, noTerms, keys);
+        try ledger.settle(next, next, bytes32(seed), total, none, noTerms, sigs) {
             ++staleSignerSuccesses;
         } catch {}
     }
 
     function openDispute(uint256 seed) external {
         if (activeDeals.length == 0) return;
-        uint256 dealId = activeDeals[seed % activeDeals.length];
+        // now and then try a deal that ended: it must never be disputed
+        uint256 dealId = seed % 5 == 0 && dealsEnded != 0 ? anEndedDeal(seed) : activeDeals[seed % activeDeals.length];
         vm.prank(disputer);
-        try ledger.openDispute(dealId, uint8(seed % 9)) returns (uint256 disputeId) {
-            openBonds += ledger.getDispute(disputeId).bond;
+        try court.openDispute(dealId, uint8(seed % 9)) returns (uint256 disputeId) {
+            if (ended[dealId]) ++endedDealDisputes;
+            openBonds += court.getDispute(disputeId).bond;
             openDisputes.push(disputeId);
         } catch {}
     }
@@ -249,10 +334,10 @@ contract LedgerHandler {
         if (openDisputes.length == 0) return;
         uint256 pick = seed % openDisputes.length;
         uint256 disputeId = openDisputes[pick];
-        Dispute memory d = ledger.getDispute(disputeId);
+        Dispute memory d = court.getDispute(disputeId);
         address operator = ledger.getDeal(d.dealId).operator;
         uint256 stakeBefore = ledger.stakeOf(operator);
-        try ledger.finalizeDispute(disputeId) {
+        try court.finalizeDispute(disputeId) {
             ++disputesUpheld;
             openBonds -= d.bond;
             removeAt(openDisputes, pick);
@@ -276,9 +361,40 @@ contract LedgerHandler {
                 try ledger.beginExit() {} catch {}
             }
         } else {
-            try ledger.withdrawStake() {} catch {}
+            bool slashable = settlementCanStillReach(operator);
+            try ledger.withdrawStake() {
+                if (slashable) ++earlyWithdrawals;
+            } catch {}
         }
         vm.stopPrank();
+    }
+
+    /// @notice Whether a settlement or a dispute can still take from the operator's stake: one of its deals is
+    ///         active, a dispute against one of its deals is open, or an ended deal's last paid epoch is not
+    ///         settled yet.
+    function settlementCanStillReach(address operator) internal view returns (bool) {
+        for (uint256 i; i < activeDeals.length; ++i) {
+            if (ledger.getDeal(activeDeals[i]).operator == operator) return true;
+        }
+        for (uint256 i; i < openDisputes.length; ++i) {
+            if (ledger.getDeal(court.getDispute(openDisputes[i]).dealId).operator == operator) return true;
+        }
+        uint256 count = ledger.dealCount();
+        for (uint256 id = 1; id <= count; ++id) {
+            if (ended[id] && ledger.getDeal(id).operator == operator && ledger.getDeal(id).endEpoch >= ledger.settledThrough()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    function anEndedDeal(uint256 seed) internal view returns (uint256) {
+        uint256 count = ledger.dealCount();
+        for (uint256 k; k < count; ++k) {
+            uint256 id = 1 + (seed + k) % count;
+            if (ended[id]) return id;
+        }
+        return 0;
     }
 
     // ---- views for the invariants ---------------------------------------------------------------
@@ -286,6 +402,12 @@ contract LedgerHandler {
     function totalStakes() external view returns (uint256 total) {
         for (uint256 i; i < operators.length; ++i) {
             total += ledger.stakeOf(operators[i]);
+        }
+    }
+
+    function activeDealsOnChain() external view returns (uint256 total) {
+        for (uint256 i; i < operators.length; ++i) {
+            total += ledger.getOperator(operators[i]).activeDeals;
         }
     }
 
@@ -324,11 +446,16 @@ contract LedgerHandler {
         }
     }
 
-    function quorum(ShardLedger target, uint64 epoch, bytes32 root, uint256 total, Slash[] memory slashes, uint256[] memory keys)
-        internal
-        view
-        returns (bytes[] memory sigs)
-    {
+    function quorum(
+        ShardLedger target,
+        uint64 from,
+        uint64 epoch,
+        bytes32 root,
+        uint256 total,
+        Slash[] memory slashes,
+        uint256[] memory terminations,
+        uint256[] memory keys
+    ) internal view returns (bytes[] memory sigs) {
         bytes memory packed;
         for (uint256 i; i < slashes.length; ++i) {
             packed = bytes.concat(packed, abi.encode(slashes[i].operator, slashes[i].amount));
@@ -337,7 +464,17 @@ contract LedgerHandler {
             abi.encodePacked(
                 "\x19\x01",
                 target.domainSeparator(),
-                keccak256(abi.encode(target.SETTLEMENT_TYPEHASH(), epoch, root, total, keccak256(packed)))
+                keccak256(
+                    abi.encode(
+                        target.SETTLEMENT_TYPEHASH(),
+                        from,
+                        epoch,
+                        root,
+                        total,
+                        keccak256(packed),
+                        keccak256(abi.encodePacked(terminations))
+                    )
+                )
             )
         );
         uint256 n = keys.length < THRESHOLD ? keys.length : THRESHOLD;

@@ -55,9 +55,25 @@ contract LedgerInvariantTest is LedgerFixture {
         assertEq(handler.claimedTotal(), ledger.totalClaimed(), "per-account claims add up");
         assertLe(handler.claimedTotal(), handler.committedTotal(), "claims within the committed tree");
         uint256 held = credit.balanceOf(address(ledger));
-        uint256 owed = handler.pendingEscrow() + ledger.totalEscrowed() - ledger.totalClaimed() + handler.totalStakes()
-            + handler.openBonds();
-        assertEq(held, owed, "ledger balance = escrow + stakes + bonds - claims");
+        uint256 owed = handler.pendingEscrow() + ledger.totalEscrowed() - ledger.totalClaimed() + handler.totalStakes();
+        assertEq(held, owed, "ledger balance = escrow + stakes - claims");
+        assertEq(credit.balanceOf(address(court)), handler.openBonds(), "court balance = open dispute bonds");
+    }
+
+    /// @notice No stake leaves while a slash or a dispute can still reach it.
+    function invariant_noStakeLeavesWhileSlashable() public view {
+        assertEq(handler.earlyWithdrawals(), 0, "a stake left while a settlement or dispute could still reach it");
+    }
+
+    /// @notice A failure is slashed at most once: no settlement computed from a stale state lands.
+    function invariant_aFailureIsSlashedAtMostOnce() public view {
+        assertEq(handler.staleStateSuccesses(), 0, "a settlement from a stale state landed");
+    }
+
+    /// @notice Terminated and ended deals are never disputed, and the chain's active-deal counts add up.
+    function invariant_endedDealsAreNeverDisputed() public view {
+        assertEq(handler.endedDealDisputes(), 0, "an ended deal was disputed");
+        assertEq(handler.activeDealsOnChain(), handler.activeDealCount(), "active deals per operator add up");
     }
 
     function invariant_epochSettlesAtMostOnce() public view {
@@ -102,6 +118,8 @@ contract LedgerInvariantTest is LedgerFixture {
         handler.advance(100);
         handler.finalizeDispute(0);
         assertEq(handler.disputesUpheld(), 1, "dispute upheld");
+        handler.endDeal(0);
+        assertEq(handler.dealsEnded(), 1, "deal ended");
         assertEq(handler.replaySuccesses() + handler.staleSignerSuccesses() + handler.doubleSettles(), 0, "no bad success");
         invariant_claimableNeverExceedsEscrowPlusStakes();
     }
@@ -111,5 +129,6 @@ contract LedgerInvariantTest is LedgerFixture {
         emit log_named_uint("claims", handler.claims());
         emit log_named_uint("slashes applied", handler.slashesApplied());
         emit log_named_uint("disputes upheld", handler.disputesUpheld());
+        emit log_named_uint("deals ended", handler.dealsEnded());
     }
 }

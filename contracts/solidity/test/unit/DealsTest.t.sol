@@ -17,7 +17,7 @@ contract DealsTest is LedgerFixture {
     function test_proposeEscrowsWholePriceAndEmitsEveryField() public {
         uint256 before = credit.balanceOf(owner);
         vm.expectEmit();
-        emit IShardLedgerEvents.DealProposed(1, owner, operator, ROOT, 10_000, 4096, 8, PRICE, 2, 6);
+        emit IShardLedgerEvents.DealProposed(1, operator, ROOT, owner, 10_000, 4096, 8, PRICE, 2, 6);
         uint256 dealId = proposeDeal(ROOT, 10_000, 2, 6);
         assertEq(dealId, 1, "ids start at 1");
         assertEq(ledger.dealCount(), 1, "deal count");
@@ -36,6 +36,23 @@ contract DealsTest is LedgerFixture {
         assertEq(proposeDeal(ROOT, 1, 0, 0), 2, "second id");
     }
 
+    function test_proposeKeepsWithinTheBounds() public {
+        rollToEpoch(5);
+        // the longest deal: maxDealEpochs epochs counted from the current one
+        vm.prank(owner);
+        ledger.propose(operator, ROOT, MAX_SHARD_SIZE, 4096, 4, 1, 5, 5 + MAX_DEAL_EPOCHS - 1);
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DealTooLong.selector, MAX_DEAL_EPOCHS + 1, MAX_DEAL_EPOCHS));
+        vm.prank(owner);
+        ledger.propose(operator, ROOT, 10, 4096, 4, 1, 5, 5 + MAX_DEAL_EPOCHS);
+        // a far future start counts too
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DealTooLong.selector, MAX_DEAL_EPOCHS + 1, MAX_DEAL_EPOCHS));
+        vm.prank(owner);
+        ledger.propose(operator, ROOT, 10, 4096, 4, 1, 5 + MAX_DEAL_EPOCHS, 5 + MAX_DEAL_EPOCHS);
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.ShardTooLarge.selector, MAX_SHARD_SIZE + 1, MAX_SHARD_SIZE));
+        vm.prank(owner);
+        ledger.propose(operator, ROOT, MAX_SHARD_SIZE + 1, 4096, 4, 1, 5, 6);
+    }
+
     function test_proposeRejectsBadShapes() public {
         vm.startPrank(owner);
         vm.expectRevert(IShardLedgerErrors.EmptyShard.selector);
@@ -50,7 +67,9 @@ contract DealsTest is LedgerFixture {
         ledger.propose(operator, ROOT, 10, 4096, 0, PRICE, 1, 2);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidEpochRange.selector, 3, 2));
         ledger.propose(operator, ROOT, 10, 4096, 4, PRICE, 3, 2);
-        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidEpochRange.selector, 3, type(uint64).max));
+        vm.expectRevert(
+            abi.encodeWithSelector(IShardLedgerErrors.DealTooLong.selector, uint256(type(uint64).max) + 1, MAX_DEAL_EPOCHS)
+        );
         ledger.propose(operator, ROOT, 10, 4096, 4, PRICE, 3, type(uint64).max);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.OperatorNotEligible.selector, stranger));
         ledger.propose(stranger, ROOT, 10, 4096, 4, PRICE, 1, 2);
@@ -74,7 +93,7 @@ contract DealsTest is LedgerFixture {
         ledger.activate(dealId, sig);
         assertTrue(ledger.getDeal(dealId).status == DealStatus.Active, "active");
         assertEq(ledger.totalEscrowed(), 5 * PRICE, "escrow counts once active");
-        assertEq(ledger.getOperator(operator).dealsUntilEpoch, 7, "deals until");
+        assertEq(ledger.getOperator(operator).activeDeals, 1, "active deals");
     }
 
     function test_activationDigestIsTheEip712DealAcceptance() public {

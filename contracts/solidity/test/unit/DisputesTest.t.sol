@@ -29,12 +29,12 @@ contract DisputesTest is LedgerFixture {
 
     function open(uint8 samples) internal returns (uint256 disputeId) {
         vm.prank(stranger);
-        disputeId = ledger.openDispute(dealId, samples);
+        disputeId = court.openDispute(dealId, samples);
     }
 
     /// @notice Rolls to the first block an answer is possible, with a chosen beacon block hash.
     function rollToAnswer(uint256 disputeId) internal {
-        uint256 openBlock = ledger.getDispute(disputeId).openBlock;
+        uint256 openBlock = court.getDispute(disputeId).openBlock;
         vm.roll(openBlock + 2);
         vm.setBlockhash(openBlock + 1, keccak256(abi.encode("beacon", disputeId)));
     }
@@ -49,7 +49,7 @@ contract DisputesTest is LedgerFixture {
         view
         returns (bytes[] memory segments, bytes32[] memory paths, uint256[] memory offsets)
     {
-        uint256[] memory indices = ledger.challengeIndices(disputeId);
+        uint256[] memory indices = court.challengeIndices(disputeId);
         segments = new bytes[](indices.length);
         offsets = new uint256[](indices.length);
         for (uint256 i; i < indices.length; ++i) {
@@ -67,44 +67,44 @@ contract DisputesTest is LedgerFixture {
         emit IShardLedgerEvents.DisputeOpened(1, dealId, operator, stranger, uint64(block.number), 4, uint64(block.number + 1 + ANSWER_WINDOW), BOND);
         uint256 disputeId = open(0);
         assertEq(disputeId, 1, "first dispute id");
-        assertEq(ledger.disputeCount(), 1, "count");
+        assertEq(court.disputeCount(), 1, "count");
         assertEq(credit.balanceOf(stranger), before - BOND, "bond pulled");
-        Dispute memory d = ledger.getDispute(disputeId);
+        Dispute memory d = court.getDispute(disputeId);
         assertEq(d.disputer, stranger, "disputer");
         assertEq(d.samples, 4, "default samples");
         assertEq(d.dealId, dealId, "deal");
         assertEq(d.bond, BOND, "bond");
         assertEq(d.openBlock, block.number, "open block");
         assertTrue(d.status == DisputeStatus.Open, "open");
-        assertEq(ledger.getDeal(dealId).openDisputeId, disputeId, "deal marks the dispute");
+        assertEq(court.openDisputeOf(dealId), disputeId, "deal marks the dispute");
     }
 
     function test_openRejections() public {
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidDisputeSamples.selector, 9));
-        ledger.openDispute(dealId, 9);
+        court.openDispute(dealId, 9);
         uint256 disputeId = open(8);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeAlreadyOpen.selector, dealId, disputeId));
-        ledger.openDispute(dealId, 1);
+        court.openDispute(dealId, 1);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DealNotActive.selector, 99));
-        ledger.openDispute(99, 1);
+        court.openDispute(99, 1);
 
         vm.prank(owner);
         uint256 proposed = ledger.propose(operator, bytes32(0), 100, 8192, 1, PRICE, 3, 4);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DealNotActive.selector, proposed));
-        ledger.openDispute(proposed, 1);
+        court.openDispute(proposed, 1);
         ledger.activate(proposed, acceptance(operatorKey, proposed));
         // 8 KiB segments: at most 4 samples fit MAX_DISPUTE_SEGMENT_BYTES
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidDisputeSamples.selector, 5));
-        ledger.openDispute(proposed, 5);
+        court.openDispute(proposed, 5);
         vm.prank(stranger);
-        ledger.openDispute(proposed, 4);
+        court.openDispute(proposed, 4);
 
         rollToEpoch(6); // the first deal ended with epoch 5
         vm.prank(owner);
         uint256 other = ledger.propose(operator, bytes32(0), 100, 256, 1, PRICE, 6, 6);
         ledger.activate(other, acceptance(operatorKey, other));
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DealNotActive.selector, proposed));
-        ledger.openDispute(proposed, 1);
+        court.openDispute(proposed, 1);
     }
 
     // ---- answer ---------------------------------------------------------------------------------
@@ -117,25 +117,25 @@ contract DisputesTest is LedgerFixture {
         vm.expectEmit();
         emit IShardLedgerEvents.DisputeAnswered(disputeId, dealId, operator, BOND);
         vm.prank(operator);
-        ledger.answerDispute(disputeId, segments, paths);
+        court.answerDispute(disputeId, segments, paths);
         assertEq(credit.balanceOf(operator), before + BOND, "bond to operator");
-        assertTrue(ledger.getDispute(disputeId).status == DisputeStatus.Answered, "answered");
-        assertEq(ledger.getDeal(dealId).openDisputeId, 0, "deal free again");
+        assertTrue(court.getDispute(disputeId).status == DisputeStatus.Answered, "answered");
+        assertEq(court.openDisputeOf(dealId), 0, "deal free again");
         assertEq(ledger.stakeOf(operator), MIN_STAKE, "no slash");
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeNotOpen.selector, disputeId));
         vm.prank(operator);
-        ledger.answerDispute(disputeId, segments, paths);
+        court.answerDispute(disputeId, segments, paths);
         assertEq(open(1), 2, "a new dispute can open");
     }
 
     function test_answerIndicesFollowThePinnedDerivation() public {
         uint256 disputeId = open(8);
         rollToAnswer(disputeId);
-        uint256 openBlock = ledger.getDispute(disputeId).openBlock;
+        uint256 openBlock = court.getDispute(disputeId).openBlock;
         uint256[] memory expected = new LibHarness().indices(
             bytes32("shardledger.dispute.v1"), keccak256(abi.encode("beacon", disputeId)), block.chainid, dealId, disputeId, 10, 8
         );
-        uint256[] memory got = ledger.challengeIndices(disputeId);
+        uint256[] memory got = court.challengeIndices(disputeId);
         assertEq(got.length, 8, "sample count");
         for (uint256 i; i < 8; ++i) {
             assertEq(got[i], expected[i], "index");
@@ -149,25 +149,25 @@ contract DisputesTest is LedgerFixture {
         uint256 openBlock = block.number;
         vm.roll(openBlock + 1);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeBeaconNotYetAvailable.selector, disputeId));
-        ledger.challengeIndices(disputeId);
+        court.challengeIndices(disputeId);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeBeaconNotYetAvailable.selector, disputeId));
         vm.prank(operator);
-        ledger.answerDispute(disputeId, new bytes[](4), new bytes32[](0));
+        court.answerDispute(disputeId, new bytes[](4), new bytes32[](0));
 
         rollToAnswer(disputeId);
         (bytes[] memory segments, bytes32[] memory paths) = answerFor(disputeId);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.NotDealOperator.selector, stranger));
         vm.prank(stranger);
-        ledger.answerDispute(disputeId, segments, paths);
+        court.answerDispute(disputeId, segments, paths);
 
         vm.roll(openBlock + 2 + ANSWER_WINDOW);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.AnswerWindowClosed.selector, disputeId));
         vm.prank(operator);
-        ledger.answerDispute(disputeId, segments, paths);
+        court.answerDispute(disputeId, segments, paths);
 
         vm.roll(openBlock + 1 + ANSWER_WINDOW); // the last block of the window still works
         vm.prank(operator);
-        ledger.answerDispute(disputeId, segments, paths);
+        court.answerDispute(disputeId, segments, paths);
     }
 
     function test_answerRejectsWrongShapesAndData() public {
@@ -176,26 +176,26 @@ contract DisputesTest is LedgerFixture {
         (bytes[] memory segments, bytes32[] memory paths, uint256[] memory offsets) = answerWithOffsets(disputeId);
         vm.startPrank(operator);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.WrongSampleCount.selector, 3, 4));
-        ledger.answerDispute(disputeId, new bytes[](3), paths);
+        court.answerDispute(disputeId, new bytes[](3), paths);
         vm.expectRevert(
             abi.encodeWithSelector(IShardLedgerErrors.WrongPathNodeCount.selector, paths.length + 1, paths.length)
         );
-        ledger.answerDispute(disputeId, segments, new bytes32[](paths.length + 1));
+        court.answerDispute(disputeId, segments, new bytes32[](paths.length + 1));
 
         bytes memory good = segments[2];
         segments[2] = bytes.concat(good, hex"00");
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidSample.selector, 2));
-        ledger.answerDispute(disputeId, segments, paths);
+        court.answerDispute(disputeId, segments, paths);
         segments[2] = ShardTree.segment(SEED + 1, 0, good.length);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidSample.selector, 2));
-        ledger.answerDispute(disputeId, segments, paths);
+        court.answerDispute(disputeId, segments, paths);
         segments[2] = good;
         bytes32 node = paths[offsets[3]];
         paths[offsets[3]] = bytes32(uint256(node) ^ 1);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidSample.selector, 3));
-        ledger.answerDispute(disputeId, segments, paths);
+        court.answerDispute(disputeId, segments, paths);
         paths[offsets[3]] = node;
-        ledger.answerDispute(disputeId, segments, paths);
+        court.answerDispute(disputeId, segments, paths);
         vm.stopPrank();
     }
 
@@ -208,7 +208,7 @@ contract DisputesTest is LedgerFixture {
         uint256 tiny = ledger.propose(operator, one[0], 100, 4096, 1, PRICE, 2, 3);
         ledger.activate(tiny, acceptance(operatorKey, tiny));
         vm.prank(stranger);
-        uint256 disputeId = ledger.openDispute(tiny, 2);
+        uint256 disputeId = court.openDispute(tiny, 2);
         rollToAnswer(disputeId);
         bytes[] memory segments = new bytes[](2);
         bytes32[] memory paths = new bytes32[](0); // one segment: every path is empty
@@ -216,11 +216,11 @@ contract DisputesTest is LedgerFixture {
         segments[1] = bytes.concat(data, new bytes(3996)); // padded to a full segment
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidSample.selector, 1));
         vm.prank(operator);
-        ledger.answerDispute(disputeId, segments, paths);
+        court.answerDispute(disputeId, segments, paths);
         segments[1] = data;
         vm.prank(operator);
-        ledger.answerDispute(disputeId, segments, paths);
-        assertTrue(ledger.getDispute(disputeId).status == DisputeStatus.Answered, "answered");
+        court.answerDispute(disputeId, segments, paths);
+        assertTrue(court.getDispute(disputeId).status == DisputeStatus.Answered, "answered");
     }
 
     // ---- finalize -------------------------------------------------------------------------------
@@ -230,7 +230,7 @@ contract DisputesTest is LedgerFixture {
         uint256 deadline = block.number + 1 + ANSWER_WINDOW;
         vm.roll(deadline);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.AnswerWindowOpen.selector, disputeId));
-        ledger.finalizeDispute(disputeId);
+        court.finalizeDispute(disputeId);
 
         vm.roll(deadline + 1);
         uint256 supply = credit.totalSupply();
@@ -238,14 +238,14 @@ contract DisputesTest is LedgerFixture {
         vm.expectEmit();
         emit IShardLedgerEvents.DisputeUpheld(disputeId, dealId, operator, DISPUTE_SLASH, DISPUTE_REWARD, DISPUTE_SLASH - DISPUTE_REWARD);
         vm.prank(owner); // anyone may finalize
-        ledger.finalizeDispute(disputeId);
+        court.finalizeDispute(disputeId);
         assertEq(ledger.stakeOf(operator), MIN_STAKE - DISPUTE_SLASH, "slashed");
         assertEq(credit.balanceOf(stranger), before + BOND + DISPUTE_REWARD, "bond back plus reward");
         assertEq(credit.totalSupply(), supply - (DISPUTE_SLASH - DISPUTE_REWARD), "rest burned");
-        assertTrue(ledger.getDispute(disputeId).status == DisputeStatus.Upheld, "upheld");
-        assertEq(ledger.getDeal(dealId).openDisputeId, 0, "deal free again");
+        assertTrue(court.getDispute(disputeId).status == DisputeStatus.Upheld, "upheld");
+        assertEq(court.openDisputeOf(dealId), 0, "deal free again");
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeNotOpen.selector, disputeId));
-        ledger.finalizeDispute(disputeId);
+        court.finalizeDispute(disputeId);
     }
 
     function test_disputeSlashAndRewardAreCappedByTheStake() public {
@@ -257,17 +257,17 @@ contract DisputesTest is LedgerFixture {
         uint256 before = credit.balanceOf(stranger);
         vm.expectEmit();
         emit IShardLedgerEvents.DisputeUpheld(disputeId, dealId, operator, 40 ether, 40 ether, 0);
-        ledger.finalizeDispute(disputeId);
+        court.finalizeDispute(disputeId);
         assertEq(ledger.stakeOf(operator), 0, "stake emptied");
         assertEq(credit.balanceOf(stranger), before + BOND + 40 ether, "reward capped by the slash");
     }
 
     function test_unknownDisputes() public {
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeNotOpen.selector, 5));
-        ledger.finalizeDispute(5);
+        court.finalizeDispute(5);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeNotOpen.selector, 5));
-        ledger.challengeIndices(5);
+        court.challengeIndices(5);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeNotOpen.selector, 5));
-        ledger.answerDispute(5, new bytes[](0), new bytes32[](0));
+        court.answerDispute(5, new bytes[](0), new bytes32[](0));
     }
 }

@@ -88,20 +88,15 @@ contract RegistryTest is LedgerFixture {
         ledger.addStake(type(uint128).max);
     }
 
-    function test_exitWaitsForDealsThenUnbonding() public {
+    function test_exitThenWithdrawWaitsForUnbondingDealsAndSettlement() public {
         registerOperator(operator);
-        activeDeal(keccak256("root"), 10_000, 1, 3);
-        rollToEpoch(3);
-        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DealsNotEnded.selector, operator, 3));
-        vm.prank(operator);
-        ledger.beginExit();
-
-        rollToEpoch(4);
+        uint256 dealId = activeDeal(keccak256("root"), 10_000, 1, 3);
+        rollToEpoch(2);
         uint64 ends = uint64(block.number) + UNBONDING;
         vm.expectEmit();
         emit IShardLedgerEvents.ExitStarted(operator, ends);
         vm.prank(operator);
-        ledger.beginExit();
+        ledger.beginExit(); // exit may begin while deals run: it only stops new ones
         assertTrue(ledger.getOperator(operator).status == OperatorStatus.Exiting, "exiting");
 
         vm.roll(ends - 1);
@@ -109,7 +104,17 @@ contract RegistryTest is LedgerFixture {
         vm.prank(operator);
         ledger.withdrawStake();
 
-        vm.roll(ends);
+        vm.roll(ends); // epoch 6: the deal's period is over, but it is still active on chain
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DealsStillActive.selector, operator, 1));
+        vm.prank(operator);
+        ledger.withdrawStake();
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DealNotOver.selector, dealId, 3, 0));
+        ledger.closeDeal(dealId);
+        settle(3, keccak256("payouts"), 6 ether, noSlashes());
+        vm.expectEmit();
+        emit IShardLedgerEvents.DealEnded(dealId, operator, 3, 2);
+        ledger.closeDeal(dealId);
+
         uint256 before = credit.balanceOf(operator);
         vm.expectEmit();
         emit IShardLedgerEvents.StakeWithdrawn(operator, MIN_STAKE);
@@ -119,9 +124,43 @@ contract RegistryTest is LedgerFixture {
         assertTrue(ledger.getOperator(operator).status == OperatorStatus.None, "deregistered");
         assertEq(ledger.stakeOf(operator), 0, "no stake left");
 
-        // and it can come back
+        // and it can come back, as a new registration
+        uint64 first = registrationOf(operator);
         registerOperator(operator);
         assertEq(ledger.stakeOf(operator), MIN_STAKE, "re-registered");
+        assertEq(ledger.getOperator(operator).registration, first + 1, "a new registration number");
+    }
+
+    function test_withdrawWaitsForTheSettlementOfAnEndedDeal() public {
+        registerOperator(operator);
+        uint256 dealId = activeDeal(keccak256("root"), 10_000, 1, 30);
+        rollToEpoch(4);
+        vm.prank(owner);
+        ledger.endDeal(dealId);
+        vm.prank(operator);
+        ledger.beginExit();
+        vm.roll(block.number + UNBONDING);
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.SettlementNotPastDeals.selector, operator, 4, 0));
+        vm.prank(operator);
+        ledger.withdrawStake();
+        settle(4, keccak256("payouts"), 8 ether, noSlashes());
+        vm.prank(operator);
+        ledger.withdrawStake();
+        assertEq(ledger.stakeOf(operator), 0, "withdrawn");
+    }
+
+    function test_capacityAboveTheBoundIsRejected() public {
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.CapacityTooLarge.selector, MAX_CAPACITY + 1, MAX_CAPACITY));
+        vm.prank(operator);
+        ledger.register("tcp://x:1", "eu", MAX_CAPACITY + 1, MIN_STAKE);
+        registerOperator(operator);
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.CapacityTooLarge.selector, MAX_CAPACITY + 1, MAX_CAPACITY));
+        vm.prank(operator);
+        ledger.updateOperator("tcp://x:1", "eu", MAX_CAPACITY + 1);
+    }
+
+    function registrationOf(address who) internal view returns (uint64) {
+        return ledger.registrationCount();
     }
 
     function test_withdrawNeedsExit() public {

@@ -7,7 +7,7 @@ import {PayoutTree} from "../base/PayoutTree.sol";
 import {ShardLedger} from "../../src/ShardLedger.sol";
 import {IShardLedgerErrors} from "../../src/ledger/IShardLedgerErrors.sol";
 import {IShardLedgerEvents} from "../../src/ledger/IShardLedgerEvents.sol";
-import {Slash} from "../../src/ledger/LedgerTypes.sol";
+import {DealStatus, Slash} from "../../src/ledger/LedgerTypes.sol";
 
 contract SettlementTest is LedgerFixture {
     using PayoutTree for PayoutTree.Tree;
@@ -35,7 +35,7 @@ contract SettlementTest is LedgerFixture {
 
     function test_settleStoresRootAndTotals() public {
         vm.expectEmit();
-        emit IShardLedgerEvents.Settled(2, ROOT, 3 ether, keccak256(""));
+        emit IShardLedgerEvents.Settled(2, 0, ROOT, 3 ether, keccak256(""), keccak256(""));
         settle(2, ROOT, 3 ether, noSlashes());
         assertEq(ledger.latestRoot(), ROOT, "latest root");
         assertEq(ledger.previousRoot(), bytes32(0), "previous root");
@@ -48,31 +48,76 @@ contract SettlementTest is LedgerFixture {
         assertEq(ledger.settledThrough(), 5, "settled through");
     }
 
+    function test_settledThroughIsReadFromItsSlot() public {
+        assertEq(settledThroughOf(ledger), 0, "before any settlement");
+        settle(3, ROOT, 1 ether, noSlashes());
+        assertEq(settledThroughOf(ledger), ledger.settledThrough(), "slot 3 holds settledThrough");
+    }
+
+    function test_settlementMustStartAtSettledThrough() public {
+        settle(1, ROOT, 1 ether, noSlashes());
+        // a quorum over a settlement computed from the state before epoch 1's: it starts at 0 again
+        bytes32 digest = settlementDigest(ledger, 0, 3, ROOT, 1 ether, keccak256(""), keccak256(""));
+        bytes[] memory sigs = sortedSignatures(firstKeys(3), digest);
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.WrongFromEpoch.selector, 0, 2));
+        ledger.settle(0, 3, ROOT, 1 ether, noSlashes(), noTerminations(), sigs);
+        // and one that skips ahead of settledThrough
+        digest = settlementDigest(ledger, 3, 3, ROOT, 1 ether, keccak256(""), keccak256(""));
+        sigs = sortedSignatures(firstKeys(3), digest);
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.WrongFromEpoch.selector, 3, 2));
+        ledger.settle(3, 3, ROOT, 1 ether, noSlashes(), noTerminations(), sigs);
+    }
+
+    function test_terminationsAreSignedAndEndDeals() public {
+        uint256[] memory terminated = new uint256[](1);
+        terminated[0] = 1;
+        bytes[] memory sigs = quorumSignatures(ledger, 0, 2, ROOT, 1 ether, noSlashes(), noTerminations());
+        vm.expectRevert(); // the signatures cover no terminations: the recovered signers are not verifiers
+        ledger.settle(0, 2, ROOT, 1 ether, noSlashes(), terminated, sigs);
+
+        vm.expectEmit();
+        emit IShardLedgerEvents.DealEnded(1, operator, 2, 1);
+        settle(2, ROOT, 1 ether, noSlashes(), terminated);
+        assertTrue(ledger.getDeal(1).status == DealStatus.Ended, "ended");
+        assertEq(ledger.getDeal(1).endEpoch, 2, "paid through the settled epoch at most");
+        assertEq(ledger.getOperator(operator).activeDeals, 0, "no active deal");
+        // terminating it again (e.g. the owner ended it first) changes nothing
+        settle(3, ROOT, 1 ether, noSlashes(), terminated);
+        assertEq(ledger.getDeal(1).endEpoch, 2, "unchanged");
+        // a deal that was never activated cannot be terminated
+        vm.prank(owner);
+        uint256 proposed = ledger.propose(operator, keccak256("p"), 10_000, 4096, 8, PRICE, 6, 8);
+        terminated[0] = proposed;
+        sigs = quorumSignatures(ledger, 4, 4, ROOT, 1 ether, noSlashes(), terminated);
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.NotTerminable.selector, proposed));
+        ledger.settle(4, 4, ROOT, 1 ether, noSlashes(), terminated, sigs);
+    }
+
     function test_settleOnlyEndedEpochs() public {
         bytes[] memory sigs = quorumSignatures(ledger, 5, ROOT, 0, noSlashes());
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.EpochNotEnded.selector, 5));
-        ledger.settle(5, ROOT, 0, noSlashes(), sigs);
+        settleRaw(ledger, 5, ROOT, 0, noSlashes(), sigs);
     }
 
     function test_epochSettlesAtMostOnce() public {
         settle(3, ROOT, 1 ether, noSlashes());
         bytes[] memory again = quorumSignatures(ledger, 3, ROOT, 1 ether, noSlashes());
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.EpochAlreadySettled.selector, 3));
-        ledger.settle(3, ROOT, 1 ether, noSlashes(), again);
+        settleRaw(ledger, 3, ROOT, 1 ether, noSlashes(), again);
         bytes[] memory earlier = quorumSignatures(ledger, 1, ROOT, 1 ether, noSlashes());
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.EpochAlreadySettled.selector, 1));
-        ledger.settle(1, ROOT, 1 ether, noSlashes(), earlier);
+        settleRaw(ledger, 1, ROOT, 1 ether, noSlashes(), earlier);
     }
 
     function test_cumulativeTotalNeverDecreasesNorExceedsEscrow() public {
         settle(1, ROOT, 2 ether, noSlashes());
         bytes[] memory lower = quorumSignatures(ledger, 2, ROOT, 1 ether, noSlashes());
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.CumulativeTotalDecreased.selector, 1 ether, 2 ether));
-        ledger.settle(2, ROOT, 1 ether, noSlashes(), lower);
+        settleRaw(ledger, 2, ROOT, 1 ether, noSlashes(), lower);
         uint256 escrow = 10 * PRICE;
         bytes[] memory above = quorumSignatures(ledger, 2, ROOT, escrow + 1, noSlashes());
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.CumulativeTotalAboveEscrow.selector, escrow + 1, escrow));
-        ledger.settle(2, ROOT, escrow + 1, noSlashes(), above);
+        settleRaw(ledger, 2, ROOT, escrow + 1, noSlashes(), above);
         settle(2, ROOT, escrow, noSlashes());
     }
 
@@ -80,9 +125,9 @@ contract SettlementTest is LedgerFixture {
         bytes32 digest = settlementDigest(ledger, 1, ROOT, 0, keccak256(""));
         bytes[] memory two = sortedSignatures(firstKeys(2), digest);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InsufficientSignatures.selector, 2, 3));
-        ledger.settle(1, ROOT, 0, noSlashes(), two);
+        settleRaw(ledger, 1, ROOT, 0, noSlashes(), two);
         bytes[] memory five = sortedSignatures(firstKeys(5), digest);
-        ledger.settle(1, ROOT, 0, noSlashes(), five);
+        settleRaw(ledger, 1, ROOT, 0, noSlashes(), five);
         assertEq(ledger.settledThrough(), 2, "more than t signatures are fine");
     }
 
@@ -91,11 +136,11 @@ contract SettlementTest is LedgerFixture {
         bytes[] memory sigs = sortedSignatures(firstKeys(3), digest);
         (sigs[0], sigs[1]) = (sigs[1], sigs[0]);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.SignersNotAscending.selector, 1));
-        ledger.settle(1, ROOT, 0, noSlashes(), sigs);
+        settleRaw(ledger, 1, ROOT, 0, noSlashes(), sigs);
         sigs = sortedSignatures(firstKeys(3), digest);
         sigs[2] = sigs[1];
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.SignersNotAscending.selector, 2));
-        ledger.settle(1, ROOT, 0, noSlashes(), sigs);
+        settleRaw(ledger, 1, ROOT, 0, noSlashes(), sigs);
     }
 
     function test_onlyCurrentVerifiersCount() public {
@@ -103,27 +148,27 @@ contract SettlementTest is LedgerFixture {
         keys[2] = 0xBAD;
         bytes32 digest = settlementDigest(ledger, 1, ROOT, 0, keccak256(""));
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.NotVerifier.selector, vm.addr(0xBAD)));
-        ledger.settle(1, ROOT, 0, noSlashes(), sortedSignatures(keys, digest));
+        settleRaw(ledger, 1, ROOT, 0, noSlashes(), sortedSignatures(keys, digest));
 
         address[] memory removed = new address[](1);
         removed[0] = verifiers[0];
         vm.prank(admin);
         ledger.updateVerifiers(new address[](0), removed, 3);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.NotVerifier.selector, verifiers[0]));
-        ledger.settle(1, ROOT, 0, noSlashes(), sortedSignatures(firstKeys(3), digest));
+        settleRaw(ledger, 1, ROOT, 0, noSlashes(), sortedSignatures(firstKeys(3), digest));
     }
 
     function test_malformedSignatureIsRejected() public {
         bytes[] memory sigs = quorumSignatures(ledger, 1, ROOT, 0, noSlashes());
         sigs[0] = bytes.concat(sigs[0], hex"00");
         vm.expectRevert(abi.encodeWithSelector(ECDSA.ECDSAInvalidSignatureLength.selector, 66));
-        ledger.settle(1, ROOT, 0, noSlashes(), sigs);
+        settleRaw(ledger, 1, ROOT, 0, noSlashes(), sigs);
     }
 
     function test_noReplayAcrossEpochs() public {
         bytes[] memory sigs = quorumSignatures(ledger, 1, ROOT, 0, noSlashes());
         vm.expectRevert();
-        ledger.settle(2, ROOT, 0, noSlashes(), sigs);
+        settleRaw(ledger, 2, ROOT, 0, noSlashes(), sigs);
         assertEq(ledger.settledThrough(), 0, "nothing settled");
     }
 
@@ -131,7 +176,7 @@ contract SettlementTest is LedgerFixture {
         ShardLedger other = deployLedger(verifiers, THRESHOLD);
         bytes[] memory sigs = quorumSignatures(ledger, 1, ROOT, 0, noSlashes());
         vm.expectRevert();
-        other.settle(1, ROOT, 0, noSlashes(), sigs);
+        settleRaw(other, 1, ROOT, 0, noSlashes(), sigs);
         assertEq(other.settledThrough(), 0, "nothing settled on the other ledger");
     }
 
@@ -139,7 +184,7 @@ contract SettlementTest is LedgerFixture {
         bytes[] memory sigs = quorumSignatures(ledger, 1, ROOT, 0, noSlashes());
         vm.chainId(block.chainid + 1);
         vm.expectRevert();
-        ledger.settle(1, ROOT, 0, noSlashes(), sigs);
+        settleRaw(ledger, 1, ROOT, 0, noSlashes(), sigs);
         assertEq(ledger.settledThrough(), 0, "nothing settled on the forked chain");
     }
 
@@ -153,7 +198,7 @@ contract SettlementTest is LedgerFixture {
         slashes[2] = Slash(stranger, 1 ether); // not registered: nothing to take
         uint256 supply = credit.totalSupply();
         vm.expectEmit();
-        emit IShardLedgerEvents.Settled(1, ROOT, 0, slashesHash(slashes));
+        emit IShardLedgerEvents.Settled(1, 0, ROOT, 0, slashesHash(slashes), keccak256(""));
         vm.expectEmit();
         emit IShardLedgerEvents.SettlementSlash(1, operator, 100 ether, 100 ether);
         vm.expectEmit();
@@ -173,10 +218,10 @@ contract SettlementTest is LedgerFixture {
         Slash[] memory tampered = new Slash[](1);
         tampered[0] = Slash(operator, 2 ether);
         vm.expectRevert();
-        ledger.settle(1, ROOT, 0, tampered, sigs);
+        settleRaw(ledger, 1, ROOT, 0, tampered, sigs);
         vm.expectRevert();
-        ledger.settle(1, ROOT, 0, noSlashes(), sigs);
-        ledger.settle(1, ROOT, 0, signed, sigs);
+        settleRaw(ledger, 1, ROOT, 0, noSlashes(), sigs);
+        settleRaw(ledger, 1, ROOT, 0, signed, sigs);
         assertEq(ledger.stakeOf(operator), MIN_STAKE - 1 ether, "signed slash applied");
     }
 

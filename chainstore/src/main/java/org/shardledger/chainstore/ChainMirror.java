@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -115,9 +116,13 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
       case ChainEvent.VerifierRemoved e -> update(c, "DELETE FROM verifiers WHERE address = ?", e.verifier().toHex());
       case ChainEvent.VerifierSetChanged e ->
           update(c, "MERGE INTO verifier_threshold (id, threshold) KEY (id) VALUES (1, ?)", e.threshold());
-      case ChainEvent.Settled e -> update(c, "MERGE INTO settlements (epoch, payout_root, cumulative_total, "
-          + "slashes_hash, tx_hash, block) KEY (epoch) VALUES (?, ?, ?, ?, ?, ?)", e.epoch(), e.payoutRoot().toHex(),
-          new BigDecimal(e.cumulativeTotal()), e.slashesHash().toHex(), e.origin().transactionHash().toHex(), block);
+      case ChainEvent.Settled e -> update(c, "MERGE INTO settlements (epoch, from_epoch, payout_root, "
+          + "cumulative_total, slashes_hash, terminations_hash, tx_hash, block) KEY (epoch) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", e.epoch(), e.fromEpoch(), e.payoutRoot().toHex(),
+          new BigDecimal(e.cumulativeTotal()), e.slashesHash().toHex(), e.terminationsHash().toHex(),
+          e.origin().transactionHash().toHex(), block);
+      case ChainEvent.DealEnded e -> update(c, "UPDATE deals SET status = 'ENDED', end_epoch = ?, changed_block = ? "
+          + "WHERE id = ?", e.endEpoch(), block, e.dealId());
       case ChainEvent.DisputeOpened e -> update(c, "MERGE INTO disputes (id, deal_id, operator, disputer, open_block, "
           + "samples, deadline_block, status) KEY (id) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN')", e.disputeId(), e.dealId(),
           e.operator().toHex(), e.disputer().toHex(), e.openBlock(), e.samples(), e.answerDeadlineBlock());
@@ -159,14 +164,35 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
-  /** Active deals whose period covers {@code epoch}, by id. */
+  /**
+   * The deals to audit in {@code epoch}, by id: active ones whose period covers it, and ended ones still paid for
+   * it (an owner's end takes effect after its end epoch, so that epoch is audited and paid like any other).
+   */
   public List<MirroredDeal> activeDeals(long epoch) throws IOException {
-    return deals("WHERE status = 'ACTIVE' AND first_epoch <= ? AND last_epoch >= ? ORDER BY id", epoch, epoch);
+    return deals("WHERE first_epoch <= ? AND ((status = 'ACTIVE' AND last_epoch >= ?) OR (status = 'ENDED' AND "
+        + "end_epoch >= ?)) ORDER BY id", epoch, epoch, epoch);
   }
 
-  /** Every activated deal (its escrow is in play), by id. */
+  /** Every activated deal (its escrow is in play), ended ones included, by id. */
   public List<MirroredDeal> activatedDeals() throws IOException {
-    return deals("WHERE status = 'ACTIVE' ORDER BY id");
+    return deals("WHERE status IN ('ACTIVE', 'ENDED') ORDER BY id");
+  }
+
+  /** Deals that ended on chain paid through an epoch before {@code epoch}: id to end epoch. */
+  public Map<Long, Long> endedDealsBefore(long epoch) throws IOException {
+    return db.transaction(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT id, end_epoch FROM deals WHERE status = 'ENDED' "
+          + "AND end_epoch < ? ORDER BY id")) {
+        s.setLong(1, epoch);
+        Map<Long, Long> out = new java.util.TreeMap<>();
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            out.put(r.getLong(1), r.getLong(2));
+          }
+        }
+        return out;
+      }
+    });
   }
 
   private List<MirroredDeal> deals(String where, Object... args) throws IOException {
@@ -252,12 +278,13 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
   public Optional<MirroredSettlement> settlement(long epoch) throws IOException {
     return db.transaction(c -> {
       try (PreparedStatement s = c.prepareStatement("SELECT payout_root, cumulative_total, slashes_hash, tx_hash, "
-          + "block FROM settlements WHERE epoch = ?")) {
+          + "block, from_epoch, terminations_hash FROM settlements WHERE epoch = ?")) {
         s.setLong(1, epoch);
         try (ResultSet r = s.executeQuery()) {
-          return r.next() ? Optional.of(new MirroredSettlement(new Settlement(epoch, Bytes32.fromHex(r.getString(1)),
-              r.getBigDecimal(2).toBigIntegerExact(), Bytes32.fromHex(r.getString(3))),
-              Bytes32.fromHex(r.getString(4)), r.getLong(5))) : Optional.<MirroredSettlement>empty();
+          return r.next() ? Optional.of(new MirroredSettlement(new Settlement(r.getLong(6), epoch,
+              Bytes32.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact(), Bytes32.fromHex(r.getString(3)),
+              Bytes32.fromHex(r.getString(7))), Bytes32.fromHex(r.getString(4)), r.getLong(5)))
+              : Optional.<MirroredSettlement>empty();
         }
       }
     });

@@ -12,7 +12,7 @@ import org.shardledger.protocol.crypto.Keccak256;
 
 /** Counts what the tests must see exactly once on chain: transactions of one sender calling one function. */
 final class ChainScan {
-  static final String SETTLE = "settle(uint64,bytes32,uint256,(address,uint256)[],bytes[])";
+  static final String SETTLE = "settle(uint64,uint64,bytes32,uint256,(address,uint256)[],uint256[],bytes[])";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ChainScan() {}

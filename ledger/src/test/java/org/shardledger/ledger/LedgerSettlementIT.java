@@ -196,6 +196,14 @@ class LedgerSettlementIT {
     assertThat(entries).hasSize(2);
     assertThat(entries.get(1).get("events")).extracting(e -> e.get("type").asText())
         .containsExactly("FAILED", "TERMINATED");
+    // the termination reached the chain in the signed settlement: the deal is Ended there, no longer disputable
+    // and no longer counted against its operator
+    assertThat(rpc.call("ledger_getSettlement", Hex.quantity(first + 1)).get("terminations"))
+        .extracting(JsonNode::asText).containsExactly(Hex.quantity(dealB));
+    org.shardledger.contracts.chain.DealRecord onChain = net.reader.deals().get(dealB).orElseThrow();
+    assertThat(onChain.status()).isEqualTo(org.shardledger.protocol.deal.DealStatus.ENDED);
+    assertThat(onChain.endEpoch()).isEqualTo(first + 1);
+    assertThat(net.reader.operators().get(LOSER.address()).orElseThrow().activeDeals()).isZero();
 
     BigInteger escrowB = PRICE_B.multiply(BigInteger.valueOf(6));
     assertThat(quantity(rpc.call("ledger_getBalance", OWNER.address().toHex()), "cumulative")).isEqualTo(escrowB);

@@ -147,7 +147,7 @@ public final class LedgerPersistBenchmark {
     SettlementResult r = rules.settle(before, new SettlementInput(epoch, deals, stakes, ONE,
         List.of(EpochAudits.of(epoch, List.of(signed)))));
     long t0 = System.nanoTime();
-    store.record(new SettledEpoch(epoch, r.settlement(), r.slashes(), r.held(), r.payoutTree().size(),
+    store.record(new SettledEpoch(epoch, r.settlement(), r.slashes(), r.terminations(), r.held(), r.payoutTree().size(),
         Map.of(VERIFIER.address(), DOMAIN.sign(r.settlement(), VERIFIER)), Optional.empty()), before, r.state());
     return (System.nanoTime() - t0) / 1_000_000;
   }

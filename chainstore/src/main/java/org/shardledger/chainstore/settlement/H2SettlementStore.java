@@ -115,10 +115,14 @@ public final class H2SettlementStore implements SettlementStore {
   private static void insertSettled(Connection c, SettledEpoch s) throws SQLException {
     Settlement t = s.settlement();
     Sql.update(c, "INSERT INTO settled_epochs (epoch, from_epoch, payout_root, cumulative_total, slashes_hash, held, "
-        + "accounts, tx_hash, tx_block, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", t.epoch(), s.fromEpoch(),
-        t.payoutRoot().toHex(), new BigDecimal(t.cumulativeTotal()), t.slashesHash().toHex(), new BigDecimal(s.held()),
-        s.accounts(), s.tx().map(x -> x.hash().toHex()).orElse(null), s.tx().map(SettlementTx::block).orElse(null),
-        OffsetDateTime.now());
+        + "accounts, tx_hash, tx_block, recorded_at, terminations_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        t.epoch(), s.fromEpoch(), t.payoutRoot().toHex(), new BigDecimal(t.cumulativeTotal()), t.slashesHash().toHex(),
+        new BigDecimal(s.held()), s.accounts(), s.tx().map(x -> x.hash().toHex()).orElse(null),
+        s.tx().map(SettlementTx::block).orElse(null), OffsetDateTime.now(), t.terminationsHash().toHex());
+    for (int i = 0; i < s.terminations().size(); i++) {
+      Sql.update(c, "INSERT INTO settled_terminations (epoch, position, deal_id) VALUES (?, ?, ?)", t.epoch(), i,
+          s.terminations().get(i));
+    }
     for (int i = 0; i < s.slashes().size(); i++) {
       Slash slash = s.slashes().get(i);
       Sql.update(c, "INSERT INTO settled_slashes (epoch, position, operator, amount) VALUES (?, ?, ?, ?)", t.epoch(),
@@ -202,15 +206,17 @@ public final class H2SettlementStore implements SettlementStore {
   private static List<SettledEpoch> select(Connection c, String where, Object... args) throws SQLException {
     List<SettledEpoch> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement("SELECT epoch, from_epoch, payout_root, cumulative_total, "
-        + "slashes_hash, held, accounts, tx_hash, tx_block FROM settled_epochs " + where)) {
+        + "slashes_hash, held, accounts, tx_hash, tx_block, terminations_hash FROM settled_epochs " + where)) {
       Sql.bind(s, args);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
           long epoch = r.getLong(1);
-          Settlement settlement = new Settlement(epoch, Bytes32.fromHex(r.getString(3)),
-              r.getBigDecimal(4).toBigIntegerExact(), Bytes32.fromHex(r.getString(5)));
+          Settlement settlement = new Settlement(r.getLong(2), epoch, Bytes32.fromHex(r.getString(3)),
+              r.getBigDecimal(4).toBigIntegerExact(), Bytes32.fromHex(r.getString(5)),
+              Bytes32.fromHex(r.getString(10)));
           String tx = r.getString(8);
-          out.add(new SettledEpoch(r.getLong(2), settlement, slashes(c, epoch), r.getBigDecimal(6).toBigIntegerExact(),
+          out.add(new SettledEpoch(r.getLong(2), settlement, slashes(c, epoch), terminations(c, epoch),
+              r.getBigDecimal(6).toBigIntegerExact(),
               r.getInt(7), signatures(c, epoch),
               tx == null ? Optional.empty() : Optional.of(new SettlementTx(Bytes32.fromHex(tx), r.getLong(9)))));
         }
@@ -219,19 +225,34 @@ public final class H2SettlementStore implements SettlementStore {
     return out;
   }
 
+  private static List<Long> terminations(Connection c, long epoch) throws SQLException {
+    return rowsOf(c, "SELECT deal_id FROM settled_terminations WHERE epoch = ? ORDER BY position", epoch,
+        r -> r.getLong(1));
+  }
+
   private static List<Slash> slashes(Connection c, long epoch) throws SQLException {
-    List<Slash> out = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT operator, amount FROM settled_slashes WHERE epoch = ? ORDER BY position")) {
+    return rowsOf(c, "SELECT operator, amount FROM settled_slashes WHERE epoch = ? ORDER BY position", epoch,
+        r -> new Slash(Address.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact()));
+  }
+
+  private interface Row<T> {
+    T read(ResultSet r) throws SQLException;
+  }
+
+  /** The rows of an epoch's list table, in position order. */
+  private static <T> List<T> rowsOf(Connection c, String sql, long epoch, Row<T> row) throws SQLException {
+    List<T> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setLong(1, epoch);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          out.add(new Slash(Address.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact()));
+          out.add(row.read(r));
         }
       }
     }
     return out;
   }
+
 
   private static Map<Address, Signature> signatures(Connection c, long epoch) throws SQLException {
     Map<Address, Signature> out = new TreeMap<>();

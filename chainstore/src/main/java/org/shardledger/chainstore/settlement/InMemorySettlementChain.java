@@ -23,6 +23,7 @@ public final class InMemorySettlementChain implements SettlementChain {
   private final Map<Long, BeaconStatus> beacons = new HashMap<>();
   private final Map<Long, MirroredSettlement> settlements = new HashMap<>();
   private final Map<Address, BigInteger> stakes = new HashMap<>();
+  private final Map<Long, Long> ended = new TreeMap<>();
 
   public InMemorySettlementChain(long epochLength, VerifierSet verifiers) {
     this.epochLength = epochLength;
@@ -58,6 +59,28 @@ public final class InMemorySettlementChain implements SettlementChain {
     settlements.put(settlement.epoch(), new MirroredSettlement(settlement, Bytes32.ofUnsigned(settlement.epoch() + 1),
         confirmedBlock));
     return this;
+  }
+
+  /** The deal ended on chain, paid through {@code endEpoch}. */
+  public synchronized InMemorySettlementChain ended(long dealId, long endEpoch) {
+    ended.put(dealId, endEpoch);
+    return this;
+  }
+
+  @Override
+  public synchronized Map<Long, Long> endedDealsBefore(long epoch) {
+    Map<Long, Long> out = new TreeMap<>();
+    ended.forEach((id, end) -> {
+      if (end < epoch) {
+        out.put(id, end);
+      }
+    });
+    return out;
+  }
+
+  @Override
+  public synchronized long settledThrough() {
+    return settlements.keySet().stream().mapToLong(e -> e + 1).max().orElse(0);
   }
 
   @Override

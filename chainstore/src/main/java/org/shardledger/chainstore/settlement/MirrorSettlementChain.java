@@ -3,6 +3,7 @@ package org.shardledger.chainstore.settlement;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.shardledger.chainstore.ChainMirror;
@@ -25,6 +26,16 @@ public final class MirrorSettlementChain implements SettlementChain {
     this.mirror = mirror;
     this.deployment = deployment;
     this.stakes = stakes;
+  }
+
+  @Override
+  public Map<Long, Long> endedDealsBefore(long epoch) throws IOException {
+    return mirror.endedDealsBefore(epoch);
+  }
+
+  @Override
+  public long settledThrough() throws IOException {
+    return mirror.lastSettledEpoch().map(e -> e + 1).orElse(0L);
   }
 
   @Override

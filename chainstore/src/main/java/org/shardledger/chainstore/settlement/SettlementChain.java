@@ -3,6 +3,7 @@ package org.shardledger.chainstore.settlement;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shardledger.chainstore.ChainMirror.MirroredSettlement;
 import org.shardledger.protocol.aggregation.VerifierSet;
@@ -28,10 +29,24 @@ public interface SettlementChain {
    */
   List<Deal> activatedDealsThrough(long epoch) throws IOException;
 
+  /**
+   * The deals that ended on chain paid through an epoch before {@code epoch}, by id, with that end epoch: what the
+   * settlement rules need to refund the rest of a deal its owner ended. An end epoch is never before the epoch the
+   * chain had settled through when the deal ended, so a settlement through {@code epoch} sees the same ends on
+   * every machine once the mirror is past {@code epoch}'s last block.
+   */
+  Map<Long, Long> endedDealsBefore(long epoch) throws IOException;
+
   /** The current verifier set and threshold; empty while the mirror has not seen one. */
   Optional<VerifierSet> verifierSet() throws IOException;
 
   BeaconStatus beacon(long epoch) throws IOException;
+
+  /**
+   * 1 + the last epoch the chain has settled, as the confirmed view has it (0 before the first settlement): where
+   * the next settlement must start. A verifier signs only a settlement with this {@code fromEpoch}.
+   */
+  long settledThrough() throws IOException;
 
   /** The confirmed on-chain settlement of exactly {@code epoch}. */
   Optional<MirroredSettlement> settlement(long epoch) throws IOException;

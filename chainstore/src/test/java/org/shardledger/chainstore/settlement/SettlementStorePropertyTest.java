@@ -48,7 +48,7 @@ class SettlementStorePropertyTest {
         SettlementState before = h2.current();
         assertThat(memory.current().nextEpoch()).isEqualTo(before.nextEpoch());
         SettlementResult result = history.settle(before, target);
-        SettledEpoch settled = new SettledEpoch(before.nextEpoch(), result.settlement(), result.slashes(),
+        SettledEpoch settled = new SettledEpoch(before.nextEpoch(), result.settlement(), result.slashes(), result.terminations(),
             result.held(), result.payoutTree().size(), Map.of(), Optional.empty());
         h2.record(settled, before, result.state());
         memory.record(settled, memory.current(), result.state());

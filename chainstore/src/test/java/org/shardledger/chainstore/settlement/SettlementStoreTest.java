@@ -25,7 +25,7 @@ class SettlementStoreTest {
       SettlementState genesis = store.current();
       SettlementResult first = history.settle(genesis, 0);
       var key = RandomHistory.VERIFIERS.get(1);
-      SettledEpoch settled = new SettledEpoch(0, first.settlement(), first.slashes(), first.held(),
+      SettledEpoch settled = new SettledEpoch(0, first.settlement(), first.slashes(), first.terminations(), first.held(),
           first.payoutTree().size(), Map.of(key.address(), RandomHistory.DOMAIN.sign(first.settlement(), key)),
           Optional.empty());
       store.record(settled, genesis, first.state());

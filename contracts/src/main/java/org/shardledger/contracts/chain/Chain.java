@@ -33,6 +33,7 @@ public final class Chain implements AutoCloseable {
   private final Beacons beacons;
   private final Settlements settlements;
   private final Disputes disputes;
+  private final Keys keys;
 
   private Chain(Web3j web3, Deployment deployment, TransactionJournal journal, TransactionSender sender) {
     this.web3 = web3;
@@ -45,6 +46,7 @@ public final class Chain implements AutoCloseable {
     this.beacons = new Beacons(binding);
     this.settlements = new Settlements(binding);
     this.disputes = new Disputes(binding, credits);
+    this.keys = new Keys(binding);
   }
 
   /**
@@ -131,6 +133,11 @@ public final class Chain implements AutoCloseable {
 
   public Disputes disputes() {
     return disputes;
+  }
+
+  /** The key registry: accounts' published X25519 public keys. */
+  public Keys keys() {
+    return keys;
   }
 
   /**

@@ -28,11 +28,19 @@ public final class Credits {
 
   /** Makes sure the ledger may pull at least {@code amount} from the signing account. */
   void ensureLedgerAllowance(BigInteger amount) throws IOException {
+    ensureAllowance(b.deployment.ledger(), "the ledger", amount);
+  }
+
+  /** Makes sure the dispute court may pull at least {@code amount} (a dispute bond) from the signing account. */
+  void ensureCourtAllowance(BigInteger amount) throws IOException {
+    ensureAllowance(b.deployment.disputeCourt(), "the dispute court", amount);
+  }
+
+  private void ensureAllowance(Address spender, String name, BigInteger amount) throws IOException {
     Address owner = b.account().orElseThrow();
-    BigInteger allowance = LedgerBinding.read(b.credit.allowance(owner.toHex(), b.deployment.ledger().toHex()));
+    BigInteger allowance = LedgerBinding.read(b.credit.allowance(owner.toHex(), spender.toHex()));
     if (allowance.compareTo(amount) < 0) {
-      b.sendToCredit("approve the ledger for " + amount, b.credit.approve(b.deployment.ledger().toHex(), amount))
-          .mined();
+      b.sendToCredit("approve " + name + " for " + amount, b.credit.approve(spender.toHex(), amount)).mined();
     }
   }
 }

@@ -71,6 +71,7 @@ public final class Deals {
       case 1 -> DealStatus.PROPOSED;
       case 2 -> DealStatus.ACTIVE;
       case 3 -> DealStatus.CANCELLED;
+      case 4 -> DealStatus.ENDED;
       default -> throw new IOException("unknown deal status " + status + " on chain");
     };
     try {
@@ -78,9 +79,23 @@ public final class Deals {
           new ShardCommitment(Bytes32.of(d.root), u63(d.size, "size"), u31(d.segmentSize, "segmentSize")),
           u31(d.samples, "samples"), d.pricePerEpoch, u63(d.firstEpoch, "firstEpoch"),
           u63(d.lastEpoch, "lastEpoch"));
-      return new DealLookup.Found(new DealRecord(deal, s, u63(d.openDisputeId, "openDisputeId")));
+      long openDispute = u63(LedgerBinding.read(b.court.openDisputeOf(BigInteger.valueOf(dealId))), "openDispute");
+      return new DealLookup.Found(new DealRecord(deal, s, openDispute, u63(d.endEpoch, "endEpoch")));
     } catch (ChainFields.DoesNotFit | IllegalArgumentException e) {
       return new DealLookup.Unusable(dealId, e.getMessage());
     }
+  }
+
+  /**
+   * The owner ends an active deal: paid through the current epoch, the rest refunded to the owner through the
+   * payout tree.
+   */
+  public TxOutcome end(long dealId) throws IOException {
+    return b.sendToLedger("end deal " + dealId, b.ledger.endDeal(BigInteger.valueOf(dealId)), Set.of());
+  }
+
+  /** Closes an active deal whose period is over and settled (anyone may). */
+  public TxOutcome close(long dealId) throws IOException {
+    return b.sendToLedger("close deal " + dealId, b.ledger.closeDeal(BigInteger.valueOf(dealId)), Set.of());
   }
 }

@@ -6,13 +6,17 @@ import org.shardledger.protocol.eip712.Eip712Domain;
 
 /**
  * Where the contracts live and the epoch clock they define: everything a role needs to find the network on a
- * chain. Written by {@code shardledger deploy}, read by every role.
+ * chain. Written by {@code shardledger deploy}, read by every role. The core ledger (deals, stakes, settlement,
+ * claims; the EIP-712 verifying contract), the credit token, the dispute court the ledger deployed, and the key
+ * registry.
  */
-public record Deployment(long chainId, Address ledger, Address credit, long deployBlock, long genesisBlock,
-    long epochLength) {
+public record Deployment(long chainId, Address ledger, Address credit, Address disputeCourt, Address keyRegistry,
+    long deployBlock, long genesisBlock, long epochLength) {
   public Deployment {
     Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(credit, "credit");
+    Objects.requireNonNull(disputeCourt, "disputeCourt");
+    Objects.requireNonNull(keyRegistry, "keyRegistry");
     if (chainId <= 0 || epochLength < 1 || genesisBlock < 0 || deployBlock < 0) {
       throw new IllegalArgumentException("deployment needs a positive chain id and epoch length");
     }

@@ -22,6 +22,8 @@ public final class DeploymentFile {
     node.put("chainId", d.chainId());
     node.put("ledger", d.ledger().toChecksumHex());
     node.put("credit", d.credit().toChecksumHex());
+    node.put("disputeCourt", d.disputeCourt().toChecksumHex());
+    node.put("keyRegistry", d.keyRegistry().toChecksumHex());
     node.put("deployBlock", d.deployBlock());
     node.put("genesisBlock", d.genesisBlock());
     node.put("epochLength", d.epochLength());
@@ -45,6 +47,8 @@ public final class DeploymentFile {
       return new Deployment(required(node, "chainId", file).asLong(),
           Address.fromHex(required(node, "ledger", file).asText()),
           Address.fromHex(required(node, "credit", file).asText()),
+          Address.fromHex(required(node, "disputeCourt", file).asText()),
+          Address.fromHex(required(node, "keyRegistry", file).asText()),
           required(node, "deployBlock", file).asLong(), required(node, "genesisBlock", file).asLong(),
           required(node, "epochLength", file).asLong());
     } catch (IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.shardledger.contracts.events.ChainFields;
+import org.shardledger.contracts.generated.DisputeCourt;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
@@ -26,10 +27,10 @@ public final class Disputes {
   /** Opens a dispute against an active deal (0 samples = the default 4); returns its id. */
   public long open(long dealId, int samples) throws IOException {
     ShardLedger.Economics economics = LedgerBinding.read(b.ledger.economics());
-    credits.ensureLedgerAllowance(economics.disputeBond);
-    TxOutcome.Mined mined = b.sendToLedger("open a dispute against deal " + dealId,
-        b.ledger.openDispute(BigInteger.valueOf(dealId), BigInteger.valueOf(samples)), Set.of()).mined();
-    return EventLogs.first(mined, ShardLedger.DISPUTEOPENED_EVENT, b.deployment.ledger())
+    credits.ensureCourtAllowance(economics.disputeBond);
+    TxOutcome.Mined mined = b.sendToCourt("open a dispute against deal " + dealId,
+        b.court.openDispute(BigInteger.valueOf(dealId), BigInteger.valueOf(samples)), Set.of()).mined();
+    return EventLogs.first(mined, ShardLedger.DISPUTEOPENED_EVENT, b.deployment.disputeCourt())
         .map(log -> ShardLedger.getDisputeOpenedEventFromLog(log).disputeId.longValueExact())
         .orElseThrow(() -> new IOException("openDispute was mined without a DisputeOpened event"));
   }
@@ -42,24 +43,24 @@ public final class Disputes {
       segments.add(s.segment().toArray());
       s.path().forEach(node -> paths.add(node.toArray()));
     }
-    return b.sendToLedger("answer dispute " + disputeId,
-        b.ledger.answerDispute(BigInteger.valueOf(disputeId), segments, paths), Set.of());
+    return b.sendToCourt("answer dispute " + disputeId,
+        b.court.answerDispute(BigInteger.valueOf(disputeId), segments, paths), Set.of());
   }
 
   public TxOutcome finalizeUnanswered(long disputeId) throws IOException {
-    return b.sendToLedger("finalize dispute " + disputeId, b.ledger.finalizeDispute(BigInteger.valueOf(disputeId)),
+    return b.sendToCourt("finalize dispute " + disputeId, b.court.finalizeDispute(BigInteger.valueOf(disputeId)),
         Set.of("DisputeNotOpen"));
   }
 
   public Optional<DisputeInfo> get(long disputeId) throws IOException {
-    ShardLedger.Dispute d = LedgerBinding.read(b.ledger.getDispute(BigInteger.valueOf(disputeId)));
+    DisputeCourt.Dispute d = LedgerBinding.read(b.court.getDispute(BigInteger.valueOf(disputeId)));
     int status = d.status.intValueExact();
     if (status == 0) {
       return Optional.empty();
     }
     try {
-      return Optional.of(new DisputeInfo(disputeId, ChainFields.u63(d.dealId, "dealId"), Address.fromHex(d.disputer),
-          ChainFields.u63(d.openBlock, "openBlock"), ChainFields.u31(d.samples, "samples"),
+      return Optional.of(new DisputeInfo(disputeId, ChainFields.u63(d.dealId, "dealId"),
+          Address.fromHex(d.disputer), ChainFields.u63(d.openBlock, "openBlock"), ChainFields.u31(d.samples, "samples"),
           DisputeInfo.Status.values()[status - 1], d.bond));
     } catch (ChainFields.DoesNotFit e) {
       return Optional.empty();
@@ -68,13 +69,13 @@ public final class Disputes {
 
   /** The segment indices the contract will check, from block openBlock + 2 on. */
   public List<Long> challengeIndices(long disputeId) throws IOException {
-    List<?> indices = LedgerBinding.read(b.ledger.challengeIndices(BigInteger.valueOf(disputeId)));
+    List<?> indices = LedgerBinding.read(b.court.challengeIndices(BigInteger.valueOf(disputeId)));
     return indices.stream().map(i -> ((BigInteger) i).longValueExact()).toList();
   }
 
   /** The blocks after {@code openBlock + 1} in which an answer is accepted. */
   public long answerWindow() throws IOException {
-    return LedgerBinding.read(b.ledger.answerWindow()).longValueExact();
+    return LedgerBinding.read(b.court.answerWindow()).longValueExact();
   }
 
   /** The dispute beacon: the hash of block openBlock + 1, once that block exists. */

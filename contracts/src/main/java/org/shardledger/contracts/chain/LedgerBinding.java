@@ -3,6 +3,8 @@ package org.shardledger.contracts.chain;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
+import org.shardledger.contracts.generated.DisputeCourt;
+import org.shardledger.contracts.generated.KeyRegistry;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.contracts.generated.StorageCredit;
 import org.shardledger.contracts.tx.RevertDecoder;
@@ -21,6 +23,8 @@ final class LedgerBinding {
   final Deployment deployment;
   final ShardLedger ledger;
   final StorageCredit credit;
+  final DisputeCourt court;
+  final KeyRegistry keys;
   final RevertDecoder errors;
   private final TransactionSender sender;
 
@@ -33,6 +37,8 @@ final class LedgerBinding {
     ReadonlyTransactionManager reads = new ReadonlyTransactionManager(web3, from);
     this.ledger = ShardLedger.load(deployment.ledger().toHex(), web3, reads, new DefaultGasProvider());
     this.credit = StorageCredit.load(deployment.credit().toHex(), web3, reads, new DefaultGasProvider());
+    this.court = DisputeCourt.load(deployment.disputeCourt().toHex(), web3, reads, new DefaultGasProvider());
+    this.keys = KeyRegistry.load(deployment.keyRegistry().toHex(), web3, reads, new DefaultGasProvider());
   }
 
   TransactionSender sender() {
@@ -48,6 +54,14 @@ final class LedgerBinding {
 
   TxOutcome sendToLedger(String purpose, RemoteFunctionCall<?> call, Set<String> alreadyDone) throws IOException {
     return sender().send(purpose, deployment.ledger(), Hex.decode(call.encodeFunctionCall()), alreadyDone);
+  }
+
+  TxOutcome sendToCourt(String purpose, RemoteFunctionCall<?> call, Set<String> alreadyDone) throws IOException {
+    return sender().send(purpose, deployment.disputeCourt(), Hex.decode(call.encodeFunctionCall()), alreadyDone);
+  }
+
+  TxOutcome sendToKeys(String purpose, RemoteFunctionCall<?> call) throws IOException {
+    return sender().send(purpose, deployment.keyRegistry(), Hex.decode(call.encodeFunctionCall()), Set.of());
   }
 
   TxOutcome sendToCredit(String purpose, RemoteFunctionCall<?> call) throws IOException {

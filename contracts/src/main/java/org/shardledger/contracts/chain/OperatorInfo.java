@@ -5,7 +5,7 @@ import org.shardledger.protocol.crypto.Address;
 
 /** A registered operator as the chain has it. */
 public record OperatorInfo(Address operator, BigInteger stake, Status status, String endpoint, String region,
-    long capacity, long unbondingEndsBlock, long dealsUntilEpoch) {
+    long capacity, long unbondingEndsBlock, int activeDeals, int openDisputes, long registration) {
 
   public enum Status { ACTIVE, EXITING }
 }

@@ -62,7 +62,8 @@ public final class Operators {
       return Optional.of(new OperatorInfo(operator, o.stake,
           status == 1 ? OperatorInfo.Status.ACTIVE : OperatorInfo.Status.EXITING, o.endpoint, o.region,
           ChainFields.u63(o.capacity, "capacity"), ChainFields.u63(o.unbondingEndsBlock, "unbondingEndsBlock"),
-          ChainFields.u63(o.dealsUntilEpoch, "dealsUntilEpoch")));
+          ChainFields.u31(o.activeDeals, "activeDeals"), ChainFields.u31(o.openDisputes, "openDisputes"),
+          ChainFields.u63(o.registration, "registration")));
     } catch (ChainFields.DoesNotFit e) {
       return Optional.empty();
     }

@@ -15,6 +15,7 @@ import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.eip712.Settlement;
 import org.shardledger.protocol.settlement.Slash;
+import org.shardledger.protocol.settlement.Terminations;
 
 /** Quorum settlement of payout roots, claims against them, and the verifier set they are checked against. */
 public final class Settlements {
@@ -28,10 +29,13 @@ public final class Settlements {
    * Settles an epoch with the verifiers' signatures over {@code settlement} (any order: they are sorted by
    * signer, as the contract wants). "Already settled" counts as success, so a retry after a crash is harmless.
    */
-  public TxOutcome settle(Settlement settlement, List<Slash> slashes, List<Signature> signatures)
-      throws IOException {
+  public TxOutcome settle(Settlement settlement, List<Slash> slashes, List<Long> terminations,
+      List<Signature> signatures) throws IOException {
     if (!Slash.hash(slashes).equals(settlement.slashesHash())) {
       throw new IllegalArgumentException("the slashes do not match the settlement's slashesHash");
+    }
+    if (!Terminations.hash(terminations).equals(settlement.terminationsHash())) {
+      throw new IllegalArgumentException("the terminations do not match the settlement's terminationsHash");
     }
     Map<Address, Signature> bySigner = new TreeMap<>();
     for (Signature s : signatures) {
@@ -41,9 +45,11 @@ public final class Settlements {
     for (Slash s : slashes) {
       encoded.add(new ShardLedger.Slash(s.operator().toHex(), s.amount()));
     }
-    return b.sendToLedger("settle epoch " + settlement.epoch(), b.ledger.settle(
-        BigInteger.valueOf(settlement.epoch()), settlement.payoutRoot().toArray(), settlement.cumulativeTotal(),
-        encoded, bySigner.values().stream().map(Signature::toArray).toList()), Set.of("EpochAlreadySettled"));
+    return b.sendToLedger("settle epochs " + settlement.fromEpoch() + ".." + settlement.epoch(), b.ledger.settle(
+        BigInteger.valueOf(settlement.fromEpoch()), BigInteger.valueOf(settlement.epoch()),
+        settlement.payoutRoot().toArray(), settlement.cumulativeTotal(), encoded,
+        terminations.stream().map(BigInteger::valueOf).toList(),
+        bySigner.values().stream().map(Signature::toArray).toList()), Set.of("EpochAlreadySettled"));
   }
 
   /** Pays {@code account} its cumulative amount minus what it claimed before; anyone may send it. */

@@ -6,14 +6,27 @@ import java.util.Objects;
 import org.shardledger.protocol.crypto.Address;
 
 /**
- * What a deployment fixes: the epoch length, the dispute and unbonding windows, the economics, and the first
- * verifier set with its threshold. Amounts are credit base units (18 decimals).
+ * What a deployment fixes: the epoch length, the dispute and unbonding windows, the bounds on deals and
+ * registrations, the economics, and the first verifier set with its threshold. Amounts are credit base units (18
+ * decimals).
+ *
+ * @param maxDealEpochs longest deal in epochs, counted from the epoch of its proposal
+ * @param maxShardSize largest shard in bytes
+ * @param maxCapacity largest capacity an operator may advertise, in bytes
  */
 public record DeployParameters(long epochLength, long answerWindow, long settlementLagBlocks, long unbondingBlocks,
-    BigInteger minStake, BigInteger disputeBond, BigInteger disputeSlash, BigInteger disputeReward,
-    List<Address> verifiers, int threshold) {
+    long maxDealEpochs, long maxShardSize, long maxCapacity, BigInteger minStake, BigInteger disputeBond,
+    BigInteger disputeSlash, BigInteger disputeReward, List<Address> verifiers, int threshold) {
 
   public static final BigInteger CREDIT = BigInteger.TEN.pow(18);
+  /** No bound may exceed 2^62, so every bounded quantity fits a Java long with room (the contract checks it too). */
+  public static final long MAX_BOUND = 1L << 62;
+  /** Default longest deal: 2^20 epochs (about 120 years of hour-long epochs). */
+  public static final long DEFAULT_MAX_DEAL_EPOCHS = 1L << 20;
+  /** Default largest shard: 1 TiB. */
+  public static final long DEFAULT_MAX_SHARD_SIZE = 1L << 40;
+  /** Default largest capacity: 64 PiB. */
+  public static final long DEFAULT_MAX_CAPACITY = 1L << 56;
 
   public DeployParameters {
     Objects.requireNonNull(minStake, "minStake");
@@ -27,6 +40,11 @@ public record DeployParameters(long epochLength, long answerWindow, long settlem
     if (unbondingBlocks <= answerWindow + 1 + settlementLagBlocks) {
       throw new IllegalArgumentException("unbonding must outlast the dispute window plus the settlement lag");
     }
+    for (long bound : new long[] {maxDealEpochs, maxShardSize, maxCapacity}) {
+      if (bound < 1 || bound > MAX_BOUND) {
+        throw new IllegalArgumentException("deal, shard and capacity bounds are 1 to 2^62, got " + bound);
+      }
+    }
     if (verifiers.isEmpty() || threshold < 1 || threshold > verifiers.size()) {
       throw new IllegalArgumentException("need 1 <= threshold <= " + verifiers.size() + " verifiers, got "
           + threshold);
@@ -36,7 +54,7 @@ public record DeployParameters(long epochLength, long answerWindow, long settlem
   /** Defaults for a local network: epochs of {@code epochLength} blocks, 100-credit stakes, 10-credit bonds. */
   public static DeployParameters local(long epochLength, List<Address> verifiers, int threshold) {
     return new DeployParameters(epochLength, 64, 4 * epochLength, 64 + 1 + 4 * epochLength + 32,
-        CREDIT.multiply(BigInteger.valueOf(100)), CREDIT.multiply(BigInteger.TEN),
+        DEFAULT_MAX_DEAL_EPOCHS, DEFAULT_MAX_SHARD_SIZE, DEFAULT_MAX_CAPACITY, CREDIT.multiply(BigInteger.valueOf(100)), CREDIT.multiply(BigInteger.TEN),
         CREDIT.multiply(BigInteger.valueOf(50)), CREDIT.multiply(BigInteger.valueOf(20)), verifiers, threshold);
   }
 }

@@ -29,7 +29,14 @@ public sealed interface ChainEvent {
 
   record StakeWithdrawn(EventOrigin origin, Address operator, BigInteger amount) implements ChainEvent {}
 
-  record Settled(EventOrigin origin, long epoch, Bytes32 payoutRoot, BigInteger cumulativeTotal, Bytes32 slashesHash)
+  record Settled(EventOrigin origin, long epoch, long fromEpoch, Bytes32 payoutRoot, BigInteger cumulativeTotal,
+      Bytes32 slashesHash, Bytes32 terminationsHash) implements ChainEvent {}
+
+  /** Why a deal ended on chain (the contract's EndCause). */
+  enum EndCause { OWNER, TERMINATED, EXPIRED }
+
+  /** The deal is paid through {@code endEpoch} and no longer active. */
+  record DealEnded(EventOrigin origin, long dealId, Address operator, long endEpoch, EndCause cause)
       implements ChainEvent {}
 
   record SettlementSlashed(EventOrigin origin, long epoch, Address operator, BigInteger requested,

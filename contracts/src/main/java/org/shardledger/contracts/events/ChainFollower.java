@@ -204,7 +204,8 @@ public final class ChainFollower implements AutoCloseable {
 
   private List<Log> logs(long from, long to) throws IOException {
     EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(from)),
-        DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), deployment.ledger().toHex());
+        DefaultBlockParameter.valueOf(BigInteger.valueOf(to)), List.of(deployment.ledger().toHex(),
+        deployment.disputeCourt().toHex()));
     EthLog response = web3.ethGetLogs(filter).send();
     if (response.hasError()) {
       throw new IOException("eth_getLogs " + from + ".." + to + ": " + response.getError().getMessage());

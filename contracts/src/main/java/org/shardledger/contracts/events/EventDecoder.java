@@ -28,7 +28,8 @@ import static org.shardledger.contracts.events.ChainFields.u63;
  * all) becomes a {@link ChainEvent.Unusable} naming the deal or operator it is about, so no log can stop a batch.
  */
 final class EventDecoder {
-  private static final Set<String> DEAL_EVENTS = Set.of("DealProposed", "DealActivated", "DealCancelled");
+  private static final Set<String> DEAL_EVENTS = Set.of("DealProposed", "DealActivated", "DealCancelled",
+      "DealEnded");
   private static final Set<String> OPERATOR_EVENTS = Set.of("OperatorRegistered", "OperatorUpdated", "StakeAdded",
       "ExitStarted", "StakeWithdrawn");
 
@@ -81,8 +82,17 @@ final class EventDecoder {
     });
     on(ShardLedger.SETTLED_EVENT, (o, l) -> {
       var e = ShardLedger.getSettledEventFromLog(l);
-      return new ChainEvent.Settled(o, u63(e.epoch, "epoch"), Bytes32.of(e.payoutRoot), e.cumulativeTotal,
-          Bytes32.of(e.slashesHash));
+      return new ChainEvent.Settled(o, u63(e.epoch, "epoch"), u63(e.fromEpoch, "fromEpoch"),
+          Bytes32.of(e.payoutRoot), e.cumulativeTotal, Bytes32.of(e.slashesHash), Bytes32.of(e.terminationsHash));
+    });
+    on(ShardLedger.DEALENDED_EVENT, (o, l) -> {
+      var e = ShardLedger.getDealEndedEventFromLog(l);
+      int cause = u31(e.cause, "cause");
+      if (cause >= ChainEvent.EndCause.values().length) {
+        throw new ChainFields.DoesNotFit("cause " + cause + " is not a known way for a deal to end");
+      }
+      return new ChainEvent.DealEnded(o, u63(e.dealId, "dealId"), Address.fromHex(e.operator),
+          u63(e.endEpoch, "endEpoch"), ChainEvent.EndCause.values()[cause]);
     });
     on(ShardLedger.SETTLEMENTSLASH_EVENT, (o, l) -> {
       var e = ShardLedger.getSettlementSlashEventFromLog(l);

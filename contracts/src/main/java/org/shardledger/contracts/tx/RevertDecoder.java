@@ -32,7 +32,7 @@ public final class RevertDecoder {
   /** The errors of every contract in the build (ShardLedger, StorageCredit). */
   public static RevertDecoder forProjectContracts() {
     RevertDecoder decoder = new RevertDecoder();
-    for (String contract : List.of("ShardLedger", "StorageCredit")) {
+    for (String contract : List.of("ShardLedger", "DisputeCourt", "KeyRegistry", "StorageCredit")) {
       try (InputStream in = RevertDecoder.class.getResourceAsStream(ABI_DIR + contract + ".abi")) {
         if (in == null) {
           throw new IllegalStateException("ABI of " + contract + " missing from the classpath (build contracts/)");

@@ -26,6 +26,7 @@ import org.shardledger.protocol.merkle.CommitmentBuilder;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.payout.PayoutTree;
 import org.shardledger.protocol.settlement.Slash;
+import org.shardledger.protocol.settlement.Terminations;
 
 /**
  * The whole money path on a real Anvil with every signature and proof made in Java: register, propose,
@@ -88,11 +89,12 @@ class ChainRoundTripIT {
 
       BigInteger earned = CREDIT.multiply(BigInteger.valueOf(3));
       PayoutTree tree = PayoutTree.of(Map.of(OPERATOR.address(), earned));
-      Settlement settlement = new Settlement(first + 2, tree.root(), earned, Slash.hash(List.of()));
+      Settlement settlement = new Settlement(anyone.settlements().settledThrough(), first + 2, tree.root(), earned,
+          Slash.hash(List.of()), Terminations.hash(List.of()));
       List<Signature> signatures = List.of(local.deployment().domain().sign(settlement, VERIFIERS.get(2)),
           local.deployment().domain().sign(settlement, VERIFIERS.get(0)));
-      assertThat(anyone.settlements().settle(settlement, List.of(), signatures)).isInstanceOf(TxOutcome.Mined.class);
-      assertThat(anyone.settlements().settle(settlement, List.of(), signatures))
+      assertThat(anyone.settlements().settle(settlement, List.of(), List.of(), signatures)).isInstanceOf(TxOutcome.Mined.class);
+      assertThat(anyone.settlements().settle(settlement, List.of(), List.of(), signatures))
           .as("settling the same epoch again is already done").isInstanceOf(TxOutcome.AlreadyDone.class);
       assertThat(anyone.settlements().latestRoot()).isEqualTo(tree.root());
       assertThat(anyone.settlements().settledThrough()).isEqualTo(first + 3);
@@ -112,9 +114,9 @@ class ChainRoundTripIT {
     try (Chain anyone = local.connect(DevAccounts.key(6))) {
       long epoch = anyone.settlements().settledThrough() + 1;
       mineToEpoch(epoch + 1);
-      Settlement settlement = new Settlement(epoch, Bytes32.ZERO, anyone.settlements().cumulativeTotal(),
-          Slash.hash(List.of()));
-      TxOutcome outcome = anyone.settlements().settle(settlement, List.of(),
+      Settlement settlement = new Settlement(epoch - 1, epoch, Bytes32.ZERO,
+          anyone.settlements().cumulativeTotal(), Slash.hash(List.of()), Terminations.hash(List.of()));
+      TxOutcome outcome = anyone.settlements().settle(settlement, List.of(), List.of(),
           List.of(local.deployment().domain().sign(settlement, VERIFIERS.get(1))));
       assertThat(outcome).isInstanceOf(TxOutcome.Reverted.class);
       assertThat(((TxOutcome.Reverted) outcome).reason().name()).as(outcome.toString())

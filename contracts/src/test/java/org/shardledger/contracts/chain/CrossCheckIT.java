@@ -83,9 +83,9 @@ class CrossCheckIT {
                 "pricePerEpoch", "1000000000000000000")),
         Map.entry(new ProofResponse(9, 77, h2), Map.of("dealId", 9, "epoch", 77, "proofHash", h2.toHex())),
         Map.entry(new AuditReport(12, h1, 4096), Map.of("epoch", 12, "resultsHash", h1.toHex(), "deals", 4096)),
-        Map.entry(new Settlement(88, h2, new BigInteger("98765432109876543210"), h1),
-            Map.of("epoch", 88, "payoutRoot", h2.toHex(), "cumulativeTotal", "98765432109876543210",
-                "slashesHash", h1.toHex())));
+        Map.entry(new Settlement(80, 88, h2, new BigInteger("98765432109876543210"), h1, h2),
+            Map.of("fromEpoch", 80, "epoch", 88, "payoutRoot", h2.toHex(), "cumulativeTotal",
+                "98765432109876543210", "slashesHash", h1.toHex(), "terminationsHash", h2.toHex())));
     for (var c : cases) {
       Path file = dir.resolve(c.getKey().getClass().getSimpleName() + ".json");
       Files.writeString(file, typedData(domain, c.getKey(), c.getValue()).toString());

@@ -31,6 +31,9 @@ final class EventJson {
             .put("epochs", Hex.quantity(r.epochs()));
         case DealEvent.Terminated t -> e.put("type", "TERMINATED").put("account", t.owner().toString())
             .put("amount", Hex.quantity(t.refund())).put("epochs", Hex.quantity(t.epochs()));
+        case DealEvent.EndedByOwner t -> e.put("type", "ENDED_BY_OWNER").put("account", t.owner().toString())
+            .put("amount", Hex.quantity(t.refund())).put("epochs", Hex.quantity(t.epochs()))
+            .put("endEpoch", Hex.quantity(t.endEpoch()));
       }
     }
     return out;

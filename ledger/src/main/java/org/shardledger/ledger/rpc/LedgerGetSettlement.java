@@ -34,7 +34,7 @@ final class LedgerGetSettlement implements RpcMethod {
     long epoch = params.quantity(0);
     SettledEpoch s = store.covering(epoch).orElseThrow(() -> new RpcException(RpcError.NOT_FOUND,
         "epoch " + epoch + " is not settled"));
-    ObjectNode out = SettlementJson.encode(new SettlementWithSlashes(s.settlement(), s.slashes()));
+    ObjectNode out = SettlementJson.encode(new SettlementWithSlashes(s.settlement(), s.slashes(), s.terminations()));
     out.put("fromEpoch", Hex.quantity(s.fromEpoch())).put("held", Hex.quantity(s.held()))
         .put("accounts", Hex.quantity(s.accounts()));
     out.set("signers", Params.addresses(s.signatures().keySet()));

@@ -27,8 +27,9 @@ public final class FacadeLedgerChain implements LedgerChain {
   }
 
   @Override
-  public TxOutcome settle(Settlement settlement, List<Slash> slashes, List<Signature> signatures) throws IOException {
-    return chain.settlements().settle(settlement, slashes, signatures);
+  public TxOutcome settle(Settlement settlement, List<Slash> slashes, List<Long> terminations,
+      List<Signature> signatures) throws IOException {
+    return chain.settlements().settle(settlement, slashes, terminations, signatures);
   }
 
   @Override

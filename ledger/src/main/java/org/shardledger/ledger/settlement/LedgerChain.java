@@ -19,8 +19,12 @@ public interface LedgerChain extends BeaconRecorder.Target {
   /** 1 + the last settled epoch on chain (latest block, not confirmed). */
   long settledThrough() throws IOException;
 
-  /** {@code settle}; {@code EpochAlreadySettled} comes back as {@link TxOutcome.AlreadyDone}. */
-  TxOutcome settle(Settlement settlement, List<Slash> slashes, List<Signature> signatures) throws IOException;
+  /**
+   * {@code settle}; {@code EpochAlreadySettled} comes back as {@link TxOutcome.AlreadyDone}, a settlement that
+   * does not start at the chain's settledThrough is reverted ({@code WrongFromEpoch}).
+   */
+  TxOutcome settle(Settlement settlement, List<Slash> slashes, List<Long> terminations, List<Signature> signatures)
+      throws IOException;
 
   @Override
   TxOutcome recordBeacon(long epoch) throws IOException;

@@ -122,9 +122,10 @@ public final class Settler implements AutoCloseable {
     for (long e = state.nextEpoch(); e <= epoch; e++) {
       audits.add(new EpochAudits(e, view.beacon(e) == BeaconStatus.RECORDED, reports.unused(e)));
     }
-    SettlementResult result = rules.settle(state, new SettlementInput(epoch, deals, stakes, set, audits));
+    SettlementResult result = rules.settle(state, new SettlementInput(epoch, deals, stakes, set, audits,
+        view.endedDealsBefore(epoch)));
     SettlementStep step = new SettlementStep(block, stakes, set, audits,
-        new SettlementWithSlashes(result.settlement(), result.slashes()));
+        new SettlementWithSlashes(result.settlement(), result.slashes(), result.terminations()));
     pending.create(step);
     computed = new Computed(state.nextEpoch(), step, result, dealsById(state, deals));
     status.proposed(step.fromEpoch(), epoch, result.settlement(), result.slashes().size());
@@ -136,7 +137,7 @@ public final class Settler implements AutoCloseable {
     }
     List<Deal> deals = view.activatedDealsThrough(step.epoch());
     SettlementResult result = rules.settle(state, new SettlementInput(step.epoch(), deals, step.stakes(),
-        step.verifiers(), step.audits()));
+        step.verifiers(), step.audits(), view.endedDealsBefore(step.epoch())));
     if (!result.settlement().equals(step.settlement().settlement())) {
       throw new IllegalStateException("recomputing the pending settlement of epoch " + step.epoch() + " gives "
           + result.settlement() + ", not the stored " + step.settlement().settlement());
@@ -169,7 +170,7 @@ public final class Settler implements AutoCloseable {
       return Progress.SUBMITTED;
     }
     SettlementWithSlashes s = p.step().settlement();
-    TxOutcome outcome = chain.settle(s.settlement(), s.slashes(), List.copyOf(p.signatures().values()));
+    TxOutcome outcome = chain.settle(s.settlement(), s.slashes(), s.terminations(), List.copyOf(p.signatures().values()));
     switch (outcome) {
       case TxOutcome.Mined m -> {
         status.submitted(p.epoch(), m.hash());
@@ -219,7 +220,7 @@ public final class Settler implements AutoCloseable {
       status.disagreements(aggregate.epoch(), byVerifier);
     }
     SettlementTx tx = new SettlementTx(landed.get().transactionHash(), landed.get().block());
-    store.record(new SettledEpoch(p.step().fromEpoch(), result.settlement(), result.slashes(), result.held(),
+    store.record(new SettledEpoch(p.step().fromEpoch(), result.settlement(), result.slashes(), result.terminations(), result.held(),
         result.payoutTree().size(), p.signatures(), Optional.of(tx)), state, result.state());
     finish(p);
     status.confirmed(p.step().fromEpoch(), p.epoch(), result.settlement().payoutRoot(), tx.hash(),

@@ -55,7 +55,9 @@ import org.shardledger.rpc.json.SettlementWithSlashes;
 final class GoldenLedger implements AutoCloseable {
   static final Deployment DEPLOYMENT = new Deployment(31337,
       Address.fromHex("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512"),
-      Address.fromHex("0x5FbDB2315678afecb367f032d93F642f64180aa3"), 1, 1, 10);
+      Address.fromHex("0x5FbDB2315678afecb367f032d93F642f64180aa3"),
+      Address.fromHex("0xa16E02E87b7454126E5E10d957A927A7F5B5d2be"),
+      Address.fromHex("0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0"), 1, 1, 10);
   static final List<KeyPair> VERIFIERS = List.of(key(0x7001), key(0x7002), key(0x7003));
   static final KeyPair OPERATOR_A = key(0xa1);
   static final KeyPair OPERATOR_B = key(0xb1);
@@ -121,7 +123,7 @@ final class GoldenLedger implements AutoCloseable {
     for (int v = 0; v < 2; v++) {
       signatures.put(VERIFIERS.get(v).address(), DEPLOYMENT.domain().sign(result.settlement(), VERIFIERS.get(v)));
     }
-    stores.settlements().record(new SettledEpoch(0, result.settlement(), result.slashes(), result.held(),
+    stores.settlements().record(new SettledEpoch(0, result.settlement(), result.slashes(), result.terminations(), result.held(),
         result.payoutTree().size(), signatures, Optional.of(new SettlementTx(Bytes32.ofUnsigned(0x7777), 25))),
         genesis, result.state());
 
@@ -129,7 +131,7 @@ final class GoldenLedger implements AutoCloseable {
     SettlementResult next = rules.settle(result.state(), new SettlementInput(2, List.of(DEAL_A, DEAL_B), stakes, SET,
         List.of(EpochAudits.of(2, List.of()))));
     PendingSettlement pending = new PendingSettlement(new SettlementStep(40, stakes, SET,
-        List.of(EpochAudits.of(2, List.of())), new SettlementWithSlashes(next.settlement(), next.slashes())),
+        List.of(EpochAudits.of(2, List.of())), new SettlementWithSlashes(next.settlement(), next.slashes(), next.terminations())),
         PendingSettlement.Status.COLLECTING, Map.of(VERIFIERS.get(0).address(),
         DEPLOYMENT.domain().sign(next.settlement(), VERIFIERS.get(0))), Optional.empty());
     EpochStatus epochs = new EpochStatus() {

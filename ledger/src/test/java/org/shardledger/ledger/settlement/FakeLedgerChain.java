@@ -66,11 +66,16 @@ final class FakeLedgerChain implements LedgerChain {
   }
 
   @Override
-  public TxOutcome settle(Settlement s, List<Slash> slashes, List<Signature> signatures) throws IOException {
+  public TxOutcome settle(Settlement s, List<Slash> slashes, List<Long> terminations, List<Signature> signatures)
+      throws IOException {
     maybeFail("before sending");
     if (s.epoch() < settledThrough) {
       sentAfterLanding.add(s.epoch());
       return new TxOutcome.AlreadyDone(new ContractError("EpochAlreadySettled", List.of(s.epoch()), "0x"));
+    }
+    if (s.fromEpoch() != settledThrough) {
+      return new TxOutcome.Reverted(new ContractError("WrongFromEpoch", List.of(s.fromEpoch(), settledThrough), "0x"),
+          null);
     }
     Set<Address> signers = new HashSet<>();
     signatures.forEach(sig -> domain.signer(s, sig).filter(verifiers::contains).ifPresent(signers::add));

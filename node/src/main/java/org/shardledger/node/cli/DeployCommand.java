@@ -64,6 +64,16 @@ final class DeployCommand implements Callable<Integer> {
       + "window + settlement lag + 32).")
   Long unbonding;
 
+  @Option(names = "--max-deal-epochs", description = "Longest deal, in epochs from its proposal (default: 2^20).")
+  Long maxDealEpochs;
+
+  @Option(names = "--max-shard-size", description = "Largest shard, in bytes (default: 2^40, 1 TiB).")
+  Long maxShardSize;
+
+  @Option(names = "--max-capacity", description = "Largest capacity an operator may advertise, in bytes "
+      + "(default: 2^56, 64 PiB).")
+  Long maxCapacity;
+
   @Option(names = "--min-stake", defaultValue = "100", description = "Least stake, in credits (default: "
       + "${DEFAULT-VALUE}).")
   BigDecimal minStake;
@@ -86,13 +96,17 @@ final class DeployCommand implements Callable<Integer> {
     long lag = settlementLag != null ? settlementLag : 4 * epochLength;
     long unbond = unbonding != null ? unbonding : answerWindow + 1 + lag + 32;
     int t = threshold != null ? threshold : verifiers.size() / 2 + 1;
-    DeployParameters parameters = new DeployParameters(epochLength, answerWindow, lag, unbond, credits(minStake),
+    DeployParameters parameters = new DeployParameters(epochLength, answerWindow, lag, unbond,
+        maxDealEpochs != null ? maxDealEpochs : DeployParameters.DEFAULT_MAX_DEAL_EPOCHS,
+        maxShardSize != null ? maxShardSize : DeployParameters.DEFAULT_MAX_SHARD_SIZE,
+        maxCapacity != null ? maxCapacity : DeployParameters.DEFAULT_MAX_CAPACITY, credits(minStake),
         credits(disputeBond), credits(disputeSlash), credits(disputeReward), verifiers, t);
     Path journal = out.toAbsolutePath().resolveSibling(out.getFileName() + ".journal");
     Deployment deployment = Deployer.deploy(rpc, admin, parameters, journal, ChainTiming.remote().withLocalPolling(rpc));
     DeploymentFile.write(out, deployment);
-    spec.commandLine().getOut().printf("deployed on chain %d: ledger %s, credit %s; %d-of-%d verifiers; epochs of "
-        + "%d blocks from block %d%nwrote %s%n", deployment.chainId(), deployment.ledger(), deployment.credit(), t,
+    spec.commandLine().getOut().printf("deployed on chain %d: ledger %s, credit %s, dispute court %s, key registry "
+        + "%s; %d-of-%d verifiers; epochs of %d blocks from block %d%nwrote %s%n", deployment.chainId(),
+        deployment.ledger(), deployment.credit(), deployment.disputeCourt(), deployment.keyRegistry(), t,
         verifiers.size(), deployment.epochLength(), deployment.genesisBlock(), out);
     return 0;
   }

@@ -39,18 +39,19 @@ final class HostileTransactions implements AutoCloseable {
     this.credit = StorageCredit.load(deployment.credit().toHex(), web3, tx, gas);
   }
 
-  /** A proposal at price 0 (no escrow) with raw uint64 size and epochs; returns the deal id. */
-  BigInteger propose(Address operator, BigInteger size, BigInteger firstEpoch, BigInteger lastEpoch)
+  /** A proposal at price 0 (no escrow) with raw uint64 size and epochs. */
+  boolean propose(Address operator, BigInteger size, BigInteger firstEpoch, BigInteger lastEpoch)
       throws IOException {
-    TransactionReceipt r = send(ledger.propose(operator.toHex(), new byte[32], size, BigInteger.valueOf(4096),
-        BigInteger.valueOf(4), BigInteger.ZERO, firstEpoch, lastEpoch));
-    return ShardLedger.getDealProposedEvents(r).get(0).dealId;
+    send(ledger.propose(operator.toHex(), new byte[32], size, BigInteger.valueOf(4096), BigInteger.valueOf(4),
+        BigInteger.ZERO, firstEpoch, lastEpoch));
+    return true;
   }
 
   /** Registers the attacker with a raw uint64 capacity (approving the stake first). */
-  void register(String endpoint, BigInteger capacity, BigInteger stake) throws IOException {
+  boolean register(String endpoint, BigInteger capacity, BigInteger stake) throws IOException {
     send(credit.approve(deployment.ledger().toHex(), stake));
     send(ledger.register(endpoint, "nowhere", capacity, stake));
+    return true;
   }
 
   private static TransactionReceipt send(org.web3j.protocol.core.RemoteFunctionCall<TransactionReceipt> call)

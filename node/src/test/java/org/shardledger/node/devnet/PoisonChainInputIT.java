@@ -43,12 +43,12 @@ class PoisonChainInputIT {
         try (HostileTransactions proposer = new HostileTransactions(net.chain().rpcUrl(), net.chain().deployment(),
             PROPOSER); HostileTransactions registrant = new HostileTransactions(net.chain().rpcUrl(),
             net.chain().deployment(), REGISTRANT)) {
-          proposer.propose(DevnetAccounts.operator(0).address(), BigInteger.valueOf(4096),
-              BigInteger.valueOf(reader.currentEpoch() + 2), HostileTransactions.TWO_64.subtract(BigInteger.TWO));
-          proposer.propose(DevnetAccounts.operator(1).address(), HostileTransactions.TWO_63,
-              BigInteger.valueOf(reader.currentEpoch() + 2), BigInteger.valueOf(reader.currentEpoch() + 6));
-          registrant.register("127.0.0.1:1", HostileTransactions.TWO_63.add(BigInteger.valueOf(5)),
-              Devnet.CREDIT.multiply(BigInteger.valueOf(100)));
+          attempt(() -> proposer.propose(DevnetAccounts.operator(0).address(), BigInteger.valueOf(4096),
+              BigInteger.valueOf(reader.currentEpoch() + 2), HostileTransactions.TWO_64.subtract(BigInteger.TWO)));
+          attempt(() -> proposer.propose(DevnetAccounts.operator(1).address(), HostileTransactions.TWO_63,
+              BigInteger.valueOf(reader.currentEpoch() + 2), BigInteger.valueOf(reader.currentEpoch() + 6)));
+          attempt(() -> registrant.register("127.0.0.1:1", HostileTransactions.TWO_63.add(BigInteger.valueOf(5)),
+              Devnet.CREDIT.multiply(BigInteger.valueOf(100))));
         }
         long settledAtAttack = reader.settlements().settledThrough();
 
@@ -70,6 +70,20 @@ class PoisonChainInputIT {
                 reader.settlements().settledThrough())
             .isTrue();
         soft.assertAll();
+      }
+    }
+  }
+
+  /**
+   * Sends one poison transaction. The contracts of issue 13 refuse these values (their bounds); today's Java must
+   * hold whether the contract lets them through (as the contracts before did, when this test was written) or not.
+   */
+  private static void attempt(Check send) throws Exception {
+    try {
+      send.holds();
+    } catch (java.io.IOException e) {
+      if (!e.getMessage().contains("reverted")) {
+        throw e;
       }
     }
   }

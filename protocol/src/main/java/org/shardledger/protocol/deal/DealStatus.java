@@ -7,5 +7,10 @@ public enum DealStatus {
   /** Accepted by the operator and activated by the owner. */
   ACTIVE,
   /** Never activated; the escrow went back to the owner. */
-  CANCELLED
+  CANCELLED,
+  /**
+   * Was active and ended on chain: its owner ended it early, a settlement terminated it, or it was closed after
+   * its period. Not audited, not disputable; its escrow is settled through the payout tree.
+   */
+  ENDED
 }

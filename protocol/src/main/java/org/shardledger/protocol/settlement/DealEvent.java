@@ -33,7 +33,9 @@ public sealed interface DealEvent {
     /** The run of UNREACHABLE epochs ended in a failed epoch: none of them was ever proven. */
     DEAL_FAILED,
     /** The deal's last epoch passed while its price was held: none of them was ever proven. */
-    PERIOD_ENDED
+    PERIOD_ENDED,
+    /** Its owner ended the deal while its price was held: none of them was ever proven. */
+    OWNER_ENDED
   }
 
   /** The epoch passed (or was unaudited): its price goes to the operator. */
@@ -77,6 +79,17 @@ public sealed interface DealEvent {
     @Override
     public Optional<Credit> credit() {
       return Optional.of(new Credit(owner, amount));
+    }
+  }
+
+  /**
+   * Its owner ended the deal on chain, paid through {@code endEpoch}: the price of its {@code epochs} remaining
+   * epochs goes back to the owner.
+   */
+  record EndedByOwner(Address owner, BigInteger refund, long epochs, long endEpoch) implements DealEvent {
+    @Override
+    public Optional<Credit> credit() {
+      return Optional.of(new Credit(owner, refund));
     }
   }
 

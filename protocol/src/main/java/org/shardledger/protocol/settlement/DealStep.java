@@ -49,6 +49,24 @@ final class DealStep {
   }
 
   /**
+   * The owner ended the deal on chain, paid through {@code endEpoch} (before {@code epoch}, the deal's next epoch):
+   * the deal closes, the price of the epochs after {@code endEpoch} and any held escrow go back to the owner.
+   */
+  static Result endByOwner(DealState state, long epoch, long endEpoch) {
+    if (state.closed() || state.nextEpoch() != epoch || endEpoch >= epoch) {
+      throw new IllegalStateException("deal " + state.deal().id() + " does not end before epoch " + epoch);
+    }
+    Deal deal = state.deal();
+    List<DealEvent> events = new ArrayList<>(2);
+    if (state.heldEpochs() > 0) {
+      events.add(new DealEvent.HeldRefunded(RefundCause.OWNER_ENDED, deal.owner(), state.held(), state.heldEpochs()));
+    }
+    long rest = deal.lastEpoch() - endEpoch;
+    events.add(new DealEvent.EndedByOwner(deal.owner(), times(deal.pricePerEpoch(), rest), rest, endEpoch));
+    return new Result(new DealState(deal, deal.lastEpoch() + 1, 0, state.fails(), true), List.copyOf(events));
+  }
+
+  /**
    * The epoch fails: its price and the epochs held before it go back to the owner, the stake is slashed once, and
    * after {@code maxFails} the deal ends with the rest of its escrow back to the owner.
    */

@@ -14,16 +14,18 @@ import org.shardledger.protocol.payout.PayoutTree;
  * @param settlement what the verifiers sign: epoch, payout root, cumulative total, slashes hash
  * @param payoutTree the cumulative payout tree (its root is the settlement's; claim proofs come from it)
  * @param slashes the stake taken from each operator over all processed epochs, by operator ascending, amounts > 0
+ * @param terminations the deals the rules terminated in the processed epochs (maxFails, grace expiry), ascending
  * @param audits each processed epoch's aggregate (rejected reports, disagreements), ascending
  * @param entries every deal's settled epochs, by epoch then deal id
  */
 public record SettlementResult(SettlementState state, Settlement settlement, PayoutTree payoutTree,
-    List<Slash> slashes, List<EpochAggregate> audits, List<LedgerEntry> entries) {
+    List<Slash> slashes, List<Long> terminations, List<EpochAggregate> audits, List<LedgerEntry> entries) {
   public SettlementResult {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(settlement, "settlement");
     Objects.requireNonNull(payoutTree, "payoutTree");
     slashes = List.copyOf(slashes);
+    terminations = List.copyOf(terminations);
     audits = List.copyOf(audits);
     entries = List.copyOf(entries);
   }

@@ -62,8 +62,10 @@ public final class SettlementRules {
     SettlementState state = book.close(input.epoch() + 1);
     PayoutTree tree = PayoutTree.of(state.cumulative());
     List<Slash> slashes = book.stakes.slashes();
-    Settlement settlement = new Settlement(input.epoch(), tree.root(), state.cumulativeTotal(), Slash.hash(slashes));
-    return new SettlementResult(state, settlement, tree, slashes, aggregates, entries);
+    List<Long> terminations = Terminations.of(entries);
+    Settlement settlement = new Settlement(from, input.epoch(), tree.root(), state.cumulativeTotal(),
+        Slash.hash(slashes), Terminations.hash(terminations));
+    return new SettlementResult(state, settlement, tree, slashes, terminations, aggregates, entries);
   }
 
   private static List<EpochAudits> epochsToProcess(long from, SettlementInput input) {
@@ -87,6 +89,7 @@ public final class SettlementRules {
 
   /** The working copy of one settlement: deals by ascending id, credits, stakes. */
   private static final class Book {
+    private final Map<Long, Long> ended;
     private final long[] ids;
     private final DealState[] deals;
     private final boolean[] late;
@@ -95,6 +98,7 @@ public final class SettlementRules {
     private BigInteger escrowed;
 
     Book(SettlementState previous, SettlementInput input) {
+      ended = input.ended();
       escrowed = previous.escrowed();
       Map<Long, Deal> admitted = new HashMap<>();
       for (Deal deal : input.deals()) {
@@ -151,8 +155,11 @@ public final class SettlementRules {
         if (state.closed() || state.nextEpoch() != epoch) {
           continue;
         }
-        DealVerdict verdict = verdicts.apply(ids[i]);
-        DealStep.Result step = DealStep.apply(state, epoch, verdict, config, stakes);
+        Long endEpoch = ended.get(ids[i]);
+        boolean endedBefore = endEpoch != null && endEpoch < epoch;
+        DealVerdict verdict = endedBefore ? DealVerdict.NOT_AUDITED : verdicts.apply(ids[i]);
+        DealStep.Result step = endedBefore ? DealStep.endByOwner(state, epoch, endEpoch)
+            : DealStep.apply(state, epoch, verdict, config, stakes);
         deals[i] = step.next();
         entries.add(new LedgerEntry(epoch, ids[i], verdict, step.events()));
         for (DealEvent event : step.events()) {

@@ -84,6 +84,7 @@ class Eip712Test {
         .isEqualTo("ProofResponse(uint256 dealId,uint64 epoch,bytes32 proofHash)");
     assertThat(AuditReport.TYPE).isEqualTo("AuditReport(uint64 epoch,bytes32 resultsHash,uint32 deals)");
     assertThat(Settlement.TYPE)
-        .isEqualTo("Settlement(uint64 epoch,bytes32 payoutRoot,uint256 cumulativeTotal,bytes32 slashesHash)");
+        .isEqualTo("Settlement(uint64 fromEpoch,uint64 epoch,bytes32 payoutRoot,uint256 cumulativeTotal,"
+            + "bytes32 slashesHash,bytes32 terminationsHash)");
   }
 }

@@ -75,7 +75,8 @@ public final class Janitor {
       case CANCELLED -> "the deal was cancelled";
       case PROPOSED -> now > deal.firstEpoch() ? "the proposal was not activated within its activation window "
           + "(until the end of epoch " + deal.firstEpoch() + "), now " + now : null;
-      case ACTIVE -> now > Epochs.saturatingAdd(deal.lastEpoch(), graceEpochs) ? "the deal ended with epoch "
+      // an ENDED deal (early, by its owner or the rules) is kept as long as a running one: the view has no end epoch
+      case ACTIVE, ENDED -> now > Epochs.saturatingAdd(deal.lastEpoch(), graceEpochs) ? "the deal ended with epoch "
           + deal.lastEpoch() + ", now " + now + " (grace " + graceEpochs + ")" : null;
     };
   }

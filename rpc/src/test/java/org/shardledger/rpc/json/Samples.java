@@ -23,6 +23,7 @@ import org.shardledger.protocol.eip712.AuditReport;
 import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.eip712.Settlement;
 import org.shardledger.protocol.settlement.Slash;
+import org.shardledger.protocol.settlement.Terminations;
 
 /** Random values of the JSON forms, each from a seed (docs/decisions/0001). */
 final class Samples {
@@ -67,8 +68,9 @@ final class Samples {
     List<Slash> slashes = slashed.entrySet().stream().map(e -> new Slash(e.getKey(), e.getValue())).toList();
     byte[] root = new byte[32];
     r.nextBytes(root);
-    return new SettlementWithSlashes(new Settlement(epoch, Bytes32.of(root), amount(r), Slash.hash(slashes)),
-        slashes);
+    List<Long> terminations = r.nextBoolean() ? List.of() : List.of(1 + r.nextLong(1000), 1001 + r.nextLong(1000));
+    return new SettlementWithSlashes(new Settlement(Math.max(0, epoch - r.nextInt(3)), epoch, Bytes32.of(root),
+        amount(r), Slash.hash(slashes), Terminations.hash(terminations)), slashes, terminations);
   }
 
   static SettlementStep step(Random r, long from, long to) {

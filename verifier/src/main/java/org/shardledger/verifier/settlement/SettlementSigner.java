@@ -36,7 +36,10 @@ import org.shardledger.rpc.json.SignSettlementRequest;
  * and then keeps the settlement and every account's amount (so claims stay possible without the ledger).
  *
  * <p>It never signs two different settlements that start from the same state: once it signed epochs a..b it signs
- * only settlements starting at b + 1, or exactly the one it signed again. When its state is behind the request it
+ * only settlements starting at b + 1, or exactly the one it signed again. And it signs a new settlement only if
+ * its {@code fromEpoch} is the chain's {@code settledThrough} in its confirmed view (Settlement v2): a verifier
+ * whose own state is behind the chain (e.g. one that just joined the set) cannot be made to sign a settlement
+ * computed from a state the chain has left, which would apply that state's slashes again. When its state is behind the request it
  * answers NOT_READY with the epoch it needs from, and replays the settlements the ledger then adds (each must
  * equal the one on chain).
  */
@@ -143,6 +146,15 @@ public final class SettlementSigner {
   }
 
   private SignAnswer signNew(SettlementState state, SettlementStep step) throws IOException {
+    long settledThrough = chain.settledThrough();
+    if (step.fromEpoch() < settledThrough) {
+      return new SignAnswer.Refused("the chain has settled through epoch " + (settledThrough - 1) + " (settledThrough "
+          + settledThrough + "); a settlement starting at epoch " + step.fromEpoch() + " would settle epochs again");
+    }
+    if (step.fromEpoch() > settledThrough) {
+      return new SignAnswer.NotReady(OptionalLong.empty(), "in my confirmed view of the chain settledThrough is "
+          + settledThrough + "; the settlement starts at epoch " + step.fromEpoch());
+    }
     Optional<VerifierSet> set = chain.verifierSet();
     if (set.isEmpty()) {
       return new SignAnswer.NotReady(OptionalLong.empty(), "my view of the chain has no verifier set yet");
@@ -223,12 +235,12 @@ public final class SettlementSigner {
 
   private SettlementResult compute(SettlementState state, SettlementStep step) throws IOException {
     return rules.settle(state, new SettlementInput(step.epoch(), chain.activatedDealsThrough(step.epoch()),
-        step.stakes(), step.verifiers(), step.audits()));
+        step.stakes(), step.verifiers(), step.audits(), chain.endedDealsBefore(step.epoch())));
   }
 
   private static SettledEpoch record(SettlementStep step, SettlementResult result, Map<Address, Signature> signatures,
       Optional<SettlementTx> tx) {
-    return new SettledEpoch(step.fromEpoch(), result.settlement(), result.slashes(), result.held(),
+    return new SettledEpoch(step.fromEpoch(), result.settlement(), result.slashes(), result.terminations(), result.held(),
         result.payoutTree().size(), signatures, tx);
   }
 

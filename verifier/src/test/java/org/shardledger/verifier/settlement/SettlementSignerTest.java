@@ -79,7 +79,7 @@ class SettlementSignerTest {
     SettlementResult r = RULES.settle(state, new SettlementInput(epoch, List.of(DEAL), Map.of(OPERATOR, STAKE), SET,
         audits));
     return new SettlementStep(block, Map.of(OPERATOR, STAKE), SET, audits,
-        new SettlementWithSlashes(r.settlement(), r.slashes()));
+        new SettlementWithSlashes(r.settlement(), r.slashes(), r.terminations()));
   }
 
   static SettlementState after(SettlementState state, SettlementStep step) {
@@ -109,9 +109,10 @@ class SettlementSignerTest {
     SettlementStep honest = step(SettlementState.genesis(), 100, List.of(audits(0, AuditOutcome.PASS,
         AuditOutcome.PASS)));
     Settlement s = honest.settlement().settlement();
-    Settlement inflated = new Settlement(0, s.payoutRoot(), s.cumulativeTotal().add(BigInteger.ONE), s.slashesHash());
+    Settlement inflated = new Settlement(0, 0, s.payoutRoot(), s.cumulativeTotal().add(BigInteger.ONE), s.slashesHash(),
+        s.terminationsHash());
     SettlementStep lie = new SettlementStep(100, honest.stakes(), SET, honest.audits(),
-        new SettlementWithSlashes(inflated, List.of()));
+        new SettlementWithSlashes(inflated, List.of(), List.of()));
     SignAnswer outcome = signer.sign(SignSettlementRequest.of(lie));
     assertThat(outcome).isInstanceOf(SignAnswer.Refused.class);
     assertThat(((SignAnswer.Refused) outcome).reason()).contains("cumulativeTotal 101 (mine 100)");
@@ -207,7 +208,7 @@ class SettlementSignerTest {
     SettlementResult r = RULES.settle(SettlementState.genesis(), new SettlementInput(2, List.of(later),
         Map.of(OPERATOR, STAKE), SET, audits));
     SettlementStep step = new SettlementStep(100, Map.of(OPERATOR, STAKE), SET, audits,
-        new SettlementWithSlashes(r.settlement(), r.slashes()));
+        new SettlementWithSlashes(r.settlement(), r.slashes(), r.terminations()));
     assertThat(signer.sign(SignSettlementRequest.of(step))).isInstanceOf(SignAnswer.Signed.class);
   }
 }

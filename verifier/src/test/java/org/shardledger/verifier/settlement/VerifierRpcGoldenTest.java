@@ -37,9 +37,10 @@ class VerifierRpcGoldenTest {
     SettlementStep one = SettlementSignerTest.step(SettlementSignerTest.after(SettlementState.genesis(), zero), 20,
         List.of(SettlementSignerTest.audits(1, AuditOutcome.FAIL, AuditOutcome.FAIL)));
     SettlementStep inflated = new SettlementStep(zero.block(), zero.stakes(), zero.verifiers(), zero.audits(),
-        new SettlementWithSlashes(new org.shardledger.protocol.eip712.Settlement(0,
+        new SettlementWithSlashes(new org.shardledger.protocol.eip712.Settlement(0, 0,
             zero.settlement().settlement().payoutRoot(), zero.settlement().settlement().cumulativeTotal().add(
-            java.math.BigInteger.TEN), zero.settlement().settlement().slashesHash()), List.of()));
+            java.math.BigInteger.TEN), zero.settlement().settlement().slashesHash(),
+            zero.settlement().settlement().terminationsHash()), List.of(), List.of()));
     Map<String, JsonNode> c = new LinkedHashMap<>();
     c.put("01-verifier_signSettlement-not-ready-from-epoch", request(SignSettlementRequest.of(one)));
     c.put("02-verifier_signSettlement-differs", request(SignSettlementRequest.of(inflated)));
