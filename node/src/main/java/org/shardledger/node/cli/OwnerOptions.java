@@ -1,6 +1,7 @@
 package org.shardledger.node.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.chain.Deployment;
@@ -24,6 +25,8 @@ final class OwnerOptions {
    * credit token). A deployment file says it exactly; this default is only for the local network.
    */
   static final Address DEVNET_LEDGER = Address.fromHex("0xe7f1725e7734ce288f8367e1bb143e90bb3f0512");
+  /** The deployment file a devnet started here with its default data directory writes. */
+  static final Path DEVNET_DEPLOYMENT = Path.of("devnet-data", "deployment.json");
 
   @Option(names = "--keystore", description = "Keystore v3 file of the owner's account (default: the devnet's "
       + "development owner account).")
@@ -36,8 +39,8 @@ final class OwnerOptions {
       + "keystore (default: " + DEVNET_OWNER + ", the devnet's owner). Local networks only.")
   Integer devAccount;
 
-  @Option(names = "--deployment", description = "The deployment file naming the chain and ledger (default: a fresh "
-      + "devnet's, chain 31337).")
+  @Option(names = "--deployment", description = "The deployment file naming the chain and ledger (default: "
+      + "devnet-data/deployment.json when a devnet runs here, else a fresh devnet's, chain 31337).")
   Path deployment;
 
   @Option(names = "--chain-id", description = "The chain id, instead of a deployment file.")
@@ -72,14 +75,35 @@ final class OwnerOptions {
     return network().ledger();
   }
 
+  /** The deployment file to use: the one given, or the devnet's here; commands that talk to the chain need one. */
+  Path deploymentFile() {
+    if (deployment != null) {
+      return deployment;
+    }
+    if (chainId == null && Files.isRegularFile(DEVNET_DEPLOYMENT)) {
+      return DEVNET_DEPLOYMENT;
+    }
+    throw new IllegalArgumentException("this command talks to the chain and needs --deployment FILE (no devnet's "
+        + DEVNET_DEPLOYMENT + " here)");
+  }
+
+  Deployment deploymentRecord() throws IOException {
+    if (chainId != null || ledger != null) {
+      throw new IllegalArgumentException("this command talks to the chain: give --deployment FILE instead of "
+          + "--chain-id and --ledger");
+    }
+    return DeploymentFile.read(deploymentFile());
+  }
+
   private record Network(long chainId, Address ledger) {}
 
   private Network network() throws IOException {
-    if (deployment != null) {
+    if (deployment != null || (chainId == null && ledger == null
+        && Files.isRegularFile(DEVNET_DEPLOYMENT))) {
       if (chainId != null || ledger != null) {
         throw new IllegalArgumentException("give either --deployment or --chain-id with --ledger, not both");
       }
-      Deployment d = DeploymentFile.read(deployment);
+      Deployment d = DeploymentFile.read(deploymentFile());
       return new Network(d.chainId(), d.ledger());
     }
     if ((chainId == null) != (ledger == null)) {

@@ -136,6 +136,6 @@ class OfflineOwnerCommandsTest {
 
     CliRun other = CliRun.of("keys", "show", DevAccounts.key(3).address().toHex());
     assertThat(other.exitCode()).isEqualTo(2);
-    assertThat(other.err()).contains("not available offline yet");
+    assertThat(other.err()).contains("reads the chain's key registry: give --rpc URL");
   }
 }
