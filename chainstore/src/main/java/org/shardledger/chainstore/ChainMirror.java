@@ -132,12 +132,13 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
         LOG.error("a reorg below the confirmation depth reached block {}: rebuilding the chain mirror",
             e.forkBlock());
         for (String table : List.of("deals", "operators", "beacons", "verifiers", "verifier_threshold",
-            "settlements", "disputes", "claims", "mirror_cursor")) {
+            "settlements", "disputes", "claims", "unusable_logs", "mirror_cursor")) {
           update(c, "DELETE FROM " + table);
         }
       }
       case ChainEvent.Claimed e -> update(c, "MERGE INTO claims (account, claimed, block) KEY (account) "
           + "VALUES (?, ?, ?)", e.account().toHex(), new BigDecimal(e.cumulativeAmount()), block);
+      case ChainEvent.Unusable e -> UnusableLogs.record(c, e);
     }
     if (event instanceof ChainEvent.DisputeUpheld e) {
       update(c, "UPDATE disputes SET status = 'UPHELD' WHERE id = ?", e.disputeId());
@@ -299,6 +300,11 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
         return r.wasNull() ? Optional.<Long>empty() : Optional.of(v);
       }
     });
+  }
+
+  /** Every log that did not fit this node's types, in chain order: what it named and why it was set aside. */
+  public List<UnusableLogs.Entry> unusableLogs() throws IOException {
+    return db.transaction(UnusableLogs::all);
   }
 
   /** What {@code account} has claimed on chain in total, as of the mirrored block; zero if nothing. */

@@ -15,6 +15,7 @@ import org.shardledger.prover.chain.DealDirectory;
 import org.shardledger.prover.chain.EpochClock;
 import org.shardledger.prover.maintenance.Janitor;
 import org.shardledger.prover.maintenance.Scrubber;
+import org.shardledger.prover.policy.ProposalGate;
 import org.shardledger.prover.serve.ChallengeResponder;
 import org.shardledger.prover.serve.ProverBackend;
 import org.shardledger.prover.serve.ShardProver;
@@ -40,6 +41,7 @@ public final class ProverNode implements AutoCloseable {
   private WireServer server;
   private Scrubber scrubber;
   private Janitor janitor;
+  private ProposalGate gate;
   private ShardProver shardProver;
 
   public ProverNode(ProverConfig config, OperatorIdentity identity, DealDirectory deals, BeaconSource beacons,
@@ -66,11 +68,13 @@ public final class ProverNode implements AutoCloseable {
     }
     work = Executors.newFixedThreadPool(config.workThreads(), daemon("prover-work"));
     shardProver = new ShardProver(store, status);
+    gate = new ProposalGate(config.policy());
     ProverBackend backend = new ProverBackend(store, deals, clock,
-        new ChallengeResponder(shardProver, beacons, identity, status), identity, status);
+        new ChallengeResponder(shardProver, beacons, identity, status), identity, status, gate);
     ServerSettings settings = ServerSettings.defaults().withAddress(config.host(), config.port())
         .withMaxConcurrentUploads(config.maxConcurrentUploads())
-        .withTimeouts(ServerSettings.defaults().handshakeTimeout(), config.idleTimeout());
+        .withTimeouts(ServerSettings.defaults().handshakeTimeout(), config.idleTimeout())
+        .withLimits(config.limits());
     server = new WireServer(settings, identity.chainId(), identity.key(), backend, work);
     InetSocketAddress address;
     try {
@@ -80,13 +84,12 @@ public final class ProverNode implements AutoCloseable {
       throw e;
     }
     scrubber = new Scrubber(store, config.scrubBytesPerSecond(), status);
-    janitor = new Janitor(store, deals, clock, config.deletionGraceEpochs(), status);
+    janitor = new Janitor(store, deals, clock, config.deletionGraceEpochs(), status, gate);
     maintenance = Executors.newScheduledThreadPool(2, daemon("prover-maintenance"));
     long firstScrub = Math.min(config.scrubPause().toMillis(), Duration.ofMinutes(1).toMillis());
     maintenance.scheduleWithFixedDelay(this::scrubPass, firstScrub, config.scrubPause().toMillis(),
         TimeUnit.MILLISECONDS);
-    maintenance.scheduleWithFixedDelay(this::sweep, config.janitorInterval().toMillis(),
-        config.janitorInterval().toMillis(), TimeUnit.MILLISECONDS);
+    maintenance.scheduleWithFixedDelay(this::sweep, 0, config.janitorInterval().toMillis(), TimeUnit.MILLISECONDS);
     status.serving(address.getHostString() + ":" + address.getPort(), identity.address(), store.shards().size(),
         store.usedBytes(), store.capacityBytes());
     return address;
@@ -113,6 +116,11 @@ public final class ProverNode implements AutoCloseable {
 
   public synchronized Janitor janitor() {
     return janitor;
+  }
+
+  /** The count of shards held for proposals not activated yet. */
+  public synchronized ProposalGate proposals() {
+    return gate;
   }
 
   private void scrubPass() {

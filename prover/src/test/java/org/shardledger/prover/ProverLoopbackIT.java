@@ -49,7 +49,7 @@ class ProverLoopbackIT {
   static void start() throws Exception {
     ProverConfig config = ProverConfig.defaults(dir.resolve("node"), 1L << 40).withListen("127.0.0.1", 0)
         .withScrub(1L << 30, Duration.ofHours(1));
-    node = new ProverNode(config, TestShards.IDENTITY, deals, beacons, new ManualEpochClock(5),
+    node = new ProverNode(config, TestShards.IDENTITY, deals, beacons, new ManualEpochClock(1),
         new ProverStatusLog());
     address = node.start();
     client = new WireClient(ClientSettings.defaults(TestShards.DOMAIN));

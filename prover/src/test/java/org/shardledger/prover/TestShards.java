@@ -49,7 +49,7 @@ public final class TestShards {
     return new ShardHasher(segmentSize).commit(file);
   }
 
-  /** A deal of this operator for epochs 1..100, 8 samples. */
+  /** A deal of this operator for epochs 1..100, 8 samples (the fixtures' clocks start at 1: it can be activated). */
   public static Deal deal(long id, ShardCommitment commitment) {
     return deal(id, commitment, OPERATOR.address());
   }

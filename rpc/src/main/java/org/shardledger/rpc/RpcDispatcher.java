@@ -64,12 +64,22 @@ public final class RpcDispatcher {
     return answer == null ? null : write(answer);
   }
 
+  /**
+   * One request object's answer; null for a notification. A request that is not a valid request object (not an
+   * object, no {@code "jsonrpc":"2.0"}, no method name, an id that is not a string, number or null) is answered
+   * Invalid Request with {@code id: null} (or its id, when that is valid), whether it has an id or not: only a
+   * well-formed request without an id is a notification (JSON-RPC 2.0, §5 and its examples).
+   */
   private ObjectNode handleOne(JsonNode request) {
-    JsonNode id = request.isObject() && request.has("id") ? request.get("id") : JsonNodeFactory.instance.nullNode();
-    boolean notification = request.isObject() && !request.has("id");
-    if (!request.isObject() || !"2.0".equals(request.path("jsonrpc").asText()) || !request.path("method").isTextual()) {
-      return error(id, RpcError.INVALID_REQUEST, "expected {\"jsonrpc\":\"2.0\",\"method\":…,\"params\":[…],\"id\":…}");
+    JsonNode given = request.isObject() ? request.get("id") : null;
+    boolean validId = given == null || given.isTextual() || given.isNumber() || given.isNull();
+    JsonNode id = given != null && validId ? given : JsonNodeFactory.instance.nullNode();
+    if (!request.isObject() || !"2.0".equals(request.path("jsonrpc").asText()) || !request.path("method").isTextual()
+        || !validId) {
+      return error(id, RpcError.INVALID_REQUEST,
+          "expected {\"jsonrpc\":\"2.0\",\"method\":…,\"params\":[…],\"id\":…} with a string, number or null id");
     }
+    boolean notification = given == null;
     String name = request.get("method").asText();
     JsonNode params = request.get("params");
     if (params != null && !params.isArray() && !params.isNull()) {

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;
+
+import static org.shardledger.contracts.events.ChainFields.u31;
+import static org.shardledger.contracts.events.ChainFields.u63;
+import org.shardledger.contracts.events.ChainFields;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
@@ -26,7 +30,8 @@ public final class Deals {
   /** Proposes a deal from the signing account (approving the ledger for the escrow first); returns its id. */
   public long propose(Address operator, ShardCommitment commitment, int samples, BigInteger pricePerEpoch,
       long firstEpoch, long lastEpoch) throws IOException {
-    BigInteger escrow = pricePerEpoch.multiply(BigInteger.valueOf(lastEpoch - firstEpoch + 1));
+    BigInteger escrow = pricePerEpoch.multiply(BigInteger.valueOf(lastEpoch).subtract(BigInteger.valueOf(firstEpoch))
+        .add(BigInteger.ONE));
     credits.ensureLedgerAllowance(escrow);
     TxOutcome.Mined mined = b.sendToLedger("propose a deal with " + operator, b.ledger.propose(operator.toHex(),
         commitment.root().toArray(), BigInteger.valueOf(commitment.size()),
@@ -50,16 +55,18 @@ public final class Deals {
     return LedgerBinding.read(b.ledger.dealCount()).longValueExact();
   }
 
-  /** The deal, or empty if no deal has that id. */
+  /** The deal, or empty if no deal has that id or its terms do not fit the node's types (see {@link #lookup}). */
   public Optional<DealRecord> get(long dealId) throws IOException {
+    return lookup(dealId) instanceof DealLookup.Found found ? Optional.of(found.record()) : Optional.empty();
+  }
+
+  /** The deal as the chain has it, range-checked: found, absent, or unusable (with what did not fit). */
+  public DealLookup lookup(long dealId) throws IOException {
     ShardLedger.Deal d = LedgerBinding.read(b.ledger.getDeal(BigInteger.valueOf(dealId)));
     int status = d.status.intValueExact();
     if (status == 0) {
-      return Optional.empty();
+      return new DealLookup.Absent();
     }
-    Deal deal = new Deal(dealId, Address.fromHex(d.owner), Address.fromHex(d.operator),
-        new ShardCommitment(Bytes32.of(d.root), d.size.longValueExact(), d.segmentSize.intValueExact()),
-        d.samples.intValueExact(), d.pricePerEpoch, d.firstEpoch.longValueExact(), d.lastEpoch.longValueExact());
     DealStatus s = switch (status) {
       case 1 -> DealStatus.PROPOSED;
       case 2 -> DealStatus.ACTIVE;
@@ -67,8 +74,16 @@ public final class Deals {
       case 4 -> DealStatus.ENDED;
       default -> throw new IOException("unknown deal status " + status + " on chain");
     };
-    long openDispute = LedgerBinding.read(b.court.openDisputeOf(BigInteger.valueOf(dealId))).longValueExact();
-    return Optional.of(new DealRecord(deal, s, openDispute, d.endEpoch.longValueExact()));
+    try {
+      Deal deal = new Deal(dealId, Address.fromHex(d.owner), Address.fromHex(d.operator),
+          new ShardCommitment(Bytes32.of(d.root), u63(d.size, "size"), u31(d.segmentSize, "segmentSize")),
+          u31(d.samples, "samples"), d.pricePerEpoch, u63(d.firstEpoch, "firstEpoch"),
+          u63(d.lastEpoch, "lastEpoch"));
+      long openDispute = u63(LedgerBinding.read(b.court.openDisputeOf(BigInteger.valueOf(dealId))), "openDispute");
+      return new DealLookup.Found(new DealRecord(deal, s, openDispute, u63(d.endEpoch, "endEpoch")));
+    } catch (ChainFields.DoesNotFit | IllegalArgumentException e) {
+      return new DealLookup.Unusable(dealId, e.getMessage());
+    }
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.shardledger.contracts.events.ChainFields;
 import org.shardledger.contracts.generated.DisputeCourt;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.contracts.tx.TxOutcome;
@@ -57,8 +58,13 @@ public final class Disputes {
     if (status == 0) {
       return Optional.empty();
     }
-    return Optional.of(new DisputeInfo(disputeId, d.dealId.longValueExact(), Address.fromHex(d.disputer),
-        d.openBlock.longValueExact(), d.samples.intValueExact(), DisputeInfo.Status.values()[status - 1], d.bond));
+    try {
+      return Optional.of(new DisputeInfo(disputeId, ChainFields.u63(d.dealId, "dealId"),
+          Address.fromHex(d.disputer), ChainFields.u63(d.openBlock, "openBlock"), ChainFields.u31(d.samples, "samples"),
+          DisputeInfo.Status.values()[status - 1], d.bond));
+    } catch (ChainFields.DoesNotFit e) {
+      return Optional.empty();
+    }
   }
 
   /** The segment indices the contract will check, from block openBlock + 2 on. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;
+import org.shardledger.contracts.events.ChainFields;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Hex;
@@ -47,17 +48,25 @@ public final class Operators {
     return b.sendToLedger("withdraw stake", b.ledger.withdrawStake(), Set.of());
   }
 
-  /** The operator's registration, or empty when it has none. */
+  /**
+   * The operator's registration, or empty when it has none or when its fields do not fit the node's types (such an
+   * operator is ineligible: treated as unregistered).
+   */
   public Optional<OperatorInfo> get(Address operator) throws IOException {
     ShardLedger.Operator o = LedgerBinding.read(b.ledger.getOperator(operator.toHex()));
     int status = o.status.intValueExact();
     if (status == 0) {
       return Optional.empty();
     }
-    return Optional.of(new OperatorInfo(operator, o.stake,
-        status == 1 ? OperatorInfo.Status.ACTIVE : OperatorInfo.Status.EXITING, o.endpoint, o.region,
-        o.capacity.longValueExact(), o.unbondingEndsBlock.longValueExact(), o.activeDeals.intValueExact(),
-        o.openDisputes.intValueExact(), o.registration.longValueExact()));
+    try {
+      return Optional.of(new OperatorInfo(operator, o.stake,
+          status == 1 ? OperatorInfo.Status.ACTIVE : OperatorInfo.Status.EXITING, o.endpoint, o.region,
+          ChainFields.u63(o.capacity, "capacity"), ChainFields.u63(o.unbondingEndsBlock, "unbondingEndsBlock"),
+          ChainFields.u31(o.activeDeals, "activeDeals"), ChainFields.u31(o.openDisputes, "openDisputes"),
+          ChainFields.u63(o.registration, "registration")));
+    } catch (ChainFields.DoesNotFit e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -61,6 +61,28 @@ public sealed interface ChainEvent {
   record VerifierSetChanged(EventOrigin origin, int threshold, int verifierCount) implements ChainEvent {}
 
   /**
+   * A log of the ledger that the node's types cannot hold (a uint64 at or above 2^63, a deal the protocol rejects,
+   * data that does not decode): kept as a value so the batch goes on, reported per log, and what it names is
+   * ineligible everywhere. The contract may let such values through; the node never acts on them.
+   */
+  sealed interface Unusable extends ChainEvent {
+    /** The event's name, e.g. {@code DealProposed}. */
+    String event();
+
+    /** What did not fit, naming the field and its value. */
+    String reason();
+  }
+
+  /** A deal event that does not fit: the deal (its id as the chain has it) is ineligible. */
+  record UnusableDeal(EventOrigin origin, String event, BigInteger dealId, String reason) implements Unusable {}
+
+  /** An operator event that does not fit: the operator is ineligible (treated as unregistered). */
+  record UnusableOperator(EventOrigin origin, String event, Address operator, String reason) implements Unusable {}
+
+  /** Any other event that does not fit; nothing is derived from it. */
+  record UnusableLog(EventOrigin origin, String event, String reason) implements Unusable {}
+
+  /**
    * The chain changed below the confirmation depth: events delivered before may be gone. The follower delivers
    * every event again from {@code forkBlock} (the deployment); listeners rebuild or stay idempotent.
    */

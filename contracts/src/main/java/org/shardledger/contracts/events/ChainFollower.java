@@ -25,8 +25,9 @@ import org.web3j.protocol.core.methods.response.Log;
  * Every batch is checked against the chain: its first block must build on the cursor's hash and every log's
  * block hash must be the canonical one; otherwise the batch is fetched again. A change below the confirmation
  * depth (rarer than the depth promises) is reported as {@link ChainEvent.Reorged} and everything is delivered
- * again from the deployment. The cursor is saved after each batch the listener accepted, so a restart resumes
- * there; a listener that throws sees the same batch again.
+ * again from the deployment. A log the node's types cannot hold is delivered as a {@link ChainEvent.Unusable} (and
+ * logged), never thrown: one stranger's transaction cannot stop the batch it is in. The cursor is saved after each
+ * batch the listener accepted, so a restart resumes there; a listener that throws sees the same batch again.
  */
 public final class ChainFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ChainFollower.class);
@@ -141,6 +142,12 @@ public final class ChainFollower implements AutoCloseable {
         return 0;
       }
       decoder.decode(log).ifPresent(events::add);
+    }
+    for (ChainEvent event : events) {
+      if (event instanceof ChainEvent.Unusable u) {
+        LOG.warn("block {} log {} (tx {}): {} does not fit this node: {}; what it names is ineligible",
+            u.origin().blockNumber(), u.origin().logIndex(), u.origin().transactionHash(), u.event(), u.reason());
+      }
     }
     events.sort(Comparator.comparingLong((ChainEvent e) -> e.origin().blockNumber())
         .thenComparingLong(e -> e.origin().logIndex()));

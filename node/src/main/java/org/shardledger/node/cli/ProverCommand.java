@@ -52,6 +52,9 @@ final class ProverCommand implements Callable<Integer> {
   @Option(names = "--stake", required = true, description = "Stake to register with, in credits (e.g. 100).")
   BigDecimal stake;
 
+  @Mixin
+  AcceptanceOptions acceptance;
+
   @Override
   public Integer call() throws Exception {
     Deployment deployed = chain.readDeployment();
@@ -62,7 +65,8 @@ final class ProverCommand implements Callable<Integer> {
     if (stake.signum() <= 0) {
       throw new IllegalArgumentException("--stake must be positive, got " + stake);
     }
-    ProverConfig config = ProverConfig.defaults(chain.dataDir, capacity).withListen(listen.host(), listen.port());
+    ProverConfig config = ProverConfig.defaults(chain.dataDir, capacity).withListen(listen.host(), listen.port())
+        .withPolicy(acceptance.policy(capacity)).withLimits(acceptance.limits());
     ProverRoleSettings settings = ProverRoleSettings.of(config, chain.rpc, deployed, key, region,
         DeployCommand.credits(stake), Optional.ofNullable(endpoint));
     RoleMetrics metrics = metricsOption.start("prover");

@@ -11,9 +11,14 @@ import org.shardledger.protocol.merkle.ShardCommitment;
  * epochs and at what price. The whole price, {@code pricePerEpoch × epochs()}, is escrowed at proposal.
  *
  * @param samples segments drawn per epoch audit
+ * @param lastEpoch at most {@link #MAX_LAST_EPOCH}, so that "the epoch after the last" and the number of epochs
+ *     are {@code long}s too (a chain deal beyond it is unusable for the node)
  */
 public record Deal(long id, Address owner, Address operator, ShardCommitment commitment, int samples,
     BigInteger pricePerEpoch, long firstEpoch, long lastEpoch) {
+
+  /** The latest last epoch the node's types hold: 2^63 − 2. */
+  public static final long MAX_LAST_EPOCH = Long.MAX_VALUE - 1;
 
   public Deal {
     Objects.requireNonNull(owner, "owner");
@@ -29,9 +34,9 @@ public record Deal(long id, Address owner, Address operator, ShardCommitment com
     if (pricePerEpoch.signum() < 0) {
       throw new IllegalArgumentException("price must not be negative");
     }
-    if (firstEpoch < 0 || lastEpoch < firstEpoch) {
-      throw new IllegalArgumentException("epochs must satisfy 0 <= firstEpoch <= lastEpoch, got " + firstEpoch + ".."
-          + lastEpoch);
+    if (firstEpoch < 0 || lastEpoch < firstEpoch || lastEpoch > MAX_LAST_EPOCH) {
+      throw new IllegalArgumentException("epochs must satisfy 0 <= firstEpoch <= lastEpoch <= 2^63 - 2, got "
+          + firstEpoch + ".." + lastEpoch);
     }
   }
 

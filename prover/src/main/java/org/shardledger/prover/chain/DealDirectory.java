@@ -9,6 +9,14 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface DealDirectory {
-  /** The deal, or empty when the chain (as far as the node has followed it) has no deal with this id. */
+  /**
+   * The deal, or empty when the chain (as far as the node has followed it) has no deal with this id, or has one
+   * whose terms do not fit the node's types (see {@link #unusable}).
+   */
   Optional<DealView> find(long dealId) throws IOException;
+
+  /** Why the chain's deal of this id is unusable (a field out of range), when it is; such a deal is ineligible. */
+  default Optional<String> unusable(long dealId) throws IOException {
+    return Optional.empty();
+  }
 }

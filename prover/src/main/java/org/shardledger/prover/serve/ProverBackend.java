@@ -10,11 +10,15 @@ import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.deal.DealStatus;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.proof.StorageProofCodec;
+import org.shardledger.protocol.terms.OperatorTerms;
+import org.shardledger.protocol.terms.TermsBreach;
 import org.shardledger.prover.OperatorIdentity;
 import org.shardledger.prover.ProverStatusLog;
 import org.shardledger.prover.chain.DealDirectory;
 import org.shardledger.prover.chain.DealView;
 import org.shardledger.prover.chain.EpochClock;
+import org.shardledger.prover.policy.AcceptancePolicy;
+import org.shardledger.prover.policy.ProposalGate;
 import org.shardledger.prover.store.ShardStore;
 import org.shardledger.prover.store.StagedShard;
 import org.shardledger.prover.store.StoredShard;
@@ -25,7 +29,8 @@ import org.shardledger.wire.server.OperatorBackend;
 
 /**
  * The operator's answers to the wire server: uploads are admitted only for open deals of this operator whose size
- * is announced right, stored only if their root is the deal's; challenges go to the {@link ChallengeResponder};
+ * is announced right and, for proposals, within the node's terms ({@link ProposalGate}); stored only if their root
+ * is the deal's; challenges go to the {@link ChallengeResponder};
  * retrievals are served from the shard file. Runs on the server's work executor.
  */
 public final class ProverBackend implements OperatorBackend {
@@ -38,15 +43,40 @@ public final class ProverBackend implements OperatorBackend {
   private final ChallengeResponder responder;
   private final OperatorIdentity identity;
   private final ProverStatusLog status;
+  private final ProposalGate gate;
 
+  /** With the default acceptance policy for the store's capacity. */
   public ProverBackend(ShardStore store, DealDirectory deals, EpochClock clock, ChallengeResponder responder,
       OperatorIdentity identity, ProverStatusLog status) {
+    this(store, deals, clock, responder, identity, status,
+        new ProposalGate(AcceptancePolicy.defaults(store.capacityBytes())));
+  }
+
+  public ProverBackend(ShardStore store, DealDirectory deals, EpochClock clock, ChallengeResponder responder,
+      OperatorIdentity identity, ProverStatusLog status, ProposalGate gate) {
     this.store = store;
     this.deals = deals;
     this.clock = clock;
     this.responder = responder;
     this.identity = identity;
     this.status = status;
+    this.gate = gate;
+  }
+
+  /** The node's terms now, signed: its policy and the space it has free. */
+  @Override
+  public SignedTerms terms() {
+    try {
+      OperatorTerms terms = termsAt(clock.currentEpoch());
+      return new SignedTerms(terms, identity.sign(terms));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private OperatorTerms termsAt(long epoch) {
+    return gate.policy().terms(identity.address(), store.capacityBytes() - store.usedBytes() - store.reservedBytes(),
+        epoch);
   }
 
   @Override
@@ -62,10 +92,23 @@ public final class ProverBackend implements OperatorBackend {
       if (held.isPresent() && !held.get().corrupt() && held.get().commitment().equals(deal.commitment())) {
         return acceptance(deal);
       }
+      boolean proposal = view.get().status() == DealStatus.PROPOSED;
+      if (proposal) {
+        long now = clock.currentEpoch();
+        Optional<TermsBreach> breach = gate.admit(deal, now, termsAt(now));
+        if (breach.isPresent()) {
+          return rejectUpload(dealId, ErrorCode.TERMS_REFUSED, breach.get().message());
+        }
+      }
       return switch (store.stage(deal)) {
         case ShardStore.Started started -> new Ready(new Sink(started.shard(), System.nanoTime()));
-        case ShardStore.Refused r -> rejectUpload(dealId, r.reason() == ShardStore.Reason.NO_CAPACITY
-            ? ErrorCode.NO_CAPACITY : ErrorCode.UPLOAD_IN_PROGRESS, r.detail());
+        case ShardStore.Refused r -> {
+          if (r.reason() == ShardStore.Reason.NO_CAPACITY) {
+            gate.release(dealId);
+          }
+          yield rejectUpload(dealId, r.reason() == ShardStore.Reason.NO_CAPACITY ? ErrorCode.NO_CAPACITY
+              : ErrorCode.UPLOAD_IN_PROGRESS, r.detail());
+        }
       };
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -74,15 +117,23 @@ public final class ProverBackend implements OperatorBackend {
 
   private UploadAdmission checkUpload(long dealId, long size, Optional<DealView> view) throws IOException {
     if (view.isEmpty()) {
-      return rejectUpload(dealId, ErrorCode.UNKNOWN_DEAL, "no deal " + dealId + " on chain");
+      Optional<String> unusable = deals.unusable(dealId);
+      return unusable.isPresent()
+          ? rejectUpload(dealId, ErrorCode.DEAL_UNSUPPORTED, "deal " + dealId + " is unusable: " + unusable.get())
+          : rejectUpload(dealId, ErrorCode.UNKNOWN_DEAL, "no deal " + dealId + " on chain");
     }
     Deal deal = view.get().deal();
     if (!deal.operator().equals(identity.address())) {
       return rejectUpload(dealId, ErrorCode.NOT_OUR_DEAL, "deal " + dealId + " is for operator " + deal.operator());
     }
-    if (view.get().status() == DealStatus.CANCELLED || clock.currentEpoch() > deal.lastEpoch()) {
+    long now = clock.currentEpoch();
+    if (view.get().status() == DealStatus.CANCELLED || now > deal.lastEpoch()) {
       return rejectUpload(dealId, ErrorCode.DEAL_NOT_OPEN, "deal " + dealId + " is " + view.get().status()
           + ", last epoch " + deal.lastEpoch());
+    }
+    if (view.get().status() == DealStatus.PROPOSED && now > deal.firstEpoch()) {
+      return rejectUpload(dealId, ErrorCode.DEAL_NOT_OPEN, "proposal " + dealId + " can no longer be activated: "
+          + "its activation window ended with epoch " + deal.firstEpoch() + ", now is " + now);
     }
     if (size != deal.commitment().size()) {
       return rejectUpload(dealId, ErrorCode.SIZE_MISMATCH, "deal " + dealId + " is " + deal.commitment().size()
@@ -173,14 +224,25 @@ public final class ProverBackend implements OperatorBackend {
               Duration.ofNanos(System.nanoTime() - started));
           yield acceptance(deal);
         }
-        case StagedShard.Mismatch m -> rejectUpload(deal.id(), m.sizeDiffers() ? ErrorCode.SIZE_MISMATCH
-            : ErrorCode.ROOT_MISMATCH, m.detail());
+        case StagedShard.Mismatch m -> {
+          forget();
+          yield rejectUpload(deal.id(), m.sizeDiffers() ? ErrorCode.SIZE_MISMATCH : ErrorCode.ROOT_MISMATCH,
+              m.detail());
+        }
       };
     }
 
     @Override
     public void abort() {
       staged.abort();
+      forget();
+    }
+
+    /** An upload that kept nothing no longer counts against the proposal limits (unless a shard is held). */
+    private void forget() {
+      if (store.find(staged.deal().id()).isEmpty()) {
+        gate.release(staged.deal().id());
+      }
     }
   }
 }

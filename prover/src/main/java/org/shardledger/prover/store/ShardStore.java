@@ -141,12 +141,12 @@ public final class ShardStore {
 
   /** Reserves the shard's footprint and opens a staging directory for it. */
   public Staging stage(Deal deal) throws IOException {
-    long footprint = deal.commitment().size() + TreeLayout.of(deal.commitment()).length();
+    long footprint = StoredShard.footprint(deal.commitment());
     synchronized (this) {
       if (reservations.containsKey(deal.id())) {
         return new Refused(Reason.IN_PROGRESS, "deal " + deal.id() + " is being uploaded on another connection");
       }
-      if (used + reserved + footprint > capacity) {
+      if (footprint > capacity - used - reserved) {
         return new Refused(Reason.NO_CAPACITY, "the shard needs " + footprint + " bytes; " + (capacity - used
             - reserved) + " of " + capacity + " are free");
       }

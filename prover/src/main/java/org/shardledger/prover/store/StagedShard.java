@@ -47,7 +47,7 @@ public final class StagedShard {
 
   /** Appends {@code bytes}; refuses to go past the deal's size. */
   public void write(ByteBuffer bytes) throws IOException {
-    if (hasher.size() + bytes.remaining() > deal.commitment().size()) {
+    if (bytes.remaining() > deal.commitment().size() - hasher.size()) {
       throw new IOException("deal " + deal.id() + " is " + deal.commitment().size() + " bytes; the upload is longer");
     }
     ByteBuffer forHash = bytes.duplicate();

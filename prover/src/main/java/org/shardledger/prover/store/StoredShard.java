@@ -2,6 +2,7 @@ package org.shardledger.prover.store;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.shardledger.protocol.deal.Epochs;
 import org.shardledger.protocol.merkle.ShardCommitment;
 
 /**
@@ -28,10 +29,15 @@ public record StoredShard(long dealId, ShardCommitment commitment, Path director
 
   /** Bytes on disk: the shard and its tree cache. */
   public long footprint() {
-    return commitment.size() + TreeLayout.of(commitment).length();
+    return footprint(commitment);
   }
 
   StoredShard markedCorrupt() {
     return new StoredShard(dealId, commitment, directory, true);
+  }
+
+  /** Bytes a shard of this commitment takes on disk with its tree cache; saturates instead of wrapping. */
+  static long footprint(ShardCommitment commitment) {
+    return Epochs.saturatingAdd(commitment.size(), TreeLayout.of(commitment).length());
   }
 }

@@ -89,12 +89,15 @@ class MaintenanceTest {
     f.upload(ending);
     f.upload(cancelled);
     f.upload(unknown);
+    Deal stillOpen = new Deal(6, cancelled.owner(), cancelled.operator(), cancelled.commitment(),
+        cancelled.samples(), cancelled.pricePerEpoch(), 200, 300);
+    f.deals.put(stillOpen, DealStatus.PROPOSED);
     f.deals.put(ending, DealStatus.ACTIVE);
     f.deals.remove(7);
     Janitor janitor = new Janitor(f.store, f.deals, f.clock, 3, f.status);
     f.clock.set(ending.lastEpoch() + 3);
     assertThat(janitor.sweep()).isZero();
-    f.deals.put(cancelled, DealStatus.CANCELLED);
+    f.deals.put(stillOpen, DealStatus.CANCELLED);
     assertThat(janitor.sweep()).isEqualTo(1);
     assertThat(f.store.find(6)).isEmpty();
     f.clock.set(ending.lastEpoch() + 4);
@@ -102,5 +105,23 @@ class MaintenanceTest {
     assertThat(f.store.find(5)).isEmpty();
     assertThat(f.store.find(7)).as("a deal the chain does not know is kept").isPresent();
     assertThat(f.status.count(Event.SHARD_DELETED)).isEqualTo(2);
+  }
+
+  @Test
+  void janitorDeletesShardsOfProposalsWhoseActivationWindowClosed() throws Exception {
+    Deal uploaded = f.propose(8, 10_000);
+    f.upload(uploaded);
+    Deal proposal = new Deal(8, uploaded.owner(), uploaded.operator(), uploaded.commitment(), uploaded.samples(),
+        uploaded.pricePerEpoch(), 7, 20);
+    f.deals.put(proposal, DealStatus.PROPOSED);
+    Janitor janitor = new Janitor(f.store, f.deals, f.clock, 3, f.status);
+    f.clock.set(7);
+    assertThat(janitor.sweep()).as("activation is possible until epoch 7 ends").isZero();
+    f.deals.put(proposal, DealStatus.ACTIVE);
+    f.clock.set(8);
+    assertThat(janitor.sweep()).as("activated in time").isZero();
+    f.deals.put(proposal, DealStatus.PROPOSED);
+    assertThat(janitor.sweep()).isEqualTo(1);
+    assertThat(f.store.find(8)).isEmpty();
   }
 }

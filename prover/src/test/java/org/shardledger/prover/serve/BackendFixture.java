@@ -21,7 +21,7 @@ import org.shardledger.wire.server.OperatorBackend;
 public final class BackendFixture {
   public final InMemoryDealDirectory deals = new InMemoryDealDirectory();
   public final InMemoryBeaconSource beacons = new InMemoryBeaconSource();
-  public final ManualEpochClock clock = new ManualEpochClock(5);
+  public final ManualEpochClock clock = new ManualEpochClock(1);
   public final ProverStatusLog status = new ProverStatusLog();
   public final ShardStore store;
   public final ShardProver prover;

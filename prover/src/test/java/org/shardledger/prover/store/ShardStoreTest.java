@@ -58,6 +58,18 @@ class ShardStoreTest {
   }
 
   @Test
+  void aShardTooLargeForAnyLongSumIsRefusedForCapacityNotWrappedIn() throws IOException {
+    ShardStore store = ShardStore.open(data(), GIB);
+    for (long size : new long[] {Long.MAX_VALUE, Long.MAX_VALUE - 4096, GIB + 1}) {
+      ShardCommitment huge = new ShardCommitment(Bytes32.ZERO, size, 4096);
+      assertThat(store.stage(TestShards.deal(1, huge))).as("size %d", size)
+          .isInstanceOf(ShardStore.Refused.class)
+          .extracting(r -> ((ShardStore.Refused) r).reason()).isEqualTo(ShardStore.Reason.NO_CAPACITY);
+    }
+    assertThat(store.reservedBytes()).isZero();
+  }
+
+  @Test
   void matchingUploadIsPublishedWholeAndSurvivesReopening() throws IOException {
     ShardStore store = ShardStore.open(data(), GIB);
     byte[] shard = bytes(100_000, 1);

@@ -8,7 +8,7 @@ import org.shardledger.wire.message.ErrorCode;
  * Every way a request can end without the answer asked for. A verifier maps all of these to UNREACHABLE: none is
  * signed by the operator.
  */
-public sealed interface Failure extends ChallengeResult, UploadResult, RetrieveResult {
+public sealed interface Failure extends ChallengeResult, UploadResult, RetrieveResult, TermsResult {
   /** The operator answered ERROR. */
   record Rejected(ErrorCode code, String message) implements Failure {
     public Rejected {

@@ -53,6 +53,15 @@ public final class OperatorClient implements AutoCloseable {
     return submit(() -> new ChallengeExchange(timeout, client.settings().domain(), dealId, epoch));
   }
 
+  /**
+   * Asks for the operator's terms: its acceptance policy and free space, signed with its key as EIP-712
+   * {@code OperatorTerms}. A {@link TermsResult.Terms} is checked to name and recover to this operator; whether a
+   * deal fits is {@code terms.check(deal, epoch)}.
+   */
+  public CompletableFuture<TermsResult> terms() {
+    return submit(() -> new TermsExchange(client.settings().requestTimeout(), client.settings().domain()));
+  }
+
   /** Uploads the shard of {@code deal} from a file of exactly the deal's size. */
   public CompletableFuture<UploadResult> upload(Deal deal, Path file) {
     InputStream in;

@@ -31,6 +31,8 @@ public enum ErrorCode {
   SHARD_CORRUPT(23, false),
   TIMEOUT(24, true),
   INTERNAL(25, false),
+  /** The proposal is outside the operator's terms (TERMS); the message names the rule, e.g. maxDurationEpochs. */
+  TERMS_REFUSED(26, false),
   /** A code this build does not know (a newer peer); never sent. */
   UNKNOWN(0xffff, false);
 

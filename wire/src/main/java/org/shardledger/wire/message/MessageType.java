@@ -15,6 +15,8 @@ public enum MessageType {
   CHALLENGE(0x30),
   PROOF(0x31),
   NO_DATA(0x32),
+  TERMS(0x40),
+  TERMS_OK(0x41),
   ERROR(0x7f);
 
   private static final MessageType[] BY_CODE = new MessageType[256];

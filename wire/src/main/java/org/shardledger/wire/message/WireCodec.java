@@ -2,12 +2,15 @@ package org.shardledger.wire.message;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.shardledger.protocol.bytes.Bytes;
 import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.AbiWords;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.protocol.terms.OperatorTerms;
 
 /**
  * Message ⇄ frame bytes (docs/wire.md §3). All integers are big-endian. Decoding takes one whole frame without its
@@ -68,6 +71,14 @@ public final class WireCodec {
           .writeBytes(m.signature().toArray()).writeBytes(m.proof().toArray());
       case WireMessage.NoDataAnswer m -> out.writeLong(m.dealId()).writeLong(m.epoch())
           .writeBytes(m.signature().toArray());
+      case WireMessage.TermsRequest m -> { }
+      case WireMessage.TermsAnswer m -> {
+        OperatorTerms t = m.terms();
+        out.writeBytes(t.operator().toArray()).writeBytes(new AbiWords().uint(t.minPricePerGiBEpoch()).toArray())
+            .writeLong(t.maxDurationEpochs()).writeLong(t.maxShardBytes()).writeLong(t.maxStartDelayEpochs())
+            .writeInt(t.maxOpenProposalsPerOwner()).writeLong(t.maxUnactivatedBytes()).writeLong(t.freeBytes())
+            .writeLong(t.issuedEpoch()).writeBytes(m.signature().toArray());
+      }
       case WireMessage.Error m -> {
         byte[] text = m.message().getBytes(StandardCharsets.UTF_8);
         out.writeShort(m.code().code()).writeBytes(text, 0, Math.min(text.length, WireMessage.Error.MAX_MESSAGE_BYTES));
@@ -114,6 +125,10 @@ public final class WireCodec {
         case PROOF -> new WireMessage.ProofAnswer(requestId, in.int64(), in.int64(), in.signature(), in.rest());
         case NO_DATA -> new WireMessage.NoDataAnswer(requestId, in.int64(), in.int64(), in.signature());
         case ERROR -> new WireMessage.Error(requestId, ErrorCode.ofCode(in.u16()), in.utf8Rest());
+        case TERMS -> new WireMessage.TermsRequest(requestId);
+        case TERMS_OK -> new WireMessage.TermsAnswer(requestId, new OperatorTerms(in.address(),
+            new BigInteger(1, in.bytes32().toArray()), in.int64(), in.int64(), in.int64(), in.int32(), in.int64(),
+            in.int64(), in.int64()), in.signature());
         case UPLOAD_CHUNK, RETRIEVE_DATA -> {
           if (!frame.isReadable()) {
             throw new WireProtocolException(ErrorCode.MALFORMED_FRAME, type + " carries no data");

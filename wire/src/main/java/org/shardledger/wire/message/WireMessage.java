@@ -5,6 +5,7 @@ import org.shardledger.protocol.bytes.Bytes;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.protocol.terms.OperatorTerms;
 
 /**
  * Every message of wire protocol version 1 (docs/wire.md). Each frame carries the request id the client chose; the
@@ -14,7 +15,7 @@ import org.shardledger.protocol.crypto.Signature;
 public sealed interface WireMessage permits WireMessage.Hello, WireMessage.HelloOk, WireMessage.UploadStart,
     WireMessage.UploadReady, WireMessage.UploadEnd, WireMessage.UploadAccepted, WireMessage.Retrieve,
     WireMessage.RetrieveOk, WireMessage.ChallengeRequest, WireMessage.ProofAnswer, WireMessage.NoDataAnswer,
-    WireMessage.Error, DataFrame {
+    WireMessage.TermsRequest, WireMessage.TermsAnswer, WireMessage.Error, DataFrame {
 
   int requestId();
 
@@ -158,6 +159,27 @@ public sealed interface WireMessage permits WireMessage.Hello, WireMessage.Hello
     @Override
     public MessageType type() {
       return MessageType.NO_DATA;
+    }
+  }
+
+  /** Client → operator: "what deals do you accept?" (no payload). */
+  record TermsRequest(int requestId) implements WireMessage {
+    @Override
+    public MessageType type() {
+      return MessageType.TERMS;
+    }
+  }
+
+  /** The operator's acceptance policy and free space, signed as EIP-712 {@code OperatorTerms}. */
+  record TermsAnswer(int requestId, OperatorTerms terms, Signature signature) implements WireMessage {
+    public TermsAnswer {
+      Objects.requireNonNull(terms, "terms");
+      Objects.requireNonNull(signature, "signature");
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.TERMS_OK;
     }
   }
 

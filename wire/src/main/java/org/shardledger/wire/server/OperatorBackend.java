@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.shardledger.protocol.bytes.Bytes;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.protocol.terms.OperatorTerms;
 import org.shardledger.wire.message.ErrorCode;
 
 /**
@@ -20,6 +21,16 @@ public interface OperatorBackend {
   ChallengeAnswer answerChallenge(long dealId, long epoch);
 
   RetrievalAdmission openRetrieval(long dealId, long offset, long length);
+
+  /** The answer to TERMS: the node's acceptance policy and free space now, signed with the operator's key. */
+  SignedTerms terms();
+
+  record SignedTerms(OperatorTerms terms, Signature signature) {
+    public SignedTerms {
+      Objects.requireNonNull(terms, "terms");
+      Objects.requireNonNull(signature, "signature");
+    }
+  }
 
   /** The answer to UPLOAD_START. */
   sealed interface UploadAdmission permits Ready, Acceptance, Refusal {}

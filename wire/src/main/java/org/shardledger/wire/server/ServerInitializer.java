@@ -7,7 +7,10 @@ import java.util.concurrent.TimeUnit;
 import org.shardledger.wire.message.WireFrameDecoder;
 import org.shardledger.wire.message.WireMessageEncoder;
 
-/** The operator's pipeline: traffic count, idle watch, size-capped frame decoder, encoder, handshake, requests, errors. */
+/**
+ * The operator's pipeline: traffic count, idle watch, size-capped frame decoder, encoder, connections per
+ * address, handshake, requests, errors.
+ */
 final class ServerInitializer extends ChannelInitializer<SocketChannel> {
   private final ServerContext server;
 
@@ -23,6 +26,7 @@ final class ServerInitializer extends ChannelInitializer<SocketChannel> {
             TimeUnit.MILLISECONDS))
         .addLast("decoder", new WireFrameDecoder(server.settings().maxFrameLength()))
         .addLast("encoder", WireMessageEncoder.INSTANCE)
+        .addLast("limits", new PeerLimitHandler(server.peers()))
         .addLast("handshake", new ServerHandshakeHandler(server))
         .addLast("requests", new ServerRequestHandler(server))
         .addLast("errors", ServerErrorHandler.INSTANCE);

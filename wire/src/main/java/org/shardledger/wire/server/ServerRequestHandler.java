@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetAddress;
 import org.shardledger.wire.message.DataFrame;
 import org.shardledger.wire.message.ErrorCode;
 import org.shardledger.wire.message.MessageType;
@@ -72,6 +73,14 @@ final class ServerRequestHandler extends ChannelInboundHandlerAdapter {
           startUpload(ctx, u);
         }
       }
+      case WireMessage.TermsRequest t -> {
+        if (begin(ctx, t)) {
+          Replies.offload(ctx, server.work(), t.requestId(), () -> server.backend().terms(), signed -> {
+            done();
+            ctx.writeAndFlush(new WireMessage.TermsAnswer(t.requestId(), signed.terms(), signed.signature()));
+          });
+        }
+      }
       default -> {
         abortUpload();
         Replies.error(ctx, msg.requestId(), ErrorCode.UNEXPECTED_MESSAGE, msg.type() + " is not expected here");
@@ -128,15 +137,30 @@ final class ServerRequestHandler extends ChannelInboundHandlerAdapter {
           + " uploads are in progress; try again later");
       return;
     }
+    InetAddress peer = PeerLimitHandler.peerOf(ctx);
+    String refusal = server.peers().startUpload(peer, u.size());
+    if (refusal != null) {
+      server.uploadPermits().release();
+      done();
+      Replies.error(ctx, u.requestId(), ErrorCode.OVERLOADED, refusal + "; try again later");
+      return;
+    }
+    Runnable release = () -> {
+      server.peers().endUpload(peer, u.size());
+      server.uploadPermits().release();
+    };
     Replies.offload(ctx, server.work(), u.requestId(), () -> server.backend().beginUpload(u.dealId(), u.size()),
         admission -> {
           if (admission instanceof Ready ready && ctx.channel().isActive()) {
-            upload = new UploadReceiver(ctx, server, u.requestId(), u.dealId(), u.size(), ready.sink(),
-                server.uploadPermits()::release);
+            upload = new UploadReceiver(ctx, server, u.requestId(), u.dealId(), u.size(), ready.sink(), release);
             ctx.writeAndFlush(new WireMessage.UploadReady(u.requestId()));
+            upload.watchRate(() -> {
+              abortUpload();
+              done();
+            });
             return;
           }
-          server.uploadPermits().release();
+          release.run();
           done();
           switch (admission) {
             case Ready ready -> ready.sink().abort();

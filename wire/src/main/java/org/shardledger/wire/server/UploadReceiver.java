@@ -3,6 +3,8 @@ package org.shardledger.wire.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.shardledger.wire.internal.PacedDrain;
 import org.shardledger.wire.message.ErrorCode;
 import org.shardledger.wire.server.OperatorBackend.Refusal;
@@ -20,8 +22,12 @@ final class UploadReceiver {
   private final UploadSink sink;
   private final PacedDrain drain;
   private final Runnable releasePermit;
+  private final ChannelHandlerContext ctx;
+  private final PeerLimits limits;
   private long received;
+  private long receivedAtLastCheck;
   private boolean ended;
+  private ScheduledFuture<?> rateCheck;
 
   UploadReceiver(ChannelHandlerContext ctx, ServerContext server, int requestId, long dealId, long size,
       UploadSink sink, Runnable releasePermit) {
@@ -30,6 +36,8 @@ final class UploadReceiver {
     this.size = size;
     this.sink = sink;
     this.releasePermit = releasePermit;
+    this.ctx = ctx;
+    this.limits = server.settings().limits();
     this.drain = new PacedDrain(ctx.channel(), server.work(), server.settings().uploadBuffer(), failure -> {
       abort();
       Replies.errorAndClose(ctx, requestId, ErrorCode.INTERNAL, "could not store the upload: "
@@ -56,9 +64,40 @@ final class UploadReceiver {
     return true;
   }
 
+  /**
+   * Enforces the rate floor ({@link PeerLimits#minUploadBytesPerSecond}) on the event loop: a window in which the
+   * peer sent less, while the server was not holding back itself, drops the upload and closes with TIMEOUT.
+   */
+  void watchRate(Runnable onDropped) {
+    long windowMillis = limits.rateWindow().toMillis();
+    long floor = limits.minUploadBytesPerSecond() * windowMillis / 1000;
+    if (floor <= 0) {
+      return;
+    }
+    rateCheck = ctx.executor().scheduleAtFixedRate(() -> {
+      long got = received - receivedAtLastCheck;
+      receivedAtLastCheck = received;
+      if (ended) {
+        stopWatching();
+      } else if (got < floor && !isHoldingBack()) {
+        onDropped.run();
+        Replies.errorAndClose(ctx, requestId, ErrorCode.TIMEOUT, "upload slower than "
+            + limits.minUploadBytesPerSecond() + " bytes/s: " + got + " bytes in " + limits.rateWindow());
+      }
+    }, windowMillis, windowMillis, TimeUnit.MILLISECONDS);
+  }
+
+  private void stopWatching() {
+    if (rateCheck != null) {
+      rateCheck.cancel(false);
+      rateCheck = null;
+    }
+  }
+
   /** UPLOAD_END: the sink's verdict once every byte is written, or a refusal when bytes are missing. */
   CompletableFuture<UploadVerdict> finish() {
     ended = true;
+    stopWatching();
     if (received != size) {
       drain.then(() -> {
         sink.abort();
@@ -83,6 +122,7 @@ final class UploadReceiver {
       return;
     }
     ended = true;
+    stopWatching();
     drain.then(() -> {
       sink.abort();
       return null;

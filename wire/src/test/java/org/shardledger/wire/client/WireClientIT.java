@@ -34,6 +34,7 @@ import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.eip712.Eip712Domain;
+import org.shardledger.protocol.terms.OperatorTerms;
 import org.shardledger.protocol.eip712.ProofResponse;
 import org.shardledger.protocol.merkle.Sha256;
 import org.shardledger.protocol.merkle.ShardCommitment;
@@ -219,5 +220,29 @@ class WireClientIT {
       assertThat(result).isInstanceOf(Failure.Garbled.class);
       peer.cancel(true);
     }
+  }
+
+  private static OperatorTerms terms(Address operator) {
+    return new OperatorTerms(operator, BigInteger.TWO.pow(200).add(BigInteger.valueOf(77)), 100_000, 2L << 30, 16,
+        32, 1L << 38, (1L << 40) - 12345, 987);
+  }
+
+  @Test
+  void signedTermsComeBackExactlyAndChecked() throws Exception {
+    OperatorTerms t = terms(OPERATOR.address());
+    backend.terms = new OperatorBackend.SignedTerms(t, DOMAIN.sign(t, OPERATOR));
+    TermsResult result = client.operator(address, OPERATOR.address()).terms().get();
+    assertThat(result).isEqualTo(new TermsResult.Terms(t, backend.terms.signature()));
+  }
+
+  @Test
+  void termsSignedByAnotherKeyOrNamingAnotherOperatorAreGarbled() throws Exception {
+    OperatorTerms t = terms(OPERATOR.address());
+    backend.terms = new OperatorBackend.SignedTerms(t, DOMAIN.sign(t, STRANGER));
+    assertThat(client.operator(address, OPERATOR.address()).terms().get()).isInstanceOf(Failure.Garbled.class);
+    OperatorTerms other = terms(STRANGER.address());
+    backend.terms = new OperatorBackend.SignedTerms(other, DOMAIN.sign(other, OPERATOR));
+    assertThat(client.operator(address, OPERATOR.address()).terms().get()).isInstanceOf(Failure.Garbled.class)
+        .extracting(f -> ((Failure.Garbled) f).reason()).asString().contains("name operator");
   }
 }

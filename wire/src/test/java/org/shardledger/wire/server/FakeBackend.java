@@ -12,6 +12,7 @@ import org.shardledger.wire.message.ErrorCode;
 public final class FakeBackend implements OperatorBackend {
   public final ByteArrayOutputStream uploaded = new ByteArrayOutputStream();
   public final AtomicInteger aborts = new AtomicInteger();
+  public final AtomicInteger begins = new AtomicInteger();
   public final AtomicInteger finishes = new AtomicInteger();
   public volatile BiFunction<Long, Long, ChallengeAnswer> challenges =
       (deal, epoch) -> new Refusal(ErrorCode.UNKNOWN_DEAL, "none");
@@ -20,9 +21,12 @@ public final class FakeBackend implements OperatorBackend {
   /** Signs every finished upload as accepted (root 0x00…00); null refuses uploads. */
   public volatile Signature acceptance;
   public volatile RetrievalAdmission retrieval = new Refusal(ErrorCode.UNKNOWN_DEAL, "none");
+  /** What TERMS is answered with; null fails the call (answered INTERNAL). */
+  public volatile SignedTerms terms;
 
   @Override
   public UploadAdmission beginUpload(long dealId, long size) {
+    begins.incrementAndGet();
     if (acceptance == null) {
       return new Refusal(ErrorCode.UNKNOWN_DEAL, "no deal " + dealId);
     }
@@ -53,6 +57,14 @@ public final class FakeBackend implements OperatorBackend {
   @Override
   public ChallengeAnswer answerChallenge(long dealId, long epoch) {
     return challenges.apply(dealId, epoch);
+  }
+
+  @Override
+  public SignedTerms terms() {
+    if (terms == null) {
+      throw new IllegalStateException("no terms set");
+    }
+    return terms;
   }
 
   @Override
