@@ -45,7 +45,8 @@ class VerifierAuditIT {
       net.registerWithoutNode(DevAccounts.key(4), garbage.endpoint());
 
       Random random = new Random(42);
-      long first = net.currentEpoch() + 2;
+      // Four 3 s epochs ahead: storing four deals can outlast two epochs on a loaded machine.
+      long first = net.currentEpoch() + 4;
       long last = first + 4;
       long honestDeal = net.store(OWNER, honest, bytes(random, 200 * 1024), 8, first, last);
       long lossyDeal = net.store(OWNER, lossy, bytes(random, 400 * 1024), 32, first, last);
