@@ -89,7 +89,9 @@ class RpcServerTest {
       while (http.read() != null) {
         answered++;
       }
-      assertThat(answered).isBetween(1, 199);
+      // The server closes as the limit is passed; answers already on their way may or may not arrive before the
+      // close (it is a reset while requests are unread), so only "not all of them" is certain.
+      assertThat(answered).as("answers before the disconnect").isLessThan(200);
     }
   }
 
