@@ -17,9 +17,10 @@ import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.merkle.ShardHasher;
 
 /**
- * Reads a part back from any k of its shard files. Every offered shard is first checked against its size and root;
- * a bad one is left out and another used. Then the stripes are read from k good shards (data shards first, so an
- * intact part is copied without decoding), missing data shares rebuilt, and exactly the part's ciphertext written.
+ * Reads a part back from any k of its shard files. Offered shards are checked in index order against their size and
+ * root until k are good (the data shards first, so an intact part is copied without decoding); a bad one is left
+ * out and the next used. Then the stripes are read from those k, missing data shares rebuilt, and exactly the
+ * part's ciphertext written.
  */
 public final class ShardReader {
   private ShardReader() {}
@@ -42,10 +43,13 @@ public final class ShardReader {
         missing.add(i);
         continue;
       }
+      if (good.size() == k) {
+        continue;
+      }
       String problem = check(part.shards().get(i), file);
       if (problem != null) {
         bad.put(i, problem);
-      } else if (good.size() < k) {
+      } else {
         good.add(i);
       }
     }
