@@ -147,6 +147,26 @@ class ShardLayoutTest {
   }
 
   @Test
+  void aSmallPartWith255ParityShardsComesBackFromAnySingleShard() throws IOException {
+    CodingParams params = CodingParams.forPart(3000, 1, 255);
+    assertThat(params).isEqualTo(new CodingParams(1, 255, 4096));
+    byte[] ciphertext = random(3000, 6);
+    StripedPart part = write(ciphertext, params);
+    assertThat(part.shards()).hasSize(256);
+    for (int keep : new int[] {0, 1, 2, 128, 255}) {
+      assertThat(read(part, Map.of(keep, shardFile(keep)))).as("from shard %d alone", keep).isEqualTo(ciphertext);
+    }
+  }
+
+  @Test
+  void aMissingDirectoryIsAClearError() {
+    List<Path> files = IntStream.range(0, 6).mapToObj(i -> dir.resolve("nowhere").resolve("s" + i)).toList();
+    assertThatThrownBy(() -> ShardWriter.write(new ByteArrayInputStream(new byte[1]), FOUR_TWO, files))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class)
+        .hasMessageContaining("cannot write it: the directory " + dir.resolve("nowhere") + " does not exist");
+  }
+
+  @Test
   void reportsProgressAfterEveryStripe() throws IOException {
     List<Long> reported = new java.util.ArrayList<>();
     byte[] ciphertext = random(2 * STRIPE + 7, 5);
