@@ -23,6 +23,33 @@ final class TableKernel implements GfKernel {
     return new Prepared(coefficients);
   }
 
+  /** acc[x] (^)= the products of inputs c..c+3 at start + x: four lookups per load and store of acc. */
+  private static void fourInputs(long[] t, byte[][] inputs, int c, long[] acc, int start, int n, boolean assign) {
+    byte[] in0 = inputs[c];
+    byte[] in1 = inputs[c + 1];
+    byte[] in2 = inputs[c + 2];
+    byte[] in3 = inputs[c + 3];
+    int b0 = c << 8;
+    int b1 = b0 + 256;
+    int b2 = b0 + 512;
+    int b3 = b0 + 768;
+    for (int x = 0; x < n; x++) {
+      int at = start + x;
+      long v = t[b0 | (in0[at] & 0xFF)] ^ t[b1 | (in1[at] & 0xFF)] ^ t[b2 | (in2[at] & 0xFF)]
+          ^ t[b3 | (in3[at] & 0xFF)];
+      acc[x] = assign ? v : acc[x] ^ v;
+    }
+  }
+
+  private static void oneInput(long[] t, byte[][] inputs, int c, long[] acc, int start, int n, boolean assign) {
+    byte[] in = inputs[c];
+    int base = c << 8;
+    for (int x = 0; x < n; x++) {
+      long v = t[base | (in[start + x] & 0xFF)];
+      acc[x] = assign ? v : acc[x] ^ v;
+    }
+  }
+
   static final class Prepared implements Combination {
     private final int rows;
     private final int cols;
@@ -53,16 +80,12 @@ final class TableKernel implements GfKernel {
         int n = Math.min(BLOCK, end - start);
         for (int g = 0; g < tables.length; g++) {
           long[] t = tables[g];
-          byte[] in = inputs[0];
-          for (int x = 0; x < n; x++) {
-            acc[x] = t[in[start + x] & 0xFF];
+          int c = 0;
+          for (; c + 3 < cols; c += 4) {
+            fourInputs(t, inputs, c, acc, start, n, c == 0);
           }
-          for (int c = 1; c < cols; c++) {
-            in = inputs[c];
-            int base = c << 8;
-            for (int x = 0; x < n; x++) {
-              acc[x] ^= t[base | (in[start + x] & 0xFF)];
-            }
+          for (; c < cols; c++) {
+            oneInput(t, inputs, c, acc, start, n, c == 0);
           }
           int width = Math.min(GROUP, rows - g * GROUP);
           for (int j = 0; j < width; j++) {

@@ -28,6 +28,10 @@ public final class PendingFile implements AutoCloseable {
   public static PendingFile create(Path target) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
+    if (!Files.isDirectory(dir)) {
+      throw new java.nio.file.NoSuchFileException(absolute.toString(), null,
+          "cannot write it: the directory " + dir + " does not exist");
+    }
     Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
     try {
       return new PendingFile(absolute, temp, FileChannel.open(temp, StandardOpenOption.WRITE));

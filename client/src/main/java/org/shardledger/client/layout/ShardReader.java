@@ -1,30 +1,37 @@
 package org.shardledger.client.layout;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.shardledger.client.coding.ReedSolomon;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.merkle.ShardHasher;
 
 /**
- * Reads a part back from any k of its shard files. Every offered shard is first checked against its size and root;
- * a bad one is left out and another used. Then the stripes are read from k good shards (data shards first, so an
- * intact part is copied without decoding), missing data shares rebuilt, and exactly the part's ciphertext written.
+ * Reads a part back from any k of its shard files. Offered shards are checked in index order against their size and
+ * root until k are good (the data shards first, so an intact part is copied without decoding); a bad one is left
+ * out and the next used. Then the stripes are read from those k, missing data shares rebuilt, and exactly the
+ * part's ciphertext written.
  */
 public final class ShardReader {
   private ShardReader() {}
 
+  /** Writes exactly the part's ciphertext to {@code out} (not closed). */
   public static void read(StripedPart part, Map<Integer, Path> available, OutputStream out) throws IOException {
+    try (ShardInputStream in = open(part, available)) {
+      in.transferTo(out);
+    }
+  }
+
+  /**
+   * Checks the offered shards and returns the part's ciphertext as a stream (for a consumer that pulls, such as a
+   * decrypting stream). Throws {@link ShardsUnavailableException} before anything is read if fewer than k are good.
+   */
+  public static ShardInputStream open(StripedPart part, Map<Integer, Path> available) throws IOException {
     CodingParams params = part.params();
     int k = params.dataShards();
     int n = params.totalShards();
@@ -42,17 +49,20 @@ public final class ShardReader {
         missing.add(i);
         continue;
       }
+      if (good.size() == k) {
+        continue;
+      }
       String problem = check(part.shards().get(i), file);
       if (problem != null) {
         bad.put(i, problem);
-      } else if (good.size() < k) {
+      } else {
         good.add(i);
       }
     }
     if (good.size() < k) {
       throw new ShardsUnavailableException(k, missing, bad);
     }
-    decode(part, good, available, out);
+    return new ShardInputStream(part, good, available);
   }
 
   /** Why this file is not the shard, or null when its size and root match. */
@@ -69,61 +79,6 @@ public final class ShardReader {
       return null;
     } catch (IOException e) {
       return "unreadable: " + e.getMessage();
-    }
-  }
-
-  private static void decode(StripedPart part, List<Integer> chosen, Map<Integer, Path> available, OutputStream out)
-      throws IOException {
-    CodingParams params = part.params();
-    int k = params.dataShards();
-    int n = params.totalShards();
-    int shareSize = params.shareSize();
-    ReedSolomon coder = ReedSolomon.of(k, params.parityShards());
-    byte[][] shares = new byte[n][];
-    boolean[] present = new boolean[n];
-    boolean decoding = false;
-    for (int i = 0; i < n; i++) {
-      shares[i] = new byte[shareSize];
-    }
-    for (int i : chosen) {
-      present[i] = true;
-      decoding |= i >= k;
-    }
-    FileChannel[] channels = new FileChannel[n];
-    try {
-      for (int i : chosen) {
-        channels[i] = FileChannel.open(available.get(i), StandardOpenOption.READ);
-      }
-      long remaining = part.ciphertextLength();
-      for (long stripe = 0; stripe < part.stripes(); stripe++) {
-        for (int i : chosen) {
-          readFully(channels[i], shares[i], stripe * shareSize, available.get(i));
-        }
-        if (decoding) {
-          coder.reconstructData(shares, present, 0, shareSize);
-        }
-        for (int i = 0; i < k && remaining > 0; i++) {
-          int len = (int) Math.min(shareSize, remaining);
-          out.write(shares[i], 0, len);
-          remaining -= len;
-        }
-      }
-    } finally {
-      for (FileChannel channel : channels) {
-        if (channel != null) {
-          channel.close();
-        }
-      }
-    }
-  }
-
-  private static void readFully(FileChannel channel, byte[] target, long position, Path file) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(target);
-    while (buffer.hasRemaining()) {
-      int got = channel.read(buffer, position + buffer.position());
-      if (got < 0) {
-        throw new EOFException(file + " became shorter while it was read");
-      }
     }
   }
 }

@@ -147,6 +147,73 @@ class ShardLayoutTest {
   }
 
   @Test
+  void aSmallPartWith255ParityShardsComesBackFromAnySingleShard() throws IOException {
+    CodingParams params = CodingParams.forPart(3000, 1, 255);
+    assertThat(params).isEqualTo(new CodingParams(1, 255, 4096));
+    byte[] ciphertext = random(3000, 6);
+    StripedPart part = write(ciphertext, params);
+    assertThat(part.shards()).hasSize(256);
+    for (int keep : new int[] {0, 1, 2, 128, 255}) {
+      assertThat(read(part, Map.of(keep, shardFile(keep)))).as("from shard %d alone", keep).isEqualTo(ciphertext);
+    }
+  }
+
+  @Test
+  void aMissingDirectoryIsAClearError() {
+    List<Path> files = IntStream.range(0, 6).mapToObj(i -> dir.resolve("nowhere").resolve("s" + i)).toList();
+    assertThatThrownBy(() -> ShardWriter.write(new ByteArrayInputStream(new byte[1]), FOUR_TWO, files))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class)
+        .hasMessageContaining("cannot write it: the directory " + dir.resolve("nowhere") + " does not exist");
+  }
+
+  @Test
+  void aPushedStreamInOddPiecesGivesTheSameShardsAndAPulledStreamTheSameBytes() throws IOException {
+    byte[] ciphertext = random(3 * STRIPE + 999, 8);
+    StripedPart expected = write(ciphertext, FOUR_TWO);
+    Path other = Files.createDirectory(dir.resolve("pushed"));
+    List<Path> files = IntStream.range(0, 6).mapToObj(i -> other.resolve("s" + i)).toList();
+    StripedPart pushed;
+    try (ShardOutputStream out = ShardWriter.open(FOUR_TWO, files)) {
+      SplittableRandom random = new SplittableRandom(9);
+      int at = 0;
+      while (at < ciphertext.length) {
+        if (random.nextInt(10) == 0) {
+          out.write(ciphertext[at++]);
+        } else {
+          int n = Math.min(ciphertext.length - at, random.nextInt(1, 20000));
+          out.write(ciphertext, at, n);
+          at += n;
+        }
+      }
+      pushed = out.finish();
+      assertThatThrownBy(() -> out.write(1)).hasMessage("the part's shards are already finished or closed");
+    }
+    assertThat(pushed).isEqualTo(expected);
+
+    Map<Integer, Path> offered = new HashMap<>();
+    for (int i = 2; i < 6; i++) {
+      offered.put(i, files.get(i));
+    }
+    ByteArrayOutputStream pulled = new ByteArrayOutputStream();
+    try (InputStream in = ShardReader.open(pushed, offered)) {
+      for (int i = 0; i < 100; i++) {
+        pulled.write(in.read());
+      }
+      pulled.write(in.readAllBytes());
+      assertThat(in.read()).isEqualTo(-1);
+    }
+    assertThat(pulled.toByteArray()).isEqualTo(ciphertext);
+  }
+
+  @Test
+  void aPushedStreamClosedUnfinishedLeavesNoShardFiles() throws IOException {
+    try (ShardOutputStream out = ShardWriter.open(FOUR_TWO, files(6))) {
+      out.write(random(STRIPE + 5, 10));
+    }
+    assertThat(dir.toFile().list()).isEmpty();
+  }
+
+  @Test
   void reportsProgressAfterEveryStripe() throws IOException {
     List<Long> reported = new java.util.ArrayList<>();
     byte[] ciphertext = random(2 * STRIPE + 7, 5);
