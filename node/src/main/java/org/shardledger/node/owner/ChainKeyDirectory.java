@@ -8,7 +8,6 @@ import org.shardledger.client.keys.KeyDirectory;
 import org.shardledger.client.keys.X25519PublicKey;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.Keys;
-import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 
 /** The client's key directory over the chain's key registry: publishing is a transaction, a lookup a call. */
@@ -29,7 +28,7 @@ public final class ChainKeyDirectory implements KeyDirectory {
           + own.account());
     }
     try {
-      keys.publish(Bytes32.of(own.publicKey().toArray())).mined();
+      keys.publish(own.publicKey().value()).mined();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot publish the key: " + e.getMessage(), e);
     }
@@ -38,7 +37,7 @@ public final class ChainKeyDirectory implements KeyDirectory {
   @Override
   public Optional<X25519PublicKey> lookup(Address account) {
     try {
-      return keys.keyOf(account).map(k -> X25519PublicKey.of(k.toArray()));
+      return keys.keyOf(account).map(X25519PublicKey::new);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the key registry: " + e.getMessage(), e);
     }
