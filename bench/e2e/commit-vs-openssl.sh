@@ -6,14 +6,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 size_gib=${1:-4}
 runs=${2:-5}
 file=${3:-${TMPDIR:-/tmp}/shardledger-commit-bench-${size_gib}g.bin}
-if [ ! -f "$file" ] || [ "$(stat -c %s "$file")" -ne $((size_gib << 30)) ]; then
-  echo "writing ${size_gib} GiB of random bytes to $file" >&2
-  head -c "$((size_gib << 30))" /dev/urandom > "$file"
-fi
-"$root/bin/shardledger" --version >/dev/null   # builds if needed, outside the timing
-cat "$file" > /dev/null                         # warm the page cache
+. "$root/bench/e2e/lib.sh"
+prepare_input "$file" "$size_gib"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 time_runs() {
   for _ in $(seq "$runs"); do
     local t0 t1

@@ -11,14 +11,9 @@ runs=${2:-3}
 tmp=${TMPDIR:-/tmp}
 file=$tmp/shardledger-encode-bench-${size_gib}g.bin
 out=$tmp/shardledger-encode-bench-out
-if [ ! -f "$file" ] || [ "$(stat -c %s "$file")" -ne $((size_gib << 30)) ]; then
-  echo "writing ${size_gib} GiB of random bytes to $file" >&2
-  head -c "$((size_gib << 30))" /dev/urandom > "$file"
-fi
-"$root/bin/shardledger" --version >/dev/null   # builds if needed, outside the timing
-cat "$file" > /dev/null                         # warm the page cache
+. "$root/bench/e2e/lib.sh"
+prepare_input "$file" "$size_gib"
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 # prints "seconds peak_rss_kib cpu_seconds" per run
 time_runs() {
   for _ in $(seq "$runs"); do
