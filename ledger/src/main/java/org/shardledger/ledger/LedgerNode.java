@@ -13,7 +13,6 @@ import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.events.ChainFollower;
 import org.shardledger.contracts.chain.BeaconRecorder;
 import org.shardledger.ledger.claims.ConfirmedView;
-import org.shardledger.ledger.internal.Backoff;
 import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.ledger.rpc.EpochStatus;
 import org.shardledger.ledger.rpc.LedgerRpc;
@@ -32,6 +31,9 @@ import org.shardledger.rpc.RpcMetrics;
 import org.shardledger.rpc.RpcServer;
 import org.shardledger.rpc.admin.AdminServer;
 import org.shardledger.rpc.admin.AdminStatus;
+import org.shardledger.runtime.Backoff;
+import org.shardledger.runtime.LoopRunner;
+import org.shardledger.runtime.LoopSpec;
 
 /**
  * A running ledger: the chain mirror (follower), the settlement loop (beacons, then settlement steps) and the
@@ -55,10 +57,10 @@ public final class LedgerNode implements AutoCloseable {
   private final RpcServer server;
   private final AdminServer admin;
   private final LedgerStatusLog status;
-  private final Backoff chainBackoff;
   private final Backoff signingBackoff;
-  private final Thread loop;
-  private volatile boolean running = true;
+  private final LoopRunner loops = new LoopRunner();
+  private boolean recovered;
+  private boolean started;
   private volatile long head;
 
   private LedgerNode(LedgerConfig config, KeyPair key, Database db, LedgerMetrics metrics, RpcMetrics rpcMetrics)
@@ -111,10 +113,7 @@ public final class LedgerNode implements AutoCloseable {
           () -> out.putNull("pending"));
     })));
     this.follower = chain.follow(config.confirmations(), mirror, confirmed, config.timing());
-    this.chainBackoff = new Backoff(config.pollInterval(), config.maxBackoff());
-    this.signingBackoff = new Backoff(config.pollInterval(), config.maxBackoff());
-    this.loop = new Thread(this::run, "ledger");
-    this.loop.setDaemon(true);
+    this.signingBackoff = new Backoff(config.pollInterval(), maxBackoff(config));
   }
 
   /** Opens the ledger's database and chain connection, and starts the follower, the loop and the JSON-RPC server. */
@@ -134,7 +133,8 @@ public final class LedgerNode implements AutoCloseable {
       throw e;
     }
     node.follower.start();
-    node.loop.start();
+    node.loops.startPaced(LoopSpec.every("ledger", config.pollInterval()).backingOffTo(maxBackoff(config)),
+        node::step, (e, retryIn) -> node.status.chainUnavailable(LedgerStatusLog.describe(e), retryIn));
     return node;
   }
 
@@ -170,77 +170,55 @@ public final class LedgerNode implements AutoCloseable {
     return stores;
   }
 
-  private void run() {
-    boolean recovered = false;
-    boolean started = false;
-    while (running) {
-      Duration wait = config.pollInterval();
-      try {
-        head = writer.headBlock();
-        if (!recovered) {
-          writer.recoverPending();
-          if (!started) {
-            long settledThrough = writer.settledThrough();
-            long next = stores.settlements().current().nextEpoch();
-            if (settler.pending().isEmpty() && next < settledThrough) {
-              status.stateBehindChain(next, settledThrough);
-            }
-            status.started(next, settledThrough, server.url().toString());
-            started = true;
-          }
-          recovered = true;
-        }
-        if (config.recordBeacons()) {
-          beacons.tick();
-        }
-        Progress progress;
-        int steps = 0;
-        do {
-          progress = settler.tick();
-        } while (running && ++steps < 16 && KEEP_GOING.contains(progress));
-        confirmed.refresh();
-        if (progress == Progress.SIGNING || progress == Progress.STUCK) {
-          wait = signingBackoff.next();
-        } else {
-          signingBackoff.reset();
-        }
-        chainBackoff.reset();
-      } catch (IOException | RuntimeException e) {
-        if (!running) {
-          break;
-        }
-        wait = chainBackoff.next();
-        recovered = false;
-        status.chainUnavailable(LedgerStatusLog.describe(e), wait);
-      }
-      pause(wait);
-    }
+  /** The longest wait between retries, never below the poll interval. */
+  private static Duration maxBackoff(LedgerConfig config) {
+    return config.maxBackoff().compareTo(config.pollInterval()) < 0 ? config.pollInterval() : config.maxBackoff();
   }
 
-  /** Waits without interrupting anyone: an interrupt inside H2 closes its file. {@link #close} wakes it. */
-  private synchronized void pause(Duration wait) {
-    if (!running) {
-      return;
-    }
+  /**
+   * One round of the ledger's loop: after a failure, recover the journal first; record the beacons; take up to
+   * 16 settlement steps while they make progress. Returns the wait before the next round (backing off while the
+   * verifiers do not sign); a failure backs the loop off and makes the next round recover again.
+   */
+  private Duration step() throws IOException {
     try {
-      wait(Math.max(1, wait.toMillis()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
+      head = writer.headBlock();
+      if (!recovered) {
+        writer.recoverPending();
+        if (!started) {
+          long settledThrough = writer.settledThrough();
+          long next = stores.settlements().current().nextEpoch();
+          if (settler.pending().isEmpty() && next < settledThrough) {
+            status.stateBehindChain(next, settledThrough);
+          }
+          status.started(next, settledThrough, server.url().toString());
+          started = true;
+        }
+        recovered = true;
+      }
+      if (config.recordBeacons()) {
+        beacons.tick();
+      }
+      Progress progress;
+      int steps = 0;
+      do {
+        progress = settler.tick();
+      } while (loops.running() && ++steps < 16 && KEEP_GOING.contains(progress));
+      confirmed.refresh();
+      if (progress == Progress.SIGNING || progress == Progress.STUCK) {
+        return signingBackoff.next();
+      }
+      signingBackoff.reset();
+      return config.pollInterval();
+    } catch (IOException | RuntimeException e) {
+      recovered = false;
+      throw e;
     }
   }
 
   @Override
   public void close() {
-    synchronized (this) {
-      running = false;
-      notifyAll();
-    }
-    try {
-      loop.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loops.close();
     follower.close();
     server.close();
     admin.close();

@@ -2,6 +2,7 @@ package org.shardledger.verifier;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import org.shardledger.rpc.RpcMetrics;
 import org.shardledger.rpc.RpcServer;
 import org.shardledger.rpc.admin.AdminServer;
 import org.shardledger.rpc.admin.AdminStatus;
+import org.shardledger.runtime.DaemonThreads;
+import org.shardledger.runtime.LoopRunner;
+import org.shardledger.runtime.LoopSpec;
 import org.shardledger.verifier.audit.DealAuditor;
 import org.shardledger.verifier.audit.EpochAuditor;
 import org.shardledger.verifier.report.ReportPublisher;
@@ -102,7 +106,7 @@ public final class VerifierNode implements AutoCloseable {
       WireClient wire = keep(new WireClient(ClientSettings.defaults(deployment.domain())
           .withRequestTimeout(config.audits().requestTimeout())));
       ExecutorService verifyPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime()
-          .availableProcessors()), daemon("verifier-verify"));
+          .availableProcessors()), DaemonThreads.named("verifier-verify"));
       keep(verifyPool::shutdownNow);
       DealAuditor dealAuditor = new DealAuditor(wire, audits, status, deployment.chainId(), config.audits(),
           verifyPool);
@@ -110,15 +114,16 @@ public final class VerifierNode implements AutoCloseable {
       EpochAuditor epochs = new EpochAuditor(deployment, mirror, new ChainView(chain), audits, reports, dealAuditor,
           key, config.confirmations(), config.audits(), status);
       publisher = new ReportPublisher(sinks, reports, audits, status);
-      loop("verifier-audits", () -> {
-        while (running && epochs.step()) {
+      LoopRunner loops = keep(new LoopRunner());
+      loop(loops, "verifier-audits", config.pollInterval(), () -> {
+        while (loops.running() && epochs.step()) {
           // next epoch at once
         }
-      }, config.pollInterval().toMillis());
-      loop("verifier-reports", publisher::deliver, config.publishInterval().toMillis());
+      });
+      loop(loops, "verifier-reports", config.publishInterval(), publisher::deliver);
       BeaconRecorder beacons = new BeaconRecorder(BeaconRecorder.Target.of(chain), deployment,
           status::beaconRecorded);
-      loop("verifier-beacons", beacons::tick, config.pollInterval().toMillis());
+      loop(loops, "verifier-beacons", config.pollInterval(), beacons::tick);
       if (config.rpcListen() != null) {
         List<RpcMethod> methods = new ArrayList<>(List.of(new AuditGetResults(audits),
             new AuditGetReputation(audits, config.reputation())));
@@ -183,48 +188,14 @@ public final class VerifierNode implements AutoCloseable {
     return Optional.ofNullable(server).map(RpcServer::url);
   }
 
-  private interface Step {
-    void run() throws Exception;
-  }
-
-  private void loop(String name, Step step, long pauseMillis) {
-    Thread t = new Thread(() -> {
-      while (running) {
-        try {
-          step.run();
-        } catch (InterruptedException e) {
-          return;
-        } catch (Exception e) {
-          if (running) {
-            status.problem(name, e);
-          }
-        }
-        try {
-          Thread.sleep(pauseMillis);
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, name);
-    t.setDaemon(true);
-    t.start();
-    keep(() -> {
-      t.interrupt();
-      t.join(5000);
-    });
+  /** A loop that runs every {@code pause}, failures reported and retried after the same pause. */
+  private void loop(LoopRunner loops, String name, Duration pause, LoopRunner.Action action) {
+    loops.start(LoopSpec.every(name, pause).interruptedOnStop(), action, (e, retryIn) -> status.problem(name, e));
   }
 
   private <T extends AutoCloseable> T keep(T resource) {
     open.add(resource);
     return resource;
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
   }
 
   @Override
