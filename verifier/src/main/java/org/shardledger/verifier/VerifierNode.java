@@ -28,12 +28,15 @@ import org.shardledger.runtime.LoopRunner;
 import org.shardledger.runtime.LoopSpec;
 import org.shardledger.verifier.audit.DealAuditor;
 import org.shardledger.verifier.audit.EpochAuditor;
+import org.shardledger.verifier.onchain.DeploymentCalendar;
+import org.shardledger.verifier.onchain.MirrorAuditView;
 import org.shardledger.verifier.report.ReportPublisher;
 import org.shardledger.verifier.report.ReportSink;
 import org.shardledger.verifier.rpc.AuditGetReputation;
 import org.shardledger.verifier.rpc.AuditGetResults;
 import org.shardledger.verifier.store.AuditStore;
 import org.shardledger.verifier.store.ReportStore;
+import org.shardledger.verifier.wire.WireChallenger;
 import org.shardledger.wire.client.ClientSettings;
 import org.shardledger.wire.client.WireClient;
 
@@ -108,11 +111,12 @@ public final class VerifierNode implements AutoCloseable {
       ExecutorService verifyPool = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime()
           .availableProcessors()), DaemonThreads.named("verifier-verify"));
       keep(verifyPool::shutdownNow);
-      DealAuditor dealAuditor = new DealAuditor(wire, audits, status, deployment.chainId(), config.audits(),
-          verifyPool);
+      DealAuditor dealAuditor = new DealAuditor(new WireChallenger(wire), audits, status, deployment.chainId(),
+          config.audits(), verifyPool);
       keep(dealAuditor::close);
-      EpochAuditor epochs = new EpochAuditor(deployment, mirror, new ChainView(chain), audits, reports, dealAuditor,
-          key, config.confirmations(), config.audits(), status);
+      EpochAuditor epochs = new EpochAuditor(new DeploymentCalendar(deployment), deployment.domain(),
+          new MirrorAuditView(mirror, chain), audits, reports, dealAuditor, key, config.confirmations(),
+          config.audits(), status);
       publisher = new ReportPublisher(sinks, reports, audits, status);
       LoopRunner loops = keep(new LoopRunner());
       loop(loops, "verifier-audits", config.pollInterval(), () -> {
@@ -209,13 +213,5 @@ public final class VerifierNode implements AutoCloseable {
       }
     }
     open.clear();
-  }
-
-  /** The auditor's view of the chain through the facade. */
-  private record ChainView(Chain chain) implements EpochAuditor.ChainView {
-    @Override
-    public long blockNumber() throws IOException {
-      return chain.blockNumber();
-    }
   }
 }
