@@ -14,6 +14,7 @@ import org.shardledger.verifier.VerifierMetrics;
 import org.shardledger.verifier.VerifierNode;
 import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.report.ReportSink;
+import org.shardledger.verifier.rpc.RpcLedgerClient;
 import org.shardledger.verifier.settlement.SettlementSigner;
 import org.shardledger.verifier.settlement.VerifierSignSettlement;
 
@@ -32,7 +33,7 @@ public final class VerifierRole {
   /** As the other {@code start}, its events and JSON-RPC answers counted. */
   public static VerifierNode start(VerifierConfig config, KeyPair key, Deployment deployment, URI rpc,
       List<URI> ledgers, VerifierMetrics metrics, RpcMetrics rpcMetrics) throws IOException {
-    List<ReportSink> sinks = ledgers.stream().<ReportSink>map(LedgerReportSink::new).toList();
+    List<ReportSink> sinks = ledgers.stream().<ReportSink>map(RpcLedgerClient::new).toList();
     VerifierNode node = new VerifierNode(config, key, deployment, rpc, sinks, (db, mirror, chain) -> {
       SettlementSigner signer = new SettlementSigner(new MirrorSettlementChain(mirror, deployment,
           chain.operators()::stakeAt), H2SettlementStore.open(db), key, deployment.domain(), SettlementConfig.DEFAULT);

@@ -1,4 +1,4 @@
-package org.shardledger.node.roles;
+package org.shardledger.verifier.rpc;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,12 +12,12 @@ import org.shardledger.verifier.report.ReportSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Delivers a verifier's signed reports to a ledger with {@code audit_submitReport}. */
-final class LedgerReportSink implements ReportSink {
-  private static final Logger LOG = LoggerFactory.getLogger(LedgerReportSink.class);
+/** A ledger reached over JSON-RPC: delivers the verifier's signed reports with {@code audit_submitReport}. */
+public final class RpcLedgerClient implements ReportSink {
+  private static final Logger LOG = LoggerFactory.getLogger(RpcLedgerClient.class);
   private final RpcClient client;
 
-  LedgerReportSink(URI ledger) {
+  public RpcLedgerClient(URI ledger) {
     this.client = new RpcClient(ledger, Duration.ofSeconds(10));
   }
 

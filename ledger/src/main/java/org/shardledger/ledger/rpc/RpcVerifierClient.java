@@ -1,8 +1,9 @@
-package org.shardledger.ledger.settlement;
+package org.shardledger.ledger.rpc;
 
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import org.shardledger.ledger.settlement.VerifierClient;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.json.SignAnswer;
