@@ -8,8 +8,10 @@ import org.shardledger.node.roles.HostPort;
 import org.shardledger.node.metrics.RoleMetrics;
 import org.shardledger.node.metrics.VerifierMeters;
 import org.shardledger.node.roles.RoleRunner;
-import org.shardledger.verifier.VerifierNode;
-import org.shardledger.node.roles.VerifierRole;
+import org.shardledger.node.verifier.VerifierRole;
+import org.shardledger.node.verifier.VerifierRoleFactory;
+import org.shardledger.node.verifier.VerifierRoleSettings;
+import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.VerifierConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,9 +45,10 @@ final class VerifierCommand implements Callable<Integer> {
         .withConfirmations(confirmations);
     RoleMetrics metrics = metricsOption.start("verifier");
     VerifierMeters meters = new VerifierMeters(metrics);
-    VerifierNode role = VerifierRole.start(config, chain.readKey(), chain.readDeployment(), chain.rpc, ledgers,
-        meters, metrics.rpc());
+    VerifierRole role = VerifierRoleFactory.create(new VerifierRoleSettings(config, chain.rpc,
+        chain.readDeployment(), chain.readKey(), ledgers), new VerifierStatusLog(meters), metrics.rpc());
     meters.bind(role);
+    role.start();
     RoleRunner.runUntilStopped("verifier", MetricsOption.both(role, metrics));
     return 0;
   }

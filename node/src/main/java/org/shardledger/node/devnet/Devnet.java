@@ -31,11 +31,14 @@ import org.shardledger.node.owner.OwnerClient;
 import org.shardledger.node.prover.ProverRole;
 import org.shardledger.node.prover.ProverRoleFactory;
 import org.shardledger.node.prover.ProverRoleSettings;
-import org.shardledger.node.roles.VerifierRole;
+import org.shardledger.node.verifier.VerifierRole;
+import org.shardledger.node.verifier.VerifierRoleFactory;
+import org.shardledger.node.verifier.VerifierRoleSettings;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.prover.ProverConfig;
 import org.shardledger.verifier.VerifierConfig;
 import org.shardledger.verifier.VerifierNode;
+import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.audit.AuditSettings;
 import org.shardledger.wire.client.ClientSettings;
 import org.shardledger.wire.client.WireClient;
@@ -126,10 +129,11 @@ public final class Devnet implements AutoCloseable {
           .withAudits(new AuditSettings(32, 3, Duration.ofMillis(500), Duration.ofSeconds(5)));
       RoleMetrics roleMetrics = metrics("verifier-" + (i + 1), "verifier");
       VerifierMeters meters = new VerifierMeters(roleMetrics);
-      VerifierNode node = keep(VerifierRole.start(vc, keys.get(i), chain.deployment(), chain.rpcUrl(),
-          List.of(ledgerUrl), meters, roleMetrics.rpc()));
-      meters.bind(node);
-      verifiers.add(node);
+      VerifierRole role = keep(VerifierRoleFactory.create(new VerifierRoleSettings(vc, chain.rpcUrl(),
+          chain.deployment(), keys.get(i), List.of(ledgerUrl)), new VerifierStatusLog(meters), roleMetrics.rpc()));
+      meters.bind(role);
+      role.start();
+      verifiers.add(role.node());
       say("verifier %s: JSON-RPC %s, metrics %s", keys.get(i).address(), urls.get(i),
           roleMetrics.url().orElseThrow());
     }

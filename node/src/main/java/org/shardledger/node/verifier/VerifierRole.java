@@ -1,0 +1,104 @@
+package org.shardledger.node.verifier;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.shardledger.chainstore.ChainMirror;
+import org.shardledger.contracts.events.ChainFollower;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.verifier.VerifierNode;
+import org.shardledger.verifier.store.AuditStore;
+import org.shardledger.verifier.store.ReportStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The verifier role's controller: starts the chain follower, then the node; {@link #close()} stops the node, then
+ * what the factory opened, in reverse order. Built by {@link VerifierRoleFactory}.
+ */
+public final class VerifierRole implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(VerifierRole.class);
+
+  private final List<AutoCloseable> opened;
+  private final ChainMirror mirror;
+  private final ChainFollower follower;
+  private final VerifierNode node;
+  private boolean closed;
+
+  VerifierRole(List<AutoCloseable> opened, ChainMirror mirror, ChainFollower follower, VerifierNode node) {
+    this.opened = List.copyOf(opened);
+    this.mirror = mirror;
+    this.follower = follower;
+    this.node = node;
+  }
+
+  /** Follows the chain into the mirror, then audits, reports and serves. */
+  public synchronized void start() throws IOException {
+    follower.start();
+    try {
+      node.start();
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  public VerifierNode node() {
+    return node;
+  }
+
+  public Address address() {
+    return node.address();
+  }
+
+  public AuditStore audits() {
+    return node.audits();
+  }
+
+  public ReportStore reports() {
+    return node.reports();
+  }
+
+  public ChainMirror mirror() {
+    return mirror;
+  }
+
+  /** The chain head the follower last saw (-1 before it looked). */
+  public long chainHeadBlock() {
+    return follower.lastSeenHead();
+  }
+
+  /** Blocks between the chain head the follower last saw and what the mirror holds (-1 before it looked). */
+  public long followerLagBlocks() {
+    return follower.lagBlocks();
+  }
+
+  public URI adminUrl() {
+    return node.adminUrl();
+  }
+
+  public Optional<URI> rpcUrl() {
+    return node.rpcUrl();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    node.close();
+    closeAll(opened);
+  }
+
+  static void closeAll(List<AutoCloseable> opened) {
+    for (int i = opened.size() - 1; i >= 0; i--) {
+      try {
+        opened.get(i).close();
+      } catch (Exception e) {
+        LOG.warn("while stopping the verifier: {}", e.toString());
+      }
+    }
+  }
+}
