@@ -1,7 +1,7 @@
-package org.shardledger.ledger;
+package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shardledger.ledger.TestNetwork.CREDIT;
+import static org.shardledger.node.ledger.TestNetwork.CREDIT;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcClient;
+import org.shardledger.ledger.LedgerNode;
 
 /**
  * The chain's RPC goes away in the worst moment: the settle transaction reached the node, its answer did not reach

@@ -1,4 +1,4 @@
-package org.shardledger.ledger;
+package org.shardledger.node.ledger;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.chain.DeploymentFile;
+import org.shardledger.ledger.LedgerNode;
+import org.shardledger.ledger.LedgerConfig;
 
 /**
  * Child JVM for {@link LedgerCrashIT}: a ledger that does not record beacons (so its only transaction is the

@@ -1,7 +1,7 @@
-package org.shardledger.ledger;
+package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shardledger.ledger.TestNetwork.CREDIT;
+import static org.shardledger.node.ledger.TestNetwork.CREDIT;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -12,6 +12,7 @@ import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcClient;
+import org.shardledger.ledger.LedgerNode;
 
 /**
  * The block with the ledger's {@code settle} is reorged away before it is confirmed: the ledger never recorded it

@@ -1,7 +1,7 @@
-package org.shardledger.ledger;
+package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shardledger.ledger.TestNetwork.CREDIT;
+import static org.shardledger.node.ledger.TestNetwork.CREDIT;
 
 import java.math.BigInteger;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.shardledger.ledger;
+package org.shardledger.node.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.shardledger.ledger;
+package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,7 @@ import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.payout.PayoutTree;
 import org.shardledger.rpc.RpcClient;
+import org.shardledger.ledger.LedgerNode;
 
 /**
  * Balances and claim proofs come from the ledger's confirmed view, not from the chain: with the chain's RPC gone,

@@ -1,7 +1,7 @@
-package org.shardledger.ledger;
+package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shardledger.ledger.TestNetwork.CREDIT;
+import static org.shardledger.node.ledger.TestNetwork.CREDIT;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -19,6 +19,7 @@ import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.DeploymentFile;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcClient;
+import org.shardledger.ledger.LedgerNode;
 
 /**
  * A ledger killed (kill -9, in a child JVM) after it broadcast {@code settle} and before the receipt: after a

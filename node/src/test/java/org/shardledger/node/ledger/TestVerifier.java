@@ -1,4 +1,4 @@
-package org.shardledger.ledger;
+package org.shardledger.node.ledger;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,7 +1,7 @@
-package org.shardledger.ledger;
+package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shardledger.ledger.TestNetwork.CREDIT;
+import static org.shardledger.node.ledger.TestNetwork.CREDIT;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -17,6 +17,7 @@ import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.deal.DealStatus;
 import org.shardledger.rpc.RpcClient;
+import org.shardledger.ledger.LedgerNode;
 
 /**
  * Deal lifecycle v2 end to end on Anvil: the owner ends its six-epoch deal in its second epoch; the real ledger and

@@ -1,7 +1,7 @@
-package org.shardledger.ledger;
+package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.shardledger.ledger.TestNetwork.CREDIT;
+import static org.shardledger.node.ledger.TestNetwork.CREDIT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,6 +25,7 @@ import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.payout.PayoutTree;
 import org.shardledger.rpc.RpcClient;
+import org.shardledger.ledger.LedgerNode;
 
 /**
  * Four epochs of a small network on Anvil, settled by a real ledger with three in-process verifiers (t = 2): an

@@ -1,4 +1,4 @@
-package org.shardledger.ledger;
+package org.shardledger.node.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -31,6 +31,8 @@ import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.json.SignedReportJson;
+import org.shardledger.ledger.LedgerNode;
+import org.shardledger.ledger.LedgerConfig;
 
 /**
  * A local network for the ledger's tests: Anvil with the contracts, three verifiers (dev keys 7, 8, 9; t = 2) whose
