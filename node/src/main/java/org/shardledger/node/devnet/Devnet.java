@@ -27,6 +27,8 @@ import org.shardledger.contracts.chain.DeploymentFile;
 import org.shardledger.contracts.deploy.DeployParameters;
 import org.shardledger.ledger.LedgerConfig;
 import org.shardledger.ledger.LedgerNode;
+import org.shardledger.node.ledger.LedgerRole;
+import org.shardledger.node.ledger.LedgerRoleFactory;
 import org.shardledger.node.owner.OwnerClient;
 import org.shardledger.node.prover.ProverRole;
 import org.shardledger.node.prover.ProverRoleFactory;
@@ -92,11 +94,12 @@ public final class Devnet implements AutoCloseable {
     startVerifiers(verifierKeys, verifierUrls, ledgerUrl);
     RoleMetrics ledgerMetrics = metrics("ledger", "ledger");
     LedgerMeters ledgerMeters = new LedgerMeters(ledgerMetrics);
-    ledger = keep(LedgerNode.start(LedgerConfig.defaults(config.dataDir().resolve("ledger"), chain.deployment(),
-        chain.rpcUrl()).withVerifiers(verifierUrls).withListen(new InetSocketAddress("127.0.0.1",
+    LedgerRole ledgerRole = keep(LedgerRoleFactory.create(LedgerConfig.defaults(config.dataDir().resolve("ledger"),
+        chain.deployment(), chain.rpcUrl()).withVerifiers(verifierUrls).withListen(new InetSocketAddress("127.0.0.1",
         ledgerUrl.getPort())).withConfirmations(1).withReportDeadlineBlocks(config.epochLength()),
         DevnetAccounts.ledger(), ledgerMeters, ledgerMetrics.rpc()));
-    ledgerMeters.bind(ledger);
+    ledgerMeters.bind(ledgerRole);
+    ledger = ledgerRole.start().node();
     say("ledger %s: JSON-RPC %s, metrics %s", DevnetAccounts.ledger().address(), ledger.rpcUrl(),
         ledgerMetrics.url().orElseThrow());
     storeFiles();

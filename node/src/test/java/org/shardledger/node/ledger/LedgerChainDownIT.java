@@ -17,7 +17,6 @@ import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.payout.PayoutTree;
 import org.shardledger.rpc.RpcClient;
-import org.shardledger.ledger.LedgerNode;
 
 /**
  * Balances and claim proofs come from the ledger's confirmed view, not from the chain: with the chain's RPC gone,
@@ -38,8 +37,8 @@ class LedgerChainDownIT {
       TestNetwork.OneDeal d = net.dealFromNextEpoch(OPERATOR, LedgerOutageIT.OWNER, PRICE, 1);
       long epoch = d.epoch();
       String account = OPERATOR.address().toHex();
-      try (LedgerNode ledger = LedgerNode.start(net.ledgerConfig(dir.resolve("ledger"), proxy.url()),
-          TestNetwork.ledgerKey())) {
+      try (LedgerRole ledger = LedgerRoleFactory.create(net.ledgerConfig(dir.resolve("ledger"), proxy.url()),
+          TestNetwork.ledgerKey()).start()) {
         RpcClient rpc = new RpcClient(ledger.rpcUrl(), Duration.ofSeconds(10));
         net.mineToEpoch(epoch);
         net.allPass(rpc, epoch, d.id());

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.chain.DeploymentFile;
-import org.shardledger.ledger.LedgerNode;
 import org.shardledger.ledger.LedgerConfig;
 
 /**
@@ -24,7 +23,7 @@ public final class LedgerChildMain {
         .withListen(new InetSocketAddress("127.0.0.1", 0)).withConfirmations(TestNetwork.CONFIRMATIONS)
         .withReportDeadlineBlocks(TestNetwork.REPORT_DEADLINE).withPolling(Duration.ofMillis(100),
             Duration.ofSeconds(1)).withRecordBeacons(false);
-    LedgerNode node = LedgerNode.start(config, DevAccounts.key(5));
+    LedgerRole node = LedgerRoleFactory.create(config, DevAccounts.key(5)).start();
     System.out.println("RPC " + node.rpcUrl());
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

@@ -19,7 +19,6 @@ import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.DeploymentFile;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcClient;
-import org.shardledger.ledger.LedgerNode;
 
 /**
  * A ledger killed (kill -9, in a child JVM) after it broadcast {@code settle} and before the receipt: after a
@@ -82,8 +81,8 @@ class LedgerCrashIT {
       assertThat(net.reader.settlements().settledThrough()).as("the broadcast settlement was mined")
           .isEqualTo(epoch + 1);
 
-      try (LedgerNode restarted = LedgerNode.start(net.ledgerConfig(data).withRecordBeacons(false),
-          TestNetwork.ledgerKey())) {
+      try (LedgerRole restarted = LedgerRoleFactory.create(net.ledgerConfig(data).withRecordBeacons(false),
+          TestNetwork.ledgerKey()).start()) {
         net.awaitRecorded(restarted, epoch);
         var settled = restarted.stores().settlements().settled(epoch).orElseThrow();
         assertThat(settled.tx()).isPresent();

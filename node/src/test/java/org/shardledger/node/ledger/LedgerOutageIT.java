@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcClient;
-import org.shardledger.ledger.LedgerNode;
 
 /**
  * The chain's RPC goes away in the worst moment: the settle transaction reached the node, its answer did not reach
@@ -31,8 +30,8 @@ class LedgerOutageIT {
     try (TestNetwork net = TestNetwork.start(dir, 20); FlakyRpcProxy proxy = new FlakyRpcProxy(net.local.rpcUrl())) {
       TestNetwork.OneDeal d = net.dealFromNextEpoch(OPERATOR, OWNER, PRICE, 2);
       long epoch = d.epoch();
-      try (LedgerNode ledger = LedgerNode.start(net.ledgerConfig(dir.resolve("ledger"), proxy.url()),
-          TestNetwork.ledgerKey())) {
+      try (LedgerRole ledger = LedgerRoleFactory.create(net.ledgerConfig(dir.resolve("ledger"), proxy.url()),
+          TestNetwork.ledgerKey()).start()) {
         RpcClient rpc = new RpcClient(ledger.rpcUrl(), Duration.ofSeconds(10));
         net.mineToEpoch(epoch);
         net.allPass(rpc, epoch, d.id());

@@ -12,7 +12,6 @@ import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcClient;
-import org.shardledger.ledger.LedgerNode;
 
 /**
  * The block with the ledger's {@code settle} is reorged away before it is confirmed: the ledger never recorded it
@@ -34,8 +33,8 @@ class LedgerReorgIT {
       long epoch = d.epoch();
       net.mineToEpoch(epoch);
       anyone.beacons().record(epoch).mined();
-      try (LedgerNode ledger = LedgerNode.start(net.ledgerConfig(dir.resolve("ledger")).withRecordBeacons(false),
-          TestNetwork.ledgerKey())) {
+      try (LedgerRole ledger = LedgerRoleFactory.create(net.ledgerConfig(dir.resolve("ledger"))
+          .withRecordBeacons(false), TestNetwork.ledgerKey()).start()) {
         RpcClient rpc = new RpcClient(ledger.rpcUrl(), Duration.ofSeconds(10));
         net.allPass(rpc, epoch, d.id());
         net.mineTo(net.local.deployment().epochStartBlock(epoch + 1) + 1);

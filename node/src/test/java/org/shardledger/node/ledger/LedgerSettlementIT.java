@@ -25,7 +25,6 @@ import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.payout.PayoutTree;
 import org.shardledger.rpc.RpcClient;
-import org.shardledger.ledger.LedgerNode;
 
 /**
  * Four epochs of a small network on Anvil, settled by a real ledger with three in-process verifiers (t = 2): an
@@ -44,7 +43,7 @@ class LedgerSettlementIT {
   @TempDir
   static Path dir;
   static TestNetwork net;
-  static LedgerNode ledger;
+  static LedgerRole ledger;
   static RpcClient rpc;
   static long first;
   static long dealA;
@@ -59,7 +58,7 @@ class LedgerSettlementIT {
     first = net.epoch() + 1;
     dealA = net.deal(OWNER, HONEST, PRICE_A, first, first + 3);
     dealB = net.deal(OWNER, LOSER, PRICE_B, first, first + 5);
-    ledger = LedgerNode.start(net.ledgerConfig(dir.resolve("ledger")), TestNetwork.ledgerKey());
+    ledger = LedgerRoleFactory.create(net.ledgerConfig(dir.resolve("ledger")), TestNetwork.ledgerKey()).start();
     rpc = new RpcClient(ledger.rpcUrl(), Duration.ofSeconds(10));
 
     for (long e = first; e <= first + 3; e++) {

@@ -17,7 +17,6 @@ import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.deal.DealStatus;
 import org.shardledger.rpc.RpcClient;
-import org.shardledger.ledger.LedgerNode;
 
 /**
  * Deal lifecycle v2 end to end on Anvil: the owner ends its six-epoch deal in its second epoch; the real ledger and
@@ -37,7 +36,8 @@ class OwnerEndsDealIT {
     try (TestNetwork net = TestNetwork.start(dir, 20)) {
       TestNetwork.OneDeal deal = net.dealFromNextEpoch(OPERATOR, OWNER, PRICE, 6);
       long first = deal.epoch();
-      try (LedgerNode ledger = LedgerNode.start(net.ledgerConfig(dir.resolve("ledger")), TestNetwork.ledgerKey());
+      try (LedgerRole ledger = LedgerRoleFactory.create(net.ledgerConfig(dir.resolve("ledger")),
+          TestNetwork.ledgerKey()).start();
           Chain owner = net.local.connect(OWNER)) {
         RpcClient rpc = new RpcClient(ledger.rpcUrl(), Duration.ofSeconds(10));
         net.mineToEpoch(first);
@@ -85,7 +85,7 @@ class OwnerEndsDealIT {
     return Hex.parseQuantity(rpc.call("ledger_getBalance", account.address().toHex()).get("cumulative").asText());
   }
 
-  static boolean covered(LedgerNode ledger, long epoch) {
+  static boolean covered(LedgerRole ledger, long epoch) {
     try {
       return ledger.stores().settlements().covering(epoch).isPresent();
     } catch (IOException e) {

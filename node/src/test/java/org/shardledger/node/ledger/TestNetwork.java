@@ -31,7 +31,6 @@ import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.json.SignedReportJson;
-import org.shardledger.ledger.LedgerNode;
 import org.shardledger.ledger.LedgerConfig;
 
 /**
@@ -141,7 +140,7 @@ final class TestNetwork implements AutoCloseable {
   }
 
   /** Waits (mining) until the ledger has recorded the settlement of the epoch. */
-  void awaitRecorded(LedgerNode ledger, long epoch) throws Exception {
+  void awaitRecorded(LedgerRole ledger, long epoch) throws Exception {
     await(() -> {
       try {
         return ledger.stores().settlements().settled(epoch).isPresent();
