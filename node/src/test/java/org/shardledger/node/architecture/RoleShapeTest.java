@@ -36,7 +36,7 @@ class RoleShapeTest {
 
   @Test
   void theProversCoreSeesNoChainAndNoTransport() {
-    coreIsChainFree("org.shardledger.prover.chain..", "org.shardledger.prover.serve..",
+    coreIsChainFree("org.shardledger.prover.view..", "org.shardledger.prover.serve..",
         "org.shardledger.prover.policy..", "org.shardledger.prover.maintenance..", "org.shardledger.prover.store..")
         .check(classes);
   }

@@ -1,4 +1,4 @@
-package org.shardledger.prover.chain;
+package org.shardledger.prover.view;
 
 import java.util.Map;
 import java.util.Optional;
