@@ -2,14 +2,12 @@ package org.shardledger.node.ledger;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.contracts.events.ChainFollower;
 import org.shardledger.ledger.LedgerNode;
 import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.settlement.LedgerStores;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.shardledger.node.roles.RoleResources;
 
 /**
  * The ledger role's controller: starts the chain follower, then the node (JSON-RPC and the settlement loop);
@@ -17,15 +15,13 @@ import org.slf4j.LoggerFactory;
  * {@link LedgerRoleFactory}.
  */
 public final class LedgerRole implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(LedgerRole.class);
-
-  private final List<AutoCloseable> opened;
+  private final RoleResources opened;
   private final ChainFollower follower;
   private final LedgerNode node;
   private boolean closed;
 
-  LedgerRole(List<AutoCloseable> opened, ChainFollower follower, LedgerNode node) {
-    this.opened = List.copyOf(opened);
+  LedgerRole(RoleResources opened, ChainFollower follower, LedgerNode node) {
+    this.opened = opened;
     this.follower = follower;
     this.node = node;
   }
@@ -83,16 +79,6 @@ public final class LedgerRole implements AutoCloseable {
     }
     closed = true;
     node.close();
-    closeAll(opened);
-  }
-
-  static void closeAll(List<AutoCloseable> opened) {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      try {
-        opened.get(i).close();
-      } catch (Exception e) {
-        LOG.warn("while stopping the ledger: {}", e.toString());
-      }
-    }
+    opened.close();
   }
 }

@@ -1,7 +1,6 @@
 package org.shardledger.node.ledger;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.shardledger.chainstore.ChainMirror;
@@ -18,6 +17,7 @@ import org.shardledger.ledger.rpc.RpcVerifierClient;
 import org.shardledger.ledger.settlement.FacadeLedgerChain;
 import org.shardledger.ledger.settlement.LedgerStores;
 import org.shardledger.ledger.settlement.VerifierClient;
+import org.shardledger.node.roles.RoleResources;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcMetrics;
 
@@ -37,12 +37,12 @@ public final class LedgerRoleFactory {
   /** As {@link #create(LedgerConfig, KeyPair)}, counting its events and its JSON-RPC answers. */
   public static LedgerRole create(LedgerConfig config, KeyPair key, LedgerMetrics metrics, RpcMetrics rpcMetrics)
       throws IOException {
-    List<AutoCloseable> opened = new ArrayList<>();
+    RoleResources opened = new RoleResources("ledger");
     try {
-      Database db = keep(opened, Database.open(config.dataDir().resolve("db"), "ledger"));
+      Database db = opened.keep(Database.open(config.dataDir().resolve("db"), "ledger"));
       LedgerStores stores = LedgerStores.open(db);
       ChainMirror mirror = new ChainMirror(db);
-      Chain chain = keep(opened, Chain.connect(config.rpc(), config.deployment(), Optional.of(key),
+      Chain chain = opened.keep(Chain.connect(config.rpc(), config.deployment(), Optional.of(key),
           config.dataDir().resolve("journal"), config.timing()));
       List<VerifierClient> verifiers = config.verifierRpcs().stream()
           .<VerifierClient>map(u -> new RpcVerifierClient(u, config.verifierTimeout())).toList();
@@ -50,17 +50,12 @@ public final class LedgerRoleFactory {
       LedgerParts parts = new LedgerParts(stores, mirror, new MirrorSettlementChain(mirror, config.deployment(),
           chain.operators()::stakeAt), new FacadeLedgerChain(chain), verifiers, confirmed);
       LedgerNode node = new LedgerNode(config, key, parts, metrics, rpcMetrics);
-      ChainFollower follower = keep(opened, chain.follow(config.confirmations(), mirror, confirmed,
+      ChainFollower follower = opened.keep(chain.follow(config.confirmations(), mirror, confirmed,
           config.timing()));
       return new LedgerRole(opened, follower, node);
     } catch (IOException | RuntimeException e) {
-      LedgerRole.closeAll(opened);
+      opened.close();
       throw e;
     }
-  }
-
-  private static <T extends AutoCloseable> T keep(List<AutoCloseable> opened, T resource) {
-    opened.add(resource);
-    return resource;
   }
 }

@@ -2,32 +2,28 @@ package org.shardledger.node.verifier;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import java.util.Optional;
 import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.contracts.events.ChainFollower;
+import org.shardledger.node.roles.RoleResources;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.verifier.VerifierNode;
 import org.shardledger.verifier.store.AuditStore;
 import org.shardledger.verifier.store.ReportStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The verifier role's controller: starts the chain follower, then the node; {@link #close()} stops the node, then
  * what the factory opened, in reverse order. Built by {@link VerifierRoleFactory}.
  */
 public final class VerifierRole implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(VerifierRole.class);
-
-  private final List<AutoCloseable> opened;
+  private final RoleResources opened;
   private final ChainMirror mirror;
   private final ChainFollower follower;
   private final VerifierNode node;
   private boolean closed;
 
-  VerifierRole(List<AutoCloseable> opened, ChainMirror mirror, ChainFollower follower, VerifierNode node) {
-    this.opened = List.copyOf(opened);
+  VerifierRole(RoleResources opened, ChainMirror mirror, ChainFollower follower, VerifierNode node) {
+    this.opened = opened;
     this.mirror = mirror;
     this.follower = follower;
     this.node = node;
@@ -89,16 +85,6 @@ public final class VerifierRole implements AutoCloseable {
     }
     closed = true;
     node.close();
-    closeAll(opened);
-  }
-
-  static void closeAll(List<AutoCloseable> opened) {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      try {
-        opened.get(i).close();
-      } catch (Exception e) {
-        LOG.warn("while stopping the verifier: {}", e.toString());
-      }
-    }
+    opened.close();
   }
 }

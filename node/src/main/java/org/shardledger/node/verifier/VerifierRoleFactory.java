@@ -1,7 +1,6 @@
 package org.shardledger.node.verifier;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.shardledger.chainstore.ChainMirror;
@@ -13,6 +12,7 @@ import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.ChainTiming;
 import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.contracts.events.ChainFollower;
+import org.shardledger.node.roles.RoleResources;
 import org.shardledger.protocol.settlement.SettlementConfig;
 import org.shardledger.rpc.RpcMetrics;
 import org.shardledger.verifier.VerifierConfig;
@@ -45,17 +45,17 @@ public final class VerifierRoleFactory {
       throws IOException {
     VerifierConfig config = settings.verifier();
     Deployment deployment = settings.deployment();
-    List<AutoCloseable> opened = new ArrayList<>();
+    RoleResources opened = new RoleResources("verifier");
     try {
-      Database db = keep(opened, Database.open(config.dataDir(), "verifier"));
+      Database db = opened.keep(Database.open(config.dataDir(), "verifier"));
       ChainMirror mirror = new ChainMirror(db);
-      Chain chain = keep(opened, Chain.connect(settings.rpc(), deployment, Optional.of(settings.key()),
+      Chain chain = opened.keep(Chain.connect(settings.rpc(), deployment, Optional.of(settings.key()),
           config.dataDir().resolve("journal"), ChainTiming.remote().withLocalPolling(settings.rpc())));
-      ChainFollower follower = keep(opened, chain.follow(config.confirmations(), mirror, mirror,
+      ChainFollower follower = opened.keep(chain.follow(config.confirmations(), mirror, mirror,
           new ChainTiming(config.pollInterval(), config.pollInterval())));
       AuditStore audits = new AuditStore(db, config.reputation());
       ReportStore reports = new ReportStore(db);
-      WireClient wire = keep(opened, new WireClient(ClientSettings.defaults(deployment.domain())
+      WireClient wire = opened.keep(new WireClient(ClientSettings.defaults(deployment.domain())
           .withRequestTimeout(config.audits().requestTimeout())));
       List<ReportSink> ledgers = settings.ledgers().stream().<ReportSink>map(RpcLedgerClient::new).toList();
       BeaconRecorder beacons = new BeaconRecorder(BeaconRecorder.Target.of(chain), deployment,
@@ -69,13 +69,8 @@ public final class VerifierRoleFactory {
       VerifierNode node = new VerifierNode(config, settings.key(), parts, status, rpcMetrics);
       return new VerifierRole(opened, mirror, follower, node);
     } catch (IOException | RuntimeException e) {
-      VerifierRole.closeAll(opened);
+      opened.close();
       throw e;
     }
-  }
-
-  private static <T extends AutoCloseable> T keep(List<AutoCloseable> opened, T resource) {
-    opened.add(resource);
-    return resource;
   }
 }
