@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * The role shape of docs/architecture.md: a role's core sees only the narrow views and clients its module declares,
  * never the chain (the contracts module, the H2 chain store), Netty, the wire transport or the HTTP server; those
  * are for the adapters and the factories in {@code node}. The runtime every role runs its loops with sees nothing of
- * ours.
+ * ours, and the roles and the chain code start no threads of their own.
  */
 class RoleShapeTest {
   private static final String[] CHAIN_AND_TRANSPORT = {"org.shardledger.contracts..", "org.shardledger.chainstore..",
@@ -59,9 +59,9 @@ class RoleShapeTest {
   }
 
   @Test
-  void roleModulesStartLoopsOnlyThroughTheRuntime() {
+  void rolesAndTheChainStartLoopsOnlyThroughTheRuntime() {
     noClasses().that().resideInAnyPackage("org.shardledger.prover..", "org.shardledger.verifier..",
-        "org.shardledger.ledger..")
+        "org.shardledger.ledger..", "org.shardledger.contracts..", "org.shardledger.chainstore..")
         .should().callMethod(Thread.class, "setDaemon", boolean.class)
         .orShould().callMethod(java.util.concurrent.Executors.class, "newScheduledThreadPool", int.class)
         .orShould().callMethod(java.util.concurrent.Executors.class, "newScheduledThreadPool", int.class,
