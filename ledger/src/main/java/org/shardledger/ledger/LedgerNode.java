@@ -3,28 +3,19 @@ package org.shardledger.ledger;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.shardledger.chainstore.ChainMirror;
-import org.shardledger.chainstore.Database;
-import org.shardledger.chainstore.settlement.MirrorSettlementChain;
-import org.shardledger.contracts.chain.Chain;
-import org.shardledger.contracts.events.ChainFollower;
 import org.shardledger.contracts.chain.BeaconRecorder;
 import org.shardledger.ledger.claims.ConfirmedView;
-import org.shardledger.ledger.internal.Backoff;
 import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.ledger.rpc.EpochStatus;
 import org.shardledger.ledger.rpc.LedgerRpc;
-import org.shardledger.ledger.settlement.FacadeLedgerChain;
 import org.shardledger.ledger.settlement.LedgerChain;
 import org.shardledger.ledger.settlement.LedgerStores;
 import org.shardledger.ledger.settlement.PendingSettlement;
 import org.shardledger.ledger.settlement.Progress;
-import org.shardledger.ledger.settlement.RpcVerifierClient;
 import org.shardledger.ledger.settlement.Settler;
-import org.shardledger.ledger.settlement.VerifierClient;
 import org.shardledger.protocol.aggregation.Aggregator;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.rpc.RpcDispatcher;
@@ -32,55 +23,65 @@ import org.shardledger.rpc.RpcMetrics;
 import org.shardledger.rpc.RpcServer;
 import org.shardledger.rpc.admin.AdminServer;
 import org.shardledger.rpc.admin.AdminStatus;
+import org.shardledger.runtime.Backoff;
+import org.shardledger.runtime.LoopRunner;
+import org.shardledger.runtime.LoopSpec;
 
 /**
- * A running ledger: the chain mirror (follower), the settlement loop (beacons, then settlement steps) and the
- * JSON-RPC server. {@link #start} opens everything; {@link #close} stops it. The loop retries with backoff while
- * the chain or the verifiers are unavailable; a restart resumes from the database and the transaction journal.
+ * The ledger without its chain wiring: the settlement loop (beacons, then settlement steps) and the JSON-RPC and
+ * admin servers around the {@link LedgerParts} its factory in {@code node} built. {@link #start} starts them;
+ * {@link #close} stops them. The loop retries with backoff while the chain or the verifiers are unavailable; a
+ * restart resumes from the database and the transaction journal.
  */
 public final class LedgerNode implements AutoCloseable {
   private static final Set<Progress> KEEP_GOING = Set.of(Progress.PROPOSED, Progress.SIGNED, Progress.SUBMITTED,
       Progress.CONFIRMED);
 
   private final LedgerConfig config;
-  private final Database db;
+  private final KeyPair key;
   private final LedgerStores stores;
-  private final Chain chain;
   private final LedgerChain writer;
-  private final ChainFollower follower;
   private final ChainMirror mirror;
   private final Settler settler;
   private final BeaconRecorder beacons;
   private final ConfirmedView confirmed;
-  private final RpcServer server;
-  private final AdminServer admin;
+  private final ReportInbox inbox;
   private final LedgerStatusLog status;
-  private final Backoff chainBackoff;
+  private final RpcMetrics rpcMetrics;
   private final Backoff signingBackoff;
-  private final Thread loop;
-  private volatile boolean running = true;
+  private final LoopRunner loops = new LoopRunner();
+  private RpcServer server;
+  private AdminServer admin;
+  private boolean recovered;
+  private boolean started;
   private volatile long head;
 
-  private LedgerNode(LedgerConfig config, KeyPair key, Database db, LedgerMetrics metrics, RpcMetrics rpcMetrics)
-      throws IOException {
+  /** Builds the settlement machinery over {@code parts}; reads the chain head once (failing if it is down). */
+  public LedgerNode(LedgerConfig config, KeyPair key, LedgerParts parts, LedgerMetrics metrics,
+      RpcMetrics rpcMetrics) throws IOException {
     this.config = config;
+    this.key = key;
     this.status = new LedgerStatusLog(metrics);
-    this.db = db;
-    this.stores = LedgerStores.open(db);
-    this.mirror = new ChainMirror(db);
-    this.chain = Chain.connect(config.rpc(), config.deployment(), Optional.of(key),
-        config.dataDir().resolve("journal"), config.timing());
-    this.writer = new FacadeLedgerChain(chain);
-    this.head = chain.blockNumber();
-    MirrorSettlementChain view = new MirrorSettlementChain(mirror, config.deployment(), chain.operators()::stakeAt);
-    List<VerifierClient> verifiers = config.verifierRpcs().stream()
-        .<VerifierClient>map(u -> new RpcVerifierClient(u, config.verifierTimeout())).toList();
-    this.settler = new Settler(view, writer, stores, verifiers, config.deployment().domain(), config.settlement(),
-        config.reportDeadlineBlocks(), status);
+    this.rpcMetrics = rpcMetrics;
+    this.stores = parts.stores();
+    this.mirror = parts.mirror();
+    this.writer = parts.writer();
+    this.confirmed = parts.confirmed();
+    this.head = writer.headBlock();
+    this.settler = new Settler(parts.view(), writer, stores, parts.verifiers(), config.deployment().domain(),
+        config.settlement(), config.reportDeadlineBlocks(), status);
     this.beacons = new BeaconRecorder(writer, config.deployment(), status::beaconRecorded);
-    ReportInbox inbox = new ReportInbox(stores.reports(), view, new Aggregator(config.deployment().domain()),
+    this.inbox = new ReportInbox(stores.reports(), parts.view(), new Aggregator(config.deployment().domain()),
         () -> settler.pending().map(p -> p.epoch() + 1).orElse(stores.settlements().current().nextEpoch()),
         () -> config.deployment().epochOf(head) + 1, status);
+    this.signingBackoff = new Backoff(config.pollInterval(), maxBackoff(config));
+  }
+
+  /** Starts the JSON-RPC server, the admin interface and the settlement loop. */
+  public synchronized void start() throws IOException {
+    if (server != null) {
+      throw new IllegalStateException("already started");
+    }
     EpochStatus epochs = new EpochStatus() {
       @Override
       public long headBlock() {
@@ -97,45 +98,26 @@ public final class LedgerNode implements AutoCloseable {
         return settler.pending();
       }
     };
-    this.confirmed = ConfirmedView.open(stores.settlements(), mirror);
-    this.server = RpcServer.start(config.listen(), LedgerRpc.dispatcher(new LedgerRpc.Sources(config.deployment(),
+    server = RpcServer.start(config.listen(), LedgerRpc.dispatcher(new LedgerRpc.Sources(config.deployment(),
         epochs, stores.settlements(), confirmed, mirror, stores.records(), stores.reports(), inbox,
         config.verifierRpcs()), rpcMetrics));
-    this.admin = AdminServer.start(config.dataDir(), new RpcDispatcher().register(new AdminStatus("ledger", out -> {
-      out.put("account", key.address().toString()).put("chainId", config.deployment().chainId())
-          .put("ledgerContract", config.deployment().ledger().toString()).put("rpc", server.url().toString())
-          .put("headBlock", head).put("confirmedBlock", confirmed.asOfBlock())
-          .put("nextEpochToSettle", stores.settlements().current().nextEpoch());
-      confirmed.epoch().ifPresentOrElse(e -> out.put("lastSettledEpoch", e), () -> out.putNull("lastSettledEpoch"));
-      settler.pending().ifPresentOrElse(p -> out.put("pending", p.epoch() + " " + p.status()),
-          () -> out.putNull("pending"));
-    })));
-    this.follower = chain.follow(config.confirmations(), mirror, confirmed, config.timing());
-    this.chainBackoff = new Backoff(config.pollInterval(), config.maxBackoff());
-    this.signingBackoff = new Backoff(config.pollInterval(), config.maxBackoff());
-    this.loop = new Thread(this::run, "ledger");
-    this.loop.setDaemon(true);
-  }
-
-  /** Opens the ledger's database and chain connection, and starts the follower, the loop and the JSON-RPC server. */
-  public static LedgerNode start(LedgerConfig config, KeyPair key) throws IOException {
-    return start(config, key, LedgerMetrics.NONE, RpcMetrics.NONE);
-  }
-
-  /** As {@link #start(LedgerConfig, KeyPair)}, counting its events and its JSON-RPC answers. */
-  public static LedgerNode start(LedgerConfig config, KeyPair key, LedgerMetrics metrics, RpcMetrics rpcMetrics)
-      throws IOException {
-    Database db = Database.open(config.dataDir().resolve("db"), "ledger");
-    LedgerNode node;
     try {
-      node = new LedgerNode(config, key, db, metrics, rpcMetrics);
+      admin = AdminServer.start(config.dataDir(), new RpcDispatcher().register(new AdminStatus("ledger", out -> {
+        out.put("account", key.address().toString()).put("chainId", config.deployment().chainId())
+            .put("ledgerContract", config.deployment().ledger().toString()).put("rpc", server.url().toString())
+            .put("headBlock", head).put("confirmedBlock", confirmed.asOfBlock())
+            .put("nextEpochToSettle", stores.settlements().current().nextEpoch());
+        confirmed.epoch().ifPresentOrElse(e -> out.put("lastSettledEpoch", e),
+            () -> out.putNull("lastSettledEpoch"));
+        settler.pending().ifPresentOrElse(p -> out.put("pending", p.epoch() + " " + p.status()),
+            () -> out.putNull("pending"));
+      })));
     } catch (IOException | RuntimeException e) {
-      db.close();
+      server.close();
       throw e;
     }
-    node.follower.start();
-    node.loop.start();
-    return node;
+    loops.startPaced(LoopSpec.every("ledger", config.pollInterval()).backingOffTo(maxBackoff(config)),
+        this::step, (e, retryIn) -> status.chainUnavailable(LedgerStatusLog.describe(e), retryIn));
   }
 
   public URI rpcUrl() {
@@ -152,11 +134,6 @@ public final class LedgerNode implements AutoCloseable {
     return head;
   }
 
-  /** Blocks between the chain head the follower last saw and what the mirror holds (-1 before it looked). */
-  public long followerLagBlocks() {
-    return follower.lagBlocks();
-  }
-
   /** Balances and claims as the ledger answers them. */
   public ConfirmedView confirmedView() {
     return confirmed;
@@ -170,86 +147,62 @@ public final class LedgerNode implements AutoCloseable {
     return stores;
   }
 
-  private void run() {
-    boolean recovered = false;
-    boolean started = false;
-    while (running) {
-      Duration wait = config.pollInterval();
-      try {
-        head = writer.headBlock();
-        if (!recovered) {
-          writer.recoverPending();
-          if (!started) {
-            long settledThrough = writer.settledThrough();
-            long next = stores.settlements().current().nextEpoch();
-            if (settler.pending().isEmpty() && next < settledThrough) {
-              status.stateBehindChain(next, settledThrough);
-            }
-            status.started(next, settledThrough, server.url().toString());
-            started = true;
+  /** The longest wait between retries, never below the poll interval. */
+  private static Duration maxBackoff(LedgerConfig config) {
+    return config.maxBackoff().compareTo(config.pollInterval()) < 0 ? config.pollInterval() : config.maxBackoff();
+  }
+
+  /**
+   * One round of the ledger's loop: after a failure, recover the journal first; record the beacons; take up to
+   * 16 settlement steps while they make progress. Returns the wait before the next round (backing off while the
+   * verifiers do not sign); a failure backs the loop off and makes the next round recover again.
+   */
+  private Duration step() throws IOException {
+    try {
+      head = writer.headBlock();
+      if (!recovered) {
+        writer.recoverPending();
+        if (!started) {
+          long settledThrough = writer.settledThrough();
+          long next = stores.settlements().current().nextEpoch();
+          if (settler.pending().isEmpty() && next < settledThrough) {
+            status.stateBehindChain(next, settledThrough);
           }
-          recovered = true;
+          status.started(next, settledThrough, server.url().toString());
+          started = true;
         }
-        if (config.recordBeacons()) {
-          beacons.tick();
-        }
-        Progress progress;
-        int steps = 0;
-        do {
-          progress = settler.tick();
-        } while (running && ++steps < 16 && KEEP_GOING.contains(progress));
-        confirmed.refresh();
-        if (progress == Progress.SIGNING || progress == Progress.STUCK) {
-          wait = signingBackoff.next();
-        } else {
-          signingBackoff.reset();
-        }
-        chainBackoff.reset();
-      } catch (IOException | RuntimeException e) {
-        if (!running) {
-          break;
-        }
-        wait = chainBackoff.next();
-        recovered = false;
-        status.chainUnavailable(LedgerStatusLog.describe(e), wait);
+        recovered = true;
       }
-      pause(wait);
+      if (config.recordBeacons()) {
+        beacons.tick();
+      }
+      Progress progress;
+      int steps = 0;
+      do {
+        progress = settler.tick();
+      } while (loops.running() && ++steps < 16 && KEEP_GOING.contains(progress));
+      confirmed.refresh();
+      if (progress == Progress.SIGNING || progress == Progress.STUCK) {
+        return signingBackoff.next();
+      }
+      signingBackoff.reset();
+      return config.pollInterval();
+    } catch (IOException | RuntimeException e) {
+      recovered = false;
+      throw e;
     }
   }
 
-  /** Waits without interrupting anyone: an interrupt inside H2 closes its file. {@link #close} wakes it. */
-  private synchronized void pause(Duration wait) {
-    if (!running) {
-      return;
-    }
-    try {
-      wait(Math.max(1, wait.toMillis()));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      running = false;
-    }
-  }
-
+  /** Stops the loop, then the servers and the settler; the parts' resources are their factory's to close. */
   @Override
-  public void close() {
-    synchronized (this) {
-      running = false;
-      notifyAll();
+  public synchronized void close() {
+    loops.close();
+    if (server != null) {
+      server.close();
     }
-    try {
-      loop.join(10_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (admin != null) {
+      admin.close();
     }
-    follower.close();
-    server.close();
-    admin.close();
     settler.close();
-    try {
-      chain.close();
-    } catch (IOException e) {
-      // nothing left to do
-    }
-    db.close();
   }
 }

@@ -6,13 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.shardledger.prover.chain.BeaconSource;
-import org.shardledger.prover.chain.DealDirectory;
-import org.shardledger.prover.chain.EpochClock;
+import org.shardledger.prover.view.BeaconSource;
+import org.shardledger.prover.view.DealDirectory;
+import org.shardledger.prover.view.EpochClock;
 import org.shardledger.prover.maintenance.Janitor;
 import org.shardledger.prover.maintenance.Scrubber;
 import org.shardledger.prover.policy.ProposalGate;
@@ -20,6 +17,9 @@ import org.shardledger.prover.serve.ChallengeResponder;
 import org.shardledger.prover.serve.ProverBackend;
 import org.shardledger.prover.serve.ShardProver;
 import org.shardledger.prover.store.ShardStore;
+import org.shardledger.runtime.DaemonThreads;
+import org.shardledger.runtime.LoopRunner;
+import org.shardledger.runtime.LoopSpec;
 import org.shardledger.wire.server.ServerSettings;
 import org.shardledger.wire.server.WireServer;
 
@@ -37,7 +37,7 @@ public final class ProverNode implements AutoCloseable {
   private final ProverStatusLog status;
   private ShardStore store;
   private ExecutorService work;
-  private ScheduledExecutorService maintenance;
+  private LoopRunner maintenance;
   private WireServer server;
   private Scrubber scrubber;
   private Janitor janitor;
@@ -66,7 +66,7 @@ public final class ProverNode implements AutoCloseable {
     for (Path dir : store.unreadable()) {
       status.unreadableShard(dir.toString());
     }
-    work = Executors.newFixedThreadPool(config.workThreads(), daemon("prover-work"));
+    work = Executors.newFixedThreadPool(config.workThreads(), DaemonThreads.numbered("prover-work"));
     shardProver = new ShardProver(store, status);
     gate = new ProposalGate(config.policy());
     ProverBackend backend = new ProverBackend(store, deals, clock,
@@ -85,11 +85,13 @@ public final class ProverNode implements AutoCloseable {
     }
     scrubber = new Scrubber(store, config.scrubBytesPerSecond(), status);
     janitor = new Janitor(store, deals, clock, config.deletionGraceEpochs(), status, gate);
-    maintenance = Executors.newScheduledThreadPool(2, daemon("prover-maintenance"));
-    long firstScrub = Math.min(config.scrubPause().toMillis(), Duration.ofMinutes(1).toMillis());
-    maintenance.scheduleWithFixedDelay(this::scrubPass, firstScrub, config.scrubPause().toMillis(),
-        TimeUnit.MILLISECONDS);
-    maintenance.scheduleWithFixedDelay(this::sweep, 0, config.janitorInterval().toMillis(), TimeUnit.MILLISECONDS);
+    maintenance = new LoopRunner();
+    Duration firstScrub = config.scrubPause().compareTo(Duration.ofMinutes(1)) < 0 ? config.scrubPause()
+        : Duration.ofMinutes(1);
+    maintenance.start(LoopSpec.every("prover-scrubber", config.scrubPause()).startingAfter(firstScrub)
+        .interruptedOnStop(), scrubber::pass, (e, retryIn) -> status.maintenanceFailed("scrub pass", e));
+    maintenance.start(LoopSpec.every("prover-janitor", config.janitorInterval()).interruptedOnStop(),
+        janitor::sweep, (e, retryIn) -> status.maintenanceFailed("janitor sweep", e));
     status.serving(address.getHostString() + ":" + address.getPort(), identity.address(), store.shards().size(),
         store.usedBytes(), store.capacityBytes());
     return address;
@@ -123,24 +125,6 @@ public final class ProverNode implements AutoCloseable {
     return gate;
   }
 
-  private void scrubPass() {
-    try {
-      scrubber.pass();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      status.maintenanceFailed("scrub pass", e);
-    }
-  }
-
-  private void sweep() {
-    try {
-      janitor.sweep();
-    } catch (IOException | RuntimeException e) {
-      status.maintenanceFailed("janitor sweep", e);
-    }
-  }
-
   /** Stops serving (uploads in progress are dropped, nothing partial stays), then maintenance and the workers. */
   @Override
   public synchronized void close() {
@@ -149,7 +133,7 @@ public final class ProverNode implements AutoCloseable {
       server = null;
     }
     if (maintenance != null) {
-      maintenance.shutdownNow();
+      maintenance.close();
     }
     if (work != null) {
       work.shutdown();
@@ -163,14 +147,5 @@ public final class ProverNode implements AutoCloseable {
       }
     }
     status.stopped();
-  }
-
-  private static ThreadFactory daemon(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -6,9 +6,9 @@ import java.time.Duration;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.deal.DealStatus;
 import org.shardledger.protocol.merkle.ShardCommitment;
-import org.shardledger.prover.chain.InMemoryBeaconSource;
-import org.shardledger.prover.chain.InMemoryDealDirectory;
-import org.shardledger.prover.chain.ManualEpochClock;
+import org.shardledger.prover.view.InMemoryBeaconSource;
+import org.shardledger.prover.view.InMemoryDealDirectory;
+import org.shardledger.prover.view.ManualEpochClock;
 
 /**
  * A node in its own JVM, for the kill -9 test: {@code ProverProcess DATA_DIR DEALS_FILE}, where each line of the

@@ -15,6 +15,8 @@ import org.shardledger.verifier.reputation.ReputationModel;
  */
 public record VerifierConfig(Path dataDir, int confirmations, Duration pollInterval, AuditSettings audits,
     ReputationModel reputation, InetSocketAddress rpcListen, Duration publishInterval) {
+  public static final int DEFAULT_PORT = 8650;
+  public static final int DEFAULT_CONFIRMATIONS = 2;
 
   public VerifierConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -29,8 +31,8 @@ public record VerifierConfig(Path dataDir, int confirmations, Duration pollInter
 
   /** 2 confirmations, polling every second, Storj-like reputation, RPC on 127.0.0.1:8650. */
   public static VerifierConfig defaults(Path dataDir) {
-    return new VerifierConfig(dataDir, 2, Duration.ofSeconds(1), AuditSettings.defaults(),
-        ReputationModel.STORJ_LIKE, new InetSocketAddress("127.0.0.1", 8650), Duration.ofSeconds(2));
+    return new VerifierConfig(dataDir, DEFAULT_CONFIRMATIONS, Duration.ofSeconds(1), AuditSettings.defaults(),
+        ReputationModel.STORJ_LIKE, new InetSocketAddress("127.0.0.1", DEFAULT_PORT), Duration.ofSeconds(2));
   }
 
   public VerifierConfig withRpc(InetSocketAddress listen) {
@@ -39,6 +41,11 @@ public record VerifierConfig(Path dataDir, int confirmations, Duration pollInter
 
   public VerifierConfig withAudits(AuditSettings settings) {
     return new VerifierConfig(dataDir, confirmations, pollInterval, settings, reputation, rpcListen, publishInterval);
+  }
+
+  public VerifierConfig withConfirmations(int newConfirmations) {
+    return new VerifierConfig(dataDir, newConfirmations, pollInterval, audits, reputation, rpcListen,
+        publishInterval);
   }
 
   public VerifierConfig withTiming(int newConfirmations, Duration poll) {

@@ -13,7 +13,7 @@ import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.merkle.ShardHasher;
 import org.shardledger.prover.OperatorIdentity;
 import org.shardledger.prover.TestShards;
-import org.shardledger.prover.chain.InMemoryDealDirectory;
+import org.shardledger.prover.view.InMemoryDealDirectory;
 
 /**
  * What the prover and wire benchmarks share: the prover tests' keys and shard files ({@link TestShards}), a deal

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.shardledger.protocol.merkle.CommitmentBuilder;
+import org.shardledger.runtime.DaemonThreads;
 
 /**
  * Appends one stripe's shares to their shard files and commitments on a few threads, one task per shard, while the
@@ -22,11 +23,7 @@ final class ShardSinks implements AutoCloseable {
   ShardSinks(List<PendingFile> files, int shards) {
     this.files = files;
     int threads = Math.max(1, Math.min(shards, Runtime.getRuntime().availableProcessors()));
-    this.pool = Executors.newFixedThreadPool(threads, runnable -> {
-      Thread t = new Thread(runnable, "shard-writer");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("shard-writer"));
     this.inFlight = new Future<?>[shards];
   }
 

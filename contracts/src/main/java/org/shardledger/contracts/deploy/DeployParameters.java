@@ -27,6 +27,18 @@ public record DeployParameters(long epochLength, long answerWindow, long settlem
   public static final long DEFAULT_MAX_SHARD_SIZE = 1L << 40;
   /** Default largest capacity: 64 PiB. */
   public static final long DEFAULT_MAX_CAPACITY = 1L << 56;
+  /** Default epoch length of {@code shardledger deploy}, in blocks. */
+  public static final long DEFAULT_EPOCH_LENGTH = 20;
+  /** Default blocks an operator has to answer a dispute. */
+  public static final long DEFAULT_ANSWER_WINDOW = 64;
+  /** Default least stake, in whole credits. */
+  public static final long DEFAULT_MIN_STAKE_CREDITS = 100;
+  /** Default dispute bond, in whole credits. */
+  public static final long DEFAULT_DISPUTE_BOND_CREDITS = 10;
+  /** Default stake an unanswered dispute takes, in whole credits. */
+  public static final long DEFAULT_DISPUTE_SLASH_CREDITS = 50;
+  /** Default part of the slash the disputer earns, in whole credits. */
+  public static final long DEFAULT_DISPUTE_REWARD_CREDITS = 20;
 
   public DeployParameters {
     Objects.requireNonNull(minStake, "minStake");
@@ -51,10 +63,31 @@ public record DeployParameters(long epochLength, long answerWindow, long settlem
     }
   }
 
+  /** Default settlement lag: four epochs. */
+  public static long defaultSettlementLag(long epochLength) {
+    return 4 * epochLength;
+  }
+
+  /** Default unbonding: the dispute window plus the settlement lag plus 32 blocks. */
+  public static long defaultUnbonding(long answerWindow, long settlementLag) {
+    return answerWindow + 1 + settlementLag + 32;
+  }
+
+  /** Default threshold: a majority of the verifiers. */
+  public static int majority(int verifiers) {
+    return verifiers / 2 + 1;
+  }
+
   /** Defaults for a local network: epochs of {@code epochLength} blocks, 100-credit stakes, 10-credit bonds. */
   public static DeployParameters local(long epochLength, List<Address> verifiers, int threshold) {
-    return new DeployParameters(epochLength, 64, 4 * epochLength, 64 + 1 + 4 * epochLength + 32,
-        DEFAULT_MAX_DEAL_EPOCHS, DEFAULT_MAX_SHARD_SIZE, DEFAULT_MAX_CAPACITY, CREDIT.multiply(BigInteger.valueOf(100)), CREDIT.multiply(BigInteger.TEN),
-        CREDIT.multiply(BigInteger.valueOf(50)), CREDIT.multiply(BigInteger.valueOf(20)), verifiers, threshold);
+    long lag = defaultSettlementLag(epochLength);
+    return new DeployParameters(epochLength, DEFAULT_ANSWER_WINDOW, lag, defaultUnbonding(DEFAULT_ANSWER_WINDOW, lag),
+        DEFAULT_MAX_DEAL_EPOCHS, DEFAULT_MAX_SHARD_SIZE, DEFAULT_MAX_CAPACITY, credits(DEFAULT_MIN_STAKE_CREDITS),
+        credits(DEFAULT_DISPUTE_BOND_CREDITS), credits(DEFAULT_DISPUTE_SLASH_CREDITS),
+        credits(DEFAULT_DISPUTE_REWARD_CREDITS), verifiers, threshold);
+  }
+
+  private static BigInteger credits(long whole) {
+    return CREDIT.multiply(BigInteger.valueOf(whole));
   }
 }

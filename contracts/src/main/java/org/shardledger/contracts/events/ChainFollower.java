@@ -9,8 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.runtime.LoopRunner;
+import org.shardledger.runtime.LoopSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.Web3j;
@@ -48,8 +51,7 @@ public final class ChainFollower implements AutoCloseable {
   private final Duration pollInterval;
   private final int maxBatch;
   private final EventDecoder decoder = new EventDecoder();
-  private volatile boolean running;
-  private Thread thread;
+  private final AtomicReference<LoopRunner> loops = new AtomicReference<>();
 
   public ChainFollower(Web3j web3, Deployment deployment, int confirmations, CursorStore store, Listener listener,
       Duration pollInterval, int maxBatch) {
@@ -65,28 +67,17 @@ public final class ChainFollower implements AutoCloseable {
     this.maxBatch = maxBatch;
   }
 
-  /** Polls in a background thread until closed. */
+  /** Polls on a background loop ("chain-follower") until closed: catches up without waiting, then every poll. */
   public synchronized void start() {
-    if (running) {
+    LoopRunner runner = new LoopRunner();
+    if (!loops.compareAndSet(null, runner)) {
       return;
     }
-    running = true;
-    thread = new Thread(this::loop, "chain-follower");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  private void loop() {
-    while (running) {
-      try {
-        while (running && pollOnce() > 0) {
-          // catch up without waiting
-        }
-      } catch (IOException | RuntimeException e) {
-        LOG.warn("chain follower: {} (retrying)", e.getMessage());
+    runner.start(LoopSpec.every("chain-follower", pollInterval).interruptedOnStop(), () -> {
+      while (runner.running() && pollOnce() > 0) {
+        // catch up without waiting
       }
-      sleep(pollInterval);
-    }
+    }, (e, retryIn) -> LOG.warn("chain follower: {} (retrying)", e.getMessage()));
   }
 
   /**
@@ -217,25 +208,12 @@ public final class ChainFollower implements AutoCloseable {
     return logs;
   }
 
+  /** Stops polling (interrupting a poll in progress, without waiting for the monitor a poll holds). */
   @Override
   public void close() {
-    running = false;
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
-      try {
-        t.join(5000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    LoopRunner runner = loops.getAndSet(null);
+    if (runner != null) {
+      runner.close();
     }
   }
 }

@@ -49,10 +49,11 @@ final class DeployCommand implements Callable<Integer> {
       + "verifiers).")
   Integer threshold;
 
-  @Option(names = "--epoch-length", defaultValue = "20", description = "Blocks per epoch (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epoch-length", defaultValue = "" + DeployParameters.DEFAULT_EPOCH_LENGTH,
+      description = "Blocks per epoch (default: ${DEFAULT-VALUE}).")
   long epochLength;
 
-  @Option(names = "--answer-window", defaultValue = "64",
+  @Option(names = "--answer-window", defaultValue = "" + DeployParameters.DEFAULT_ANSWER_WINDOW,
       description = "Blocks an operator has to answer a dispute, 1-255 (default: ${DEFAULT-VALUE}).")
   long answerWindow;
 
@@ -74,28 +75,32 @@ final class DeployCommand implements Callable<Integer> {
       + "(default: 2^56, 64 PiB).")
   Long maxCapacity;
 
-  @Option(names = "--min-stake", defaultValue = "100", description = "Least stake, in credits (default: "
+  @Option(names = "--min-stake", defaultValue = "" + DeployParameters.DEFAULT_MIN_STAKE_CREDITS,
+      description = "Least stake, in credits (default: "
       + "${DEFAULT-VALUE}).")
   BigDecimal minStake;
 
-  @Option(names = "--dispute-bond", defaultValue = "10", description = "Dispute bond, in credits (default: "
+  @Option(names = "--dispute-bond", defaultValue = "" + DeployParameters.DEFAULT_DISPUTE_BOND_CREDITS,
+      description = "Dispute bond, in credits (default: "
       + "${DEFAULT-VALUE}).")
   BigDecimal disputeBond;
 
-  @Option(names = "--dispute-slash", defaultValue = "50", description = "Stake an unanswered dispute takes, in "
+  @Option(names = "--dispute-slash", defaultValue = "" + DeployParameters.DEFAULT_DISPUTE_SLASH_CREDITS,
+      description = "Stake an unanswered dispute takes, in "
       + "credits (default: ${DEFAULT-VALUE}).")
   BigDecimal disputeSlash;
 
-  @Option(names = "--dispute-reward", defaultValue = "20", description = "Of that, what the disputer earns, in "
+  @Option(names = "--dispute-reward", defaultValue = "" + DeployParameters.DEFAULT_DISPUTE_REWARD_CREDITS,
+      description = "Of that, what the disputer earns, in "
       + "credits (default: ${DEFAULT-VALUE}).")
   BigDecimal disputeReward;
 
   @Override
   public Integer call() throws Exception {
     KeyPair admin = Keystores.load(keystore, passwordFile);
-    long lag = settlementLag != null ? settlementLag : 4 * epochLength;
-    long unbond = unbonding != null ? unbonding : answerWindow + 1 + lag + 32;
-    int t = threshold != null ? threshold : verifiers.size() / 2 + 1;
+    long lag = settlementLag != null ? settlementLag : DeployParameters.defaultSettlementLag(epochLength);
+    long unbond = unbonding != null ? unbonding : DeployParameters.defaultUnbonding(answerWindow, lag);
+    int t = threshold != null ? threshold : DeployParameters.majority(verifiers.size());
     DeployParameters parameters = new DeployParameters(epochLength, answerWindow, lag, unbond,
         maxDealEpochs != null ? maxDealEpochs : DeployParameters.DEFAULT_MAX_DEAL_EPOCHS,
         maxShardSize != null ? maxShardSize : DeployParameters.DEFAULT_MAX_SHARD_SIZE,

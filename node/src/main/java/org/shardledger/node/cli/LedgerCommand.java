@@ -5,7 +5,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.shardledger.ledger.LedgerConfig;
-import org.shardledger.ledger.LedgerNode;
+import org.shardledger.node.ledger.LedgerRole;
+import org.shardledger.node.ledger.LedgerRoleFactory;
 import org.shardledger.node.roles.HostPort;
 import org.shardledger.node.metrics.LedgerMeters;
 import org.shardledger.node.metrics.RoleMetrics;
@@ -50,8 +51,9 @@ final class LedgerCommand implements Callable<Integer> {
     }
     RoleMetrics metrics = metricsOption.start("ledger");
     LedgerMeters meters = new LedgerMeters(metrics);
-    LedgerNode node = LedgerNode.start(config, chain.readKey(), meters, metrics.rpc());
+    LedgerRole node = LedgerRoleFactory.create(config, chain.readKey(), meters, metrics.rpc());
     meters.bind(node);
+    node.start();
     RoleRunner.runUntilStopped("ledger", MetricsOption.both(node, metrics));
     return 0;
   }

@@ -8,8 +8,10 @@ import org.shardledger.node.roles.HostPort;
 import org.shardledger.node.metrics.RoleMetrics;
 import org.shardledger.node.metrics.VerifierMeters;
 import org.shardledger.node.roles.RoleRunner;
-import org.shardledger.verifier.VerifierNode;
-import org.shardledger.node.roles.VerifierRole;
+import org.shardledger.node.verifier.VerifierRole;
+import org.shardledger.node.verifier.VerifierRoleFactory;
+import org.shardledger.node.verifier.VerifierRoleSettings;
+import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.VerifierConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,24 +30,25 @@ final class VerifierCommand implements Callable<Integer> {
   @Option(names = "--ledger", description = "A ledger's JSON-RPC URL to deliver reports to; repeat for each.")
   List<URI> ledgers = List.of();
 
-  @Option(names = "--listen", defaultValue = "127.0.0.1:8650", converter = HostPortConverter.class,
-      description = "Where this verifier's JSON-RPC listens (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--listen", defaultValue = "127.0.0.1:" + VerifierConfig.DEFAULT_PORT,
+      converter = HostPortConverter.class, description = "Where this verifier's JSON-RPC listens (default: ${DEFAULT-VALUE}).")
   HostPort listen;
 
-  @Option(names = "--confirmations", defaultValue = "2", description = "Blocks an event must be buried under "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(names = "--confirmations", defaultValue = "" + VerifierConfig.DEFAULT_CONFIRMATIONS,
+      description = "Blocks an event must be buried under (default: ${DEFAULT-VALUE}).")
   int confirmations;
 
   @Override
   public Integer call() throws Exception {
     VerifierConfig config = VerifierConfig.defaults(chain.dataDir)
         .withRpc(new InetSocketAddress(listen.host(), listen.port()))
-        .withTiming(confirmations, VerifierConfig.defaults(chain.dataDir).pollInterval());
+        .withConfirmations(confirmations);
     RoleMetrics metrics = metricsOption.start("verifier");
     VerifierMeters meters = new VerifierMeters(metrics);
-    VerifierNode role = VerifierRole.start(config, chain.readKey(), chain.readDeployment(), chain.rpc, ledgers,
-        meters, metrics.rpc());
+    VerifierRole role = VerifierRoleFactory.create(new VerifierRoleSettings(config, chain.rpc,
+        chain.readDeployment(), chain.readKey(), ledgers), new VerifierStatusLog(meters), metrics.rpc());
     meters.bind(role);
+    role.start();
     RoleRunner.runUntilStopped("verifier", MetricsOption.both(role, metrics));
     return 0;
   }

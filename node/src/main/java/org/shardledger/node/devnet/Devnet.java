@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.shardledger.node.metrics.LedgerMeters;
 import org.shardledger.node.metrics.ProverMeters;
 import org.shardledger.node.metrics.RoleMetrics;
@@ -25,18 +24,17 @@ import org.shardledger.contracts.anvil.LocalChain;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.DeploymentFile;
 import org.shardledger.contracts.deploy.DeployParameters;
-import org.shardledger.ledger.LedgerConfig;
 import org.shardledger.ledger.LedgerNode;
+import org.shardledger.node.ledger.LedgerRole;
+import org.shardledger.node.ledger.LedgerRoleFactory;
 import org.shardledger.node.owner.OwnerClient;
 import org.shardledger.node.prover.ProverRole;
 import org.shardledger.node.prover.ProverRoleFactory;
-import org.shardledger.node.prover.ProverRoleSettings;
-import org.shardledger.node.roles.VerifierRole;
+import org.shardledger.node.verifier.VerifierRole;
+import org.shardledger.node.verifier.VerifierRoleFactory;
 import org.shardledger.protocol.crypto.KeyPair;
-import org.shardledger.prover.ProverConfig;
-import org.shardledger.verifier.VerifierConfig;
 import org.shardledger.verifier.VerifierNode;
-import org.shardledger.verifier.audit.AuditSettings;
+import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.wire.client.ClientSettings;
 import org.shardledger.wire.client.WireClient;
 
@@ -89,11 +87,10 @@ public final class Devnet implements AutoCloseable {
     startVerifiers(verifierKeys, verifierUrls, ledgerUrl);
     RoleMetrics ledgerMetrics = metrics("ledger", "ledger");
     LedgerMeters ledgerMeters = new LedgerMeters(ledgerMetrics);
-    ledger = keep(LedgerNode.start(LedgerConfig.defaults(config.dataDir().resolve("ledger"), chain.deployment(),
-        chain.rpcUrl()).withVerifiers(verifierUrls).withListen(new InetSocketAddress("127.0.0.1",
-        ledgerUrl.getPort())).withConfirmations(1).withReportDeadlineBlocks(config.epochLength()),
+    LedgerRole ledgerRole = keep(LedgerRoleFactory.create(DevnetRoles.ledger(config, chain, verifierUrls, ledgerUrl),
         DevnetAccounts.ledger(), ledgerMeters, ledgerMetrics.rpc()));
-    ledgerMeters.bind(ledger);
+    ledgerMeters.bind(ledgerRole);
+    ledger = ledgerRole.start().node();
     say("ledger %s: JSON-RPC %s, metrics %s", DevnetAccounts.ledger().address(), ledger.rpcUrl(),
         ledgerMetrics.url().orElseThrow());
     storeFiles();
@@ -103,33 +100,26 @@ public final class Devnet implements AutoCloseable {
     for (int i = 0; i < config.operators(); i++) {
       KeyPair key = DevnetAccounts.operator(i);
       chain.fund(key.address(), 1000);
-      ProverConfig node = ProverConfig.defaults(config.dataDir().resolve("operator-" + (i + 1)), 4L << 30)
-          .withListen("127.0.0.1", 0);
       RoleMetrics roleMetrics = metrics("operator-" + (i + 1), "prover");
       ProverMeters meters = new ProverMeters(roleMetrics);
-      ProverRole role = keep(ProverRoleFactory.create(ProverRoleSettings.of(node, chain.rpcUrl(),
-          chain.deployment(), key, "devnet-" + (i + 1), CREDIT.multiply(BigInteger.valueOf(200)),
-          Optional.empty()), meters));
+      ProverRole role = keep(ProverRoleFactory.create(DevnetRoles.operator(config, chain, i), meters));
       meters.bind(role);
       role.start();
       operators.add(role);
-      say("operator %s: serving on 127.0.0.1:%d with a stake of 200 credits, metrics %s", key.address(),
-          role.address().getPort(), roleMetrics.url().orElseThrow());
+      say("operator %s: serving on 127.0.0.1:%d with a stake of %d credits, metrics %s", key.address(),
+          role.address().getPort(), DevnetRoles.OPERATOR_STAKE_CREDITS, roleMetrics.url().orElseThrow());
     }
   }
 
   private void startVerifiers(List<KeyPair> keys, List<URI> urls, URI ledgerUrl) throws IOException {
     for (int i = 0; i < keys.size(); i++) {
-      VerifierConfig vc = VerifierConfig.defaults(config.dataDir().resolve("verifier-" + (i + 1)))
-          .withRpc(new InetSocketAddress("127.0.0.1", urls.get(i).getPort()))
-          .withTiming(1, Duration.ofMillis(250))
-          .withAudits(new AuditSettings(32, 3, Duration.ofMillis(500), Duration.ofSeconds(5)));
       RoleMetrics roleMetrics = metrics("verifier-" + (i + 1), "verifier");
       VerifierMeters meters = new VerifierMeters(roleMetrics);
-      VerifierNode node = keep(VerifierRole.start(vc, keys.get(i), chain.deployment(), chain.rpcUrl(),
-          List.of(ledgerUrl), meters, roleMetrics.rpc()));
-      meters.bind(node);
-      verifiers.add(node);
+      VerifierRole role = keep(VerifierRoleFactory.create(DevnetRoles.verifier(config, chain, i, urls.get(i),
+          ledgerUrl), new VerifierStatusLog(meters), roleMetrics.rpc()));
+      meters.bind(role);
+      role.start();
+      verifiers.add(role.node());
       say("verifier %s: JSON-RPC %s, metrics %s", keys.get(i).address(), urls.get(i),
           roleMetrics.url().orElseThrow());
     }

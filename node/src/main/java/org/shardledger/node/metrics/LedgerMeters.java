@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.shardledger.ledger.LedgerMetrics;
-import org.shardledger.ledger.LedgerNode;
+import org.shardledger.node.ledger.LedgerRole;
 
 /** The ledger's meters: its events (as {@link LedgerMetrics}) and its levels, read from the node when scraped. */
 public final class LedgerMeters implements LedgerMetrics {
@@ -46,7 +46,7 @@ public final class LedgerMeters implements LedgerMetrics {
   }
 
   /** Registers the levels read from the running ledger. */
-  public void bind(LedgerNode node) {
+  public void bind(LedgerRole node) {
     var view = node.confirmedView();
     FunctionCounter.builder("shardledger.ledger.epochs.settled", view,
         v -> v.epoch().isPresent() ? v.epoch().getAsLong() + 1 : 0)

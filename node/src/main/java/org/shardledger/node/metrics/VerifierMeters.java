@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Locale;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.verifier.VerifierMetrics;
-import org.shardledger.verifier.VerifierNode;
+import org.shardledger.node.verifier.VerifierRole;
 
 /** The verifier's meters: audits by outcome and reason, the operators' answer latency, reports. */
 public final class VerifierMeters implements VerifierMetrics {
@@ -46,7 +46,7 @@ public final class VerifierMeters implements VerifierMetrics {
   }
 
   /** Registers the levels read from the running verifier. */
-  public void bind(VerifierNode node) {
+  public void bind(VerifierRole node) {
     Follower.bind(registry, node::chainHeadBlock, node::followerLagBlocks);
   }
 }

@@ -24,6 +24,9 @@ import org.shardledger.prover.ProverNode;
 import org.shardledger.prover.ProverStatusLog;
 import org.shardledger.wire.client.ClientSettings;
 import org.shardledger.wire.client.WireClient;
+import org.shardledger.prover.onchain.ChainBeaconSource;
+import org.shardledger.prover.onchain.ChainDealDirectory;
+import org.shardledger.prover.onchain.ChainEpochClock;
 
 /**
  * An in-process network on one Anvil (a block every {@code blockTime} seconds): operators' nodes on loopback,
@@ -86,9 +89,11 @@ public final class TestNetwork implements AutoCloseable {
     }
 
     public synchronized void start() throws IOException, InterruptedException {
-      ChainBackedProverViews views = new ChainBackedProverViews(as(key));
+      Chain operatorChain = as(key);
       node = new ProverNode(ProverConfig.defaults(dataDir, 1L << 34).withListen("127.0.0.1", port),
-          new OperatorIdentity(key, chain.deployment().domain()), views, views, views, new ProverStatusLog());
+          new OperatorIdentity(key, chain.deployment().domain()), new ChainDealDirectory(operatorChain,
+          key.address()), new ChainBeaconSource(operatorChain), new ChainEpochClock(operatorChain),
+          new ProverStatusLog());
       InetSocketAddress bound = node.start();
       port = bound.getPort();
     }

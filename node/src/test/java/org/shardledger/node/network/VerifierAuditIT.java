@@ -14,7 +14,10 @@ import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.verifier.VerifierConfig;
-import org.shardledger.verifier.VerifierNode;
+import org.shardledger.node.verifier.VerifierRole;
+import org.shardledger.node.verifier.VerifierRoleFactory;
+import org.shardledger.node.verifier.VerifierRoleSettings;
+import org.shardledger.rpc.RpcMetrics;
 import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.audit.AuditSettings;
 import org.shardledger.verifier.reputation.OperatorReputation;
@@ -58,8 +61,8 @@ class VerifierAuditIT {
       VerifierConfig config = VerifierConfig.defaults(dir.resolve("verifier")).withRpc(null)
           .withTiming(1, Duration.ofMillis(100))
           .withAudits(new AuditSettings(16, 3, Duration.ofMillis(1500), Duration.ofSeconds(2)));
-      try (VerifierNode verifier = new VerifierNode(config, VERIFIER, net.chain().deployment(),
-          net.chain().rpcUrl(), List.of(), null, new VerifierStatusLog())) {
+      try (VerifierRole verifier = VerifierRoleFactory.create(new VerifierRoleSettings(config, net.chain().rpcUrl(),
+          net.chain().deployment(), VERIFIER, List.of()), new VerifierStatusLog(), RpcMetrics.NONE)) {
         verifier.start();
         await("flaky's result for epoch " + first, () -> resultOf(verifier, first, flakyDeal) != null, 60_000);
         flaky.stop();
@@ -123,7 +126,7 @@ class VerifierAuditIT {
     }
   }
 
-  static AuditRecord resultOf(VerifierNode verifier, long epoch, long dealId) {
+  static AuditRecord resultOf(VerifierRole verifier, long epoch, long dealId) {
     try {
       return verifier.audits().results(epoch).stream().filter(r -> r.dealId() == dealId).findFirst().orElse(null);
     } catch (java.io.IOException e) {
@@ -131,7 +134,7 @@ class VerifierAuditIT {
     }
   }
 
-  static int attemptsOf(VerifierNode verifier, long epoch, long dealId) {
+  static int attemptsOf(VerifierRole verifier, long epoch, long dealId) {
     try {
       return (int) verifier.audits().attempts(epoch, dealId);
     } catch (java.io.IOException e) {
@@ -139,7 +142,7 @@ class VerifierAuditIT {
     }
   }
 
-  static boolean reportSigned(VerifierNode verifier, long epoch) {
+  static boolean reportSigned(VerifierRole verifier, long epoch) {
     try {
       return verifier.reports().report(epoch).isPresent();
     } catch (java.io.IOException e) {

@@ -7,7 +7,10 @@ import java.util.List;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.chain.DeploymentFile;
 import org.shardledger.verifier.VerifierConfig;
-import org.shardledger.verifier.VerifierNode;
+import org.shardledger.node.verifier.VerifierRole;
+import org.shardledger.node.verifier.VerifierRoleFactory;
+import org.shardledger.node.verifier.VerifierRoleSettings;
+import org.shardledger.rpc.RpcMetrics;
 import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.audit.AuditSettings;
 import org.shardledger.verifier.store.AuditRecord;
@@ -29,8 +32,9 @@ public final class VerifierChildMain {
         System.out.flush();
       }
     };
-    VerifierNode node = new VerifierNode(config(Path.of(args[2])), DevAccounts.key(Integer.parseInt(args[3])),
-        DeploymentFile.read(Path.of(args[1])), URI.create(args[0]), List.of(), null, log);
+    VerifierRole node = VerifierRoleFactory.create(new VerifierRoleSettings(config(Path.of(args[2])),
+        URI.create(args[0]), DeploymentFile.read(Path.of(args[1])), DevAccounts.key(Integer.parseInt(args[3])),
+        List.of()), log, RpcMetrics.NONE);
     node.start();
     System.out.println("STARTED");
     System.out.flush();

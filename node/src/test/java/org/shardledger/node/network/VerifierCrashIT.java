@@ -15,7 +15,10 @@ import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.chain.DeploymentFile;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.crypto.KeyPair;
-import org.shardledger.verifier.VerifierNode;
+import org.shardledger.node.verifier.VerifierRole;
+import org.shardledger.node.verifier.VerifierRoleFactory;
+import org.shardledger.node.verifier.VerifierRoleSettings;
+import org.shardledger.rpc.RpcMetrics;
 import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.store.AuditRecord;
 
@@ -68,8 +71,9 @@ class VerifierCrashIT {
         child.destroyForcibly();
       }
 
-      try (VerifierNode restarted = new VerifierNode(VerifierChildMain.config(data), DevAccounts.key(VERIFIER_INDEX),
-          net.chain().deployment(), net.chain().rpcUrl(), List.of(), null, new VerifierStatusLog())) {
+      try (VerifierRole restarted = VerifierRoleFactory.create(new VerifierRoleSettings(VerifierChildMain.config(data),
+          net.chain().rpcUrl(), net.chain().deployment(), DevAccounts.key(VERIFIER_INDEX), List.of()),
+          new VerifierStatusLog(), RpcMetrics.NONE)) {
         restarted.start();
         VerifierAuditIT.await("the report of epoch " + epoch, () -> VerifierAuditIT.reportSigned(restarted, epoch),
             120_000);

@@ -20,8 +20,8 @@ import org.shardledger.protocol.challenge.ChallengeKind;
 import org.shardledger.protocol.proof.SegmentProof;
 import org.shardledger.prover.OperatorIdentity;
 import org.shardledger.prover.ProverStatusLog;
-import org.shardledger.prover.chain.DealDirectory;
-import org.shardledger.prover.chain.DealView;
+import org.shardledger.prover.view.DealDirectory;
+import org.shardledger.prover.view.DealView;
 import org.shardledger.prover.serve.ShardProver;
 
 /**

@@ -8,9 +8,9 @@ import org.shardledger.protocol.deal.Epochs;
 import org.shardledger.prover.policy.AcceptancePolicy;
 import org.shardledger.prover.policy.ProposalGate;
 import org.shardledger.prover.ProverStatusLog;
-import org.shardledger.prover.chain.DealDirectory;
-import org.shardledger.prover.chain.DealView;
-import org.shardledger.prover.chain.EpochClock;
+import org.shardledger.prover.view.DealDirectory;
+import org.shardledger.prover.view.DealView;
+import org.shardledger.prover.view.EpochClock;
 import org.shardledger.prover.store.ShardStore;
 import org.shardledger.prover.store.StoredShard;
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.protocol.bytes.Bytes32;
-import org.shardledger.prover.chain.BeaconSource;
+import org.shardledger.prover.view.BeaconSource;
 
 /**
  * beacon(e) as recorded on chain ({@code beaconOf(e)}). A recorded beacon never changes, so it is read once and

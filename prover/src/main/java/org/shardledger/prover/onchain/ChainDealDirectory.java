@@ -10,8 +10,8 @@ import org.shardledger.contracts.chain.DealLookup;
 import org.shardledger.contracts.chain.DealRecord;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.deal.DealStatus;
-import org.shardledger.prover.chain.DealDirectory;
-import org.shardledger.prover.chain.DealView;
+import org.shardledger.prover.view.DealDirectory;
+import org.shardledger.prover.view.DealView;
 
 /**
  * Deals as the ledger contract has them (latest block). A deal's terms never change and ACTIVE and CANCELLED are

@@ -13,7 +13,7 @@ import org.shardledger.protocol.proof.StorageProof;
 import org.shardledger.protocol.proof.StorageProofCodec;
 import org.shardledger.prover.OperatorIdentity;
 import org.shardledger.prover.ProverStatusLog;
-import org.shardledger.prover.chain.BeaconSource;
+import org.shardledger.prover.view.BeaconSource;
 import org.shardledger.prover.store.StoredShard;
 import org.shardledger.wire.message.ErrorCode;
 import org.shardledger.wire.server.OperatorBackend.ChallengeAnswer;

@@ -25,7 +25,7 @@ import org.shardledger.protocol.deal.DealStatus;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.prover.ProverStatusLog;
 import org.shardledger.prover.ProverStatusLog.Event;
-import org.shardledger.prover.chain.DealView;
+import org.shardledger.prover.view.DealView;
 import org.shardledger.prover.dispute.DisputeWatch;
 import org.shardledger.prover.registration.OperatorRegistrar;
 import org.shardledger.prover.registration.Registration;

@@ -11,9 +11,9 @@ import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.deal.DealStatus;
 import org.shardledger.prover.ProverStatusLog;
 import org.shardledger.prover.TestShards;
-import org.shardledger.prover.chain.InMemoryBeaconSource;
-import org.shardledger.prover.chain.InMemoryDealDirectory;
-import org.shardledger.prover.chain.ManualEpochClock;
+import org.shardledger.prover.view.InMemoryBeaconSource;
+import org.shardledger.prover.view.InMemoryDealDirectory;
+import org.shardledger.prover.view.ManualEpochClock;
 import org.shardledger.prover.store.ShardStore;
 import org.shardledger.wire.server.OperatorBackend;
 

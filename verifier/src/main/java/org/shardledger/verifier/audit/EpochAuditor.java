@@ -7,52 +7,43 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
-import org.shardledger.chainstore.ChainMirror;
-import org.shardledger.chainstore.ChainMirror.MirroredBeacon;
-import org.shardledger.chainstore.ChainMirror.MirroredDeal;
-import org.shardledger.chainstore.ChainMirror.MirroredOperator;
-import org.shardledger.contracts.chain.BeaconRecorder;
-import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.audit.AuditResults;
 import org.shardledger.protocol.audit.DealResult;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.protocol.deal.Deal;
+import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.eip712.AuditReport;
 import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.store.AuditRecord;
-import org.shardledger.verifier.store.AuditStore;
-import org.shardledger.verifier.store.ReportStore;
 
 /**
- * Works through the epochs in order. An epoch is audited once its beacon is recorded and buried (the mirror only
+ * Works through the epochs in order. An epoch is audited once its beacon is recorded and buried (the view only
  * holds confirmed events): every active deal gets exactly one result. The epoch's {@code AuditReport} is signed
- * when the mirror has seen the whole epoch, so a deal activated late in its first epoch is audited too. An epoch whose beacon can no longer be recorded (256 blocks passed) is unaudited. Killed
- * half way, it resumes with the deals that have no result yet.
+ * when the view has seen the whole epoch, so a deal activated late in its first epoch is audited too. An epoch
+ * whose beacon can no longer be recorded (its deadline passed) is unaudited. Killed half way, it resumes with the
+ * deals that have no result yet. Chain-free: the chain comes in through {@link AuditView} and
+ * {@link EpochCalendar}, operators through {@link Challenger}.
  */
 public final class EpochAuditor {
 
-  /** What the auditor reads of the chain beyond the mirror: the head. */
-  public interface ChainView {
-    long blockNumber() throws IOException;
-  }
-
-  private final Deployment deployment;
-  private final ChainMirror mirror;
-  private final ChainView chain;
-  private final AuditStore audits;
-  private final ReportStore reports;
+  private final EpochCalendar calendar;
+  private final Eip712Domain domain;
+  private final AuditView chain;
+  private final AuditLog audits;
+  private final ReportLog reports;
   private final DealAuditor auditor;
   private final KeyPair key;
   private final int confirmations;
   private final AuditSettings settings;
   private final VerifierStatusLog status;
 
-  public EpochAuditor(Deployment deployment, ChainMirror mirror, ChainView chain, AuditStore audits,
-      ReportStore reports, DealAuditor auditor, KeyPair key, int confirmations, AuditSettings settings,
+  public EpochAuditor(EpochCalendar calendar, Eip712Domain domain, AuditView chain, AuditLog audits,
+      ReportLog reports, DealAuditor auditor, KeyPair key, int confirmations, AuditSettings settings,
       VerifierStatusLog status) {
-    this.deployment = deployment;
-    this.mirror = mirror;
+    this.calendar = calendar;
+    this.domain = domain;
     this.chain = chain;
     this.audits = audits;
     this.reports = reports;
@@ -65,11 +56,11 @@ public final class EpochAuditor {
 
   /** Does what can be done now; returns true if it finished an epoch (call again at once). */
   public boolean step() throws IOException, InterruptedException {
-    long head = chain.blockNumber();
-    long epoch = audits.nextEpoch().orElse(deployment.epochOf(head));
-    Optional<MirroredBeacon> beacon = mirror.beacon(epoch);
+    long head = chain.headBlock();
+    long epoch = audits.nextEpoch().orElse(calendar.epochOf(head));
+    Optional<EpochBeacon> beacon = chain.beacon(epoch);
     if (beacon.isEmpty()) {
-      if (head > deployment.epochStartBlock(epoch) + BeaconRecorder.WINDOW + confirmations) {
+      if (head > calendar.beaconDeadline(epoch) + confirmations) {
         reports.saveUnaudited(epoch);
         status.epochUnaudited(epoch);
         audits.setNextEpoch(epoch + 1);
@@ -78,20 +69,20 @@ public final class EpochAuditor {
       audits.setNextEpoch(epoch);
       return false;
     }
-    boolean complete = mirror.mirroredThrough() >= deployment.epochStartBlock(epoch + 1) - 1;
-    List<MirroredDeal> deals = mirror.activeDeals(epoch);
+    boolean complete = chain.confirmedThrough() >= calendar.startBlock(epoch + 1) - 1;
+    List<Deal> deals = chain.dealsToAudit(epoch);
     auditDeals(beacon.get(), deals);
     if (!complete) {
-      // a deal may still be activated during its first epoch: sign once the mirror has seen the whole epoch
+      // a deal may still be activated during its first epoch: sign once the view has seen the whole epoch
       audits.setNextEpoch(epoch);
       return false;
     }
-    sign(epoch, mirror.activeDeals(epoch).size());
+    sign(epoch, chain.dealsToAudit(epoch).size());
     audits.setNextEpoch(epoch + 1);
     return true;
   }
 
-  private void auditDeals(MirroredBeacon beacon, List<MirroredDeal> deals) throws IOException, InterruptedException {
+  private void auditDeals(EpochBeacon beacon, List<Deal> deals) throws IOException, InterruptedException {
     long epoch = beacon.epoch();
     Set<Long> done = audits.auditedDeals(epoch);
     if (done.size() < deals.size()) {
@@ -99,15 +90,15 @@ public final class EpochAuditor {
     }
     Semaphore slots = new Semaphore(settings.concurrency());
     List<CompletableFuture<Void>> running = new ArrayList<>();
-    for (MirroredDeal deal : deals) {
-      if (done.contains(deal.deal().id())) {
+    for (Deal deal : deals) {
+      if (done.contains(deal.id())) {
         continue;
       }
       slots.acquire();
-      Optional<MirroredOperator> operator = mirror.operator(deal.deal().operator());
+      Optional<OperatorEndpoint> operator = chain.operator(deal.operator());
       CompletableFuture<AuditRecord> result = operator.isPresent()
           ? auditor.audit(deal, operator.get(), beacon)
-          : CompletableFuture.completedFuture(new AuditRecord(epoch, deal.deal().id(), deal.deal().operator(),
+          : CompletableFuture.completedFuture(new AuditRecord(epoch, deal.id(), deal.operator(),
               AuditOutcome.UNREACHABLE, "NOT_REGISTERED", "the operator has no registration on chain", 0, 0, null,
               null));
       running.add(result.thenAccept(this::record).whenComplete((r, e) -> slots.release()));
@@ -145,7 +136,7 @@ public final class EpochAuditor {
     }
     List<DealResult> dealResults = results.stream().map(r -> new DealResult(r.dealId(), r.outcome())).toList();
     AuditReport report = AuditResults.report(epoch, dealResults);
-    Signature signature = deployment.domain().sign(report, key);
+    Signature signature = domain.sign(report, key);
     reports.save(report, signature);
     status.reportSigned(epoch, count(results, AuditOutcome.PASS), count(results, AuditOutcome.FAIL),
         count(results, AuditOutcome.UNREACHABLE));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.shardledger.chainstore.Database;
+import org.shardledger.verifier.audit.AuditLog;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.verifier.reputation.OperatorReputation;
@@ -21,7 +22,7 @@ import org.shardledger.verifier.reputation.ReputationModel;
 import org.shardledger.verifier.reputation.BetaScore;
 
 /** The verifier's audit log, reputations and progress, in its H2 database. */
-public final class AuditStore {
+public final class AuditStore implements AuditLog {
   private final Database db;
   private final ReputationModel model;
 

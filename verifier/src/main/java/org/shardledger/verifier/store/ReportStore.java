@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.shardledger.chainstore.Database;
+import org.shardledger.verifier.audit.ReportLog;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.eip712.AuditReport;
 
 /** The verifier's signed epoch reports and to which ledgers each one was delivered. */
-public final class ReportStore {
+public final class ReportStore implements ReportLog {
   private final Database db;
 
   public ReportStore(Database db) {

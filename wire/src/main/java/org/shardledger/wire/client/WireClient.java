@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.runtime.DaemonThreads;
 import org.shardledger.wire.internal.Transports;
 import org.shardledger.wire.message.WireFormat;
 import org.shardledger.wire.message.WireFrameDecoder;
@@ -29,11 +30,7 @@ public final class WireClient implements AutoCloseable {
   public WireClient(ClientSettings settings) {
     this.settings = settings;
     this.group = Transports.group(settings.ioThreads(), "wire-client");
-    this.blocking = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "wire-client-io");
-      t.setDaemon(true);
-      return t;
-    });
+    this.blocking = Executors.newCachedThreadPool(DaemonThreads.named("wire-client-io"));
   }
 
   public ClientSettings settings() {

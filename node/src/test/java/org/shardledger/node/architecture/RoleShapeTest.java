@@ -1,0 +1,71 @@
+package org.shardledger.node.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The role shape of docs/architecture.md: a role's core sees only the narrow views and clients its module declares,
+ * never the chain (the contracts module, the H2 chain store), Netty, the wire transport or the HTTP server; those
+ * are for the adapters and the factories in {@code node}. The runtime every role runs its loops with sees nothing of
+ * ours, and the roles and the chain code start no threads of their own.
+ */
+class RoleShapeTest {
+  private static final String[] CHAIN_AND_TRANSPORT = {"org.shardledger.contracts..", "org.shardledger.chainstore..",
+      "io.netty..", "org.web3j..", "org.shardledger.rpc..", "java.sql..", "org.h2.."};
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.shardledger");
+  }
+
+  private static ArchRule coreIsChainFree(String... corePackages) {
+    return noClasses().that().resideInAnyPackage(corePackages)
+        .should().dependOnClassesThat().resideInAnyPackage(CHAIN_AND_TRANSPORT)
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("org.shardledger.wire.client.WireClient")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("org.shardledger.wire.client.OperatorClient")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName("org.shardledger.wire.server.WireServer");
+  }
+
+  @Test
+  void theProversCoreSeesNoChainAndNoTransport() {
+    coreIsChainFree("org.shardledger.prover.view..", "org.shardledger.prover.serve..",
+        "org.shardledger.prover.policy..", "org.shardledger.prover.maintenance..", "org.shardledger.prover.store..")
+        .check(classes);
+  }
+
+  @Test
+  void theVerifiersAuditCoreSeesNoChainAndNoTransport() {
+    coreIsChainFree("org.shardledger.verifier.audit..", "org.shardledger.verifier.report..",
+        "org.shardledger.verifier.reputation..")
+        .check(classes);
+  }
+
+  @Test
+  void theRuntimeSeesNothingOfOurs() {
+    noClasses().that().resideInAPackage("org.shardledger.runtime..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.shardledger.protocol..", "org.shardledger.wire..",
+            "org.shardledger.contracts..", "org.shardledger.chainstore..", "org.shardledger.rpc..",
+            "org.shardledger.prover..", "org.shardledger.verifier..", "org.shardledger.ledger..",
+            "org.shardledger.client..", "org.shardledger.node..")
+        .check(classes);
+  }
+
+  @Test
+  void rolesAndTheChainStartLoopsOnlyThroughTheRuntime() {
+    noClasses().that().resideInAnyPackage("org.shardledger.prover..", "org.shardledger.verifier..",
+        "org.shardledger.ledger..", "org.shardledger.contracts..", "org.shardledger.chainstore..")
+        .should().callMethod(Thread.class, "setDaemon", boolean.class)
+        .orShould().callMethod(java.util.concurrent.Executors.class, "newScheduledThreadPool", int.class)
+        .orShould().callMethod(java.util.concurrent.Executors.class, "newScheduledThreadPool", int.class,
+            java.util.concurrent.ThreadFactory.class)
+        .check(classes);
+  }
+}

@@ -1,9 +1,0 @@
-package org.shardledger.prover.chain;
-
-import java.io.IOException;
-
-/** The chain's current epoch (from the head block: (block − genesis) / L). */
-@FunctionalInterface
-public interface EpochClock {
-  long currentEpoch() throws IOException;
-}
