@@ -27,6 +27,7 @@ import org.shardledger.prover.ProverConfig;
 import org.shardledger.wire.client.ClientSettings;
 import org.shardledger.wire.client.UploadResult;
 import org.shardledger.wire.client.WireClient;
+import org.shardledger.wire.server.PeerLimits;
 
 /**
  * Anvil mining a block every 0.2 s with the contracts deployed; an operator, an owner and a disputer with credits;
@@ -53,8 +54,13 @@ final class LocalProverNetwork implements AutoCloseable {
   }
 
   static LocalProverNetwork start(Path dir) throws IOException {
+    return start(dir, DeployParameters.local(1000, List.of(DevAccounts.key(9).address()), 1));
+  }
+
+  /** Anvil mining every 0.2 s with a block gas limit of 30M (a public chain's), the contracts deployed so. */
+  static LocalProverNetwork start(Path dir, DeployParameters parameters) throws IOException {
     LocalChain local = LocalChain.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")), dir.resolve("anvil"))
-        .withBlockTime(0.2), DeployParameters.local(1000, List.of(DevAccounts.key(9).address()), 1));
+        .withBlockTime(0.2).withGasLimit(30_000_000), parameters);
     try {
       for (KeyPair k : List.of(OPERATOR, OWNER, DISPUTER)) {
         local.fund(k.address(), 1000);
@@ -71,6 +77,13 @@ final class LocalProverNetwork implements AutoCloseable {
         local.rpcUrl(), local.deployment(), OPERATOR, "eu-west", STAKE, endpoint);
   }
 
+  /** As {@link #settings}, for a node that takes many uploads from this one client (more than 16 connections). */
+  ProverRoleSettings settingsForManyUploads(Path dataDir) {
+    return ProverRoleSettings.of(ProverConfig.defaults(dataDir, 1L << 30).withListen("127.0.0.1", 0)
+        .withLimits(new PeerLimits(1024, 2, 16 << 10, Duration.ofSeconds(30), 8L << 30)),
+        local.rpcUrl(), local.deployment(), OPERATOR, "eu-west", STAKE, Optional.empty());
+  }
+
   /** The owner proposes a deal of {@code size} pseudo-random bytes with the operator. */
   Deal propose(long seed, int size) throws IOException {
     byte[] data = new byte[size];
@@ -80,6 +93,13 @@ final class LocalProverNetwork implements AutoCloseable {
     long id = owner.deals().propose(OPERATOR.address(), new ShardHasher(4096).commit(file), 4, BigInteger.ONE,
         first, first + 5);
     return owner.deals().get(id).orElseThrow().deal();
+  }
+
+  /** A deal whose shard the node stored (uploaded over the wire), activated with the node's acceptance. */
+  Deal stored(ProverRole role, long seed) throws Exception {
+    Deal deal = propose(seed, 300_000);
+    owner.deals().activate(deal.id(), upload(deal, seed, role.address())).mined();
+    return deal;
   }
 
   Path source(long seed) {

@@ -62,11 +62,8 @@ class ProverRoleIT {
     }
   }
 
-  /** A deal whose shard the node stored (uploaded over the wire), activated with the node's acceptance. */
   private static Deal stored(ProverRole role, long seed) throws Exception {
-    Deal deal = net.propose(seed, 300_000);
-    net.owner.deals().activate(deal.id(), net.upload(deal, seed, role.address())).mined();
-    return deal;
+    return net.stored(role, seed);
   }
 
   @Test
