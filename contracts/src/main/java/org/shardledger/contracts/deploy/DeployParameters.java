@@ -30,6 +30,7 @@ public record DeployParameters(long epochLength, long answerWindow, long settlem
 
   public DeployParameters {
     Objects.requireNonNull(minStake, "minStake");
+    Objects.requireNonNull(disputeReward, "disputeReward");
     verifiers = List.copyOf(verifiers);
     if (epochLength < 1) {
       throw new IllegalArgumentException("epoch length must be at least 1 block");
@@ -45,6 +46,10 @@ public record DeployParameters(long epochLength, long answerWindow, long settlem
         throw new IllegalArgumentException("deal, shard and capacity bounds are 1 to 2^62, got " + bound);
       }
     }
+    if (disputeReward.signum() != 0) {
+      throw new IllegalArgumentException("the dispute reward must be 0: a reward out of a slash is a way for an "
+          + "operator to move its own stake out (decision 0141)");
+    }
     if (verifiers.isEmpty() || threshold < 1 || threshold > verifiers.size()) {
       throw new IllegalArgumentException("need 1 <= threshold <= " + verifiers.size() + " verifiers, got "
           + threshold);
@@ -55,6 +60,6 @@ public record DeployParameters(long epochLength, long answerWindow, long settlem
   public static DeployParameters local(long epochLength, List<Address> verifiers, int threshold) {
     return new DeployParameters(epochLength, 64, 4 * epochLength, 64 + 1 + 4 * epochLength + 32,
         DEFAULT_MAX_DEAL_EPOCHS, DEFAULT_MAX_SHARD_SIZE, DEFAULT_MAX_CAPACITY, CREDIT.multiply(BigInteger.valueOf(100)), CREDIT.multiply(BigInteger.TEN),
-        CREDIT.multiply(BigInteger.valueOf(50)), CREDIT.multiply(BigInteger.valueOf(20)), verifiers, threshold);
+        CREDIT.multiply(BigInteger.valueOf(50)), BigInteger.ZERO, verifiers, threshold);
   }
 }

@@ -49,14 +49,14 @@ public final class DisputeAnswerer implements ChainFollower.Listener {
   public record NotAnswered(String why) implements Outcome {}
 
   private final OperatorIdentity identity;
-  private final DisputeLedger ledger;
+  private final DisputeCourt ledger;
   private final DealDirectory deals;
   private final ShardProver prover;
   private final DisputeSettings settings;
   private final ProverStatusLog status;
   private final Map<Long, DisputeOpened> waiting = new LinkedHashMap<>();
 
-  public DisputeAnswerer(OperatorIdentity identity, DisputeLedger ledger, DealDirectory deals, ShardProver prover,
+  public DisputeAnswerer(OperatorIdentity identity, DisputeCourt ledger, DealDirectory deals, ShardProver prover,
       DisputeSettings settings, ProverStatusLog status) {
     this.identity = identity;
     this.ledger = ledger;
@@ -122,9 +122,9 @@ public final class DisputeAnswerer implements ChainFollower.Listener {
         return notAnswered(opened, "its answer window closed at block " + deadline + " (the chain is at " + head
             + ")");
       }
-      Optional<Bytes32> beacon = ledger.blockHash(opened.openBlock() + 1);
+      Optional<Bytes32> beacon = ledger.blockHash(opened.beaconBlock());
       if (beacon.isEmpty()) {
-        awaitBlock(opened.openBlock() + 1);
+        awaitBlock(opened.beaconBlock());
         continue;
       }
       Optional<DealView> deal = deals.find(opened.dealId());

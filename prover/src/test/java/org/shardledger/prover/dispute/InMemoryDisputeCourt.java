@@ -19,7 +19,7 @@ import org.shardledger.protocol.proof.SegmentProof;
  * A chain in memory for the answerer: blocks advance by {@code tick} on every head read, block hashes are made up,
  * answers are recorded and accepted (the dispute turns ANSWERED) unless an outcome was queued.
  */
-final class FakeDisputeLedger implements DisputeLedger {
+final class InMemoryDisputeCourt implements DisputeCourt {
   static final Address DISPUTER = Address.fromHex("0x00000000000000000000000000000000000d15e5");
 
   long head;
@@ -28,7 +28,7 @@ final class FakeDisputeLedger implements DisputeLedger {
   final List<List<SegmentProof>> answers = new ArrayList<>();
   final Deque<TxOutcome> queued = new ArrayDeque<>();
 
-  FakeDisputeLedger(long head) {
+  InMemoryDisputeCourt(long head) {
     this.head = head;
   }
 
@@ -41,13 +41,13 @@ final class FakeDisputeLedger implements DisputeLedger {
   }
 
   void open(long disputeId, long dealId, long openBlock, int samples) {
-    disputes.put(disputeId, new DisputeInfo(disputeId, dealId, DISPUTER, openBlock, samples,
+    disputes.put(disputeId, new DisputeInfo(disputeId, dealId, DISPUTER, openBlock + 1, samples,
         DisputeInfo.Status.OPEN, BigInteger.TEN));
   }
 
   void setStatus(long disputeId, DisputeInfo.Status status) {
     DisputeInfo d = disputes.get(disputeId);
-    disputes.put(disputeId, new DisputeInfo(d.id(), d.dealId(), d.disputer(), d.openBlock(), d.samples(), status,
+    disputes.put(disputeId, new DisputeInfo(d.id(), d.dealId(), d.disputer(), d.beaconBlock(), d.samples(), status,
         d.bond()));
   }
 
