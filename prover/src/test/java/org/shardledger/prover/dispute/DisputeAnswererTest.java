@@ -167,4 +167,45 @@ class DisputeAnswererTest {
     assertThat(Arrays.asList(f.status.count(Event.DISPUTE_UNPROVABLE), f.status.count(Event.DISPUTE_ANSWERED)))
         .containsExactly(1L, 0L);
   }
+
+  @Test
+  void answersTheDisputesOfOneDeliveryTogetherNotOneAfterAnother() throws Exception {
+    f.upload(deal);
+    ledger.holdAnswers(6);
+    ChainEvent[] events = new ChainEvent[6];
+    for (int i = 0; i < 6; i++) {
+      events[i] = opened(10 + i, TestShards.OPERATOR.address(), 4);
+    }
+    deliver(events);
+    assertThat(ledger.answers).as("six answers in flight at once").hasSize(6);
+    assertThat(f.status.count(Event.DISPUTE_ANSWERED)).isEqualTo(6);
+    assertThat(answerer.openDisputes()).isEmpty();
+  }
+
+  @Test
+  void saysLoudlyWhenADisputeHasUsedHalfItsWindowAndShowsItAsBehind() throws Exception {
+    f.upload(deal);
+    ledger.head = OPEN_BLOCK + 1 + 33; // 33 of the 64 blocks gone
+    ledger.holdAnswers(2); // the answer waits for the test below
+    DisputeOpened opened = opened(3, TestShards.OPERATOR.address(), 4);
+    var running = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()
+        .submit(() -> answerer.answerAll(List.of(opened)));
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (answerer.fallingBehind() == 0 && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertThat(answerer.fallingBehind()).isEqualTo(1);
+    assertThat(answerer.openDisputes()).singleElement().satisfies(d -> {
+      assertThat(d.disputeId()).isEqualTo(3);
+      assertThat(d.deadlineBlock()).isEqualTo(DEADLINE);
+      assertThat(d.stage()).isEqualTo(OpenDisputes.Stage.ANSWERING);
+      assertThat(d.behind()).isTrue();
+    });
+    assertThat(f.status.count(Event.DISPUTES_FALLING_BEHIND)).isEqualTo(1);
+    ledger.open(99, deal.id(), OPEN_BLOCK, 4);
+    ledger.answer(99, List.of()); // the second party: lets the held answer through
+    assertThat(running.get()).singleElement().isInstanceOf(DisputeAnswerer.Answered.class);
+    assertThat(answerer.fallingBehind()).isZero();
+    assertThat(f.status.count(Event.DISPUTES_FALLING_BEHIND)).as("said once").isEqualTo(1);
+  }
 }
