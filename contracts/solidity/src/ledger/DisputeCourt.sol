@@ -30,7 +30,6 @@ import {AnswerLane, Deal, Dispute, DisputeStatus, DisputeTarget} from "./LedgerT
 contract DisputeCourt is IShardLedgerErrors, IShardLedgerEvents, ReentrancyGuardTransient {
     using SafeERC20 for ICredit;
 
-    uint256 public constant DEFAULT_DISPUTE_SAMPLES = 4;
     uint256 public constant MAX_DISPUTE_SAMPLES = 8;
     /// @notice Upper bound on samples * segmentSize, which keeps an answer's calldata well under 128 KiB.
     uint256 public constant MAX_DISPUTE_SEGMENT_BYTES = 32 * 1024;
