@@ -159,26 +159,23 @@ abstract contract DealBook is OperatorRegistry {
     }
 
     /// @notice Called by the dispute court when a dispute closes. Upheld against the registration it was opened
-    ///         against: slash disputeSlash (capped by the stake), pay the disputer min(disputeReward, slashed),
-    ///         burn the rest. A dispute whose registration is gone touches nothing.
+    ///         against: slash disputeSlash (capped by the stake) and burn all of it; nobody is paid out of a stake
+    ///         through a dispute (decision 0141). A dispute whose registration is gone touches nothing.
     /// @return live whether the registration the dispute was opened against is still the operator's
-    function onDisputeClosed(address operator, uint64 registration, bool upheld, address disputer)
+    function onDisputeClosed(address operator, uint64 registration, bool upheld)
         external
         onlyDisputeCourt
         nonReentrant
-        returns (bool live, uint256 slashed, uint256 reward)
+        returns (bool live, uint256 slashed)
     {
         Operator storage op = _operator(operator);
-        if (op.status == OperatorStatus.None || op.registration != registration) return (false, 0, 0);
+        if (op.status == OperatorStatus.None || op.registration != registration) return (false, 0);
         --op.openDisputes;
         if (upheld) {
             slashed = _slashStake(operator, _economics.disputeSlash);
-            uint256 maxReward = _economics.disputeReward;
-            reward = slashed < maxReward ? slashed : maxReward;
-            _burn(slashed - reward);
-            _pay(disputer, reward);
+            _burn(slashed);
         }
-        return (true, slashed, reward);
+        return (true, slashed);
     }
 
     function getDeal(uint256 dealId) external view returns (Deal memory) {

@@ -10,61 +10,77 @@ import {ICredit} from "./ICredit.sol";
 import {IDisputeLedger} from "./IDisputeLedger.sol";
 import {IShardLedgerErrors} from "./IShardLedgerErrors.sol";
 import {IShardLedgerEvents} from "./IShardLedgerEvents.sol";
-import {Deal, Dispute, DisputeStatus, DisputeTarget} from "./LedgerTypes.sol";
+import {AnswerLane, Deal, Dispute, DisputeStatus, DisputeTarget} from "./LedgerTypes.sol";
 
-/// @notice On-chain disputes. Anyone posts the bond to challenge an active deal; the samples are drawn
-///         from blockhash(openBlock + 1) with the dispute tag and epoch = dispute id. The operator answers
-///         with the segments and their RFC 9162 paths within `answerWindow` blocks after that block; a valid
-///         answer earns it the bond. Without one, anyone finalizes: the stake is slashed by disputeSlash
-///         (capped by the stake), the disputer gets the bond back plus min(disputeReward, slashed), and the
-///         rest of the slash is burned. A contract of its own next to the core ledger (which it is deployed by):
-///         it holds the bonds; the core holds the stakes, slashes them and pays the reward. A dispute is bound to
-///         the operator's registration it was opened against; the deal must be active and not ended to open one,
-///         and the operator cannot withdraw while one is open.
+/// @notice On-chain disputes. Anyone posts the bond to challenge an active deal, as often as it likes: disputes
+///         do not exclude each other and the sample count is the deal's, not the opener's (decision 0142). The
+///         samples are drawn from blockhash(beaconBlock) with the dispute tag and epoch = dispute id. The operator
+///         answers with the segments and their RFC 9162 paths in blocks beaconBlock + 1 ... beaconBlock +
+///         answerWindow; a valid answer earns it the bond. Without one, anyone finalizes: the stake is slashed by
+///         disputeSlash (capped by the stake), all of it burned, and the disputer gets its bond back.
+///         Answer lanes (decision 0140): the disputes against one operator are batched by beacon block, at most
+///         `batchLimit` per batch, and batches never share answer blocks; a dispute that finds the operator's
+///         latest batch full or started goes into the next one, answerWindow blocks later. So however many are
+///         opened at once, the operator never has more than batchLimit answers due in one window, which fit in
+///         1/ANSWER_GAS_SHARE of the blocks of a chain with BLOCK_GAS at ANSWER_GAS_BOUND each.
+///         A contract of its own next to the core ledger (which it is deployed by): it holds the bonds; the core
+///         holds the stakes and slashes them. A dispute is bound to the operator's registration it was opened
+///         against; the deal must be active and not ended to open one, and the operator cannot withdraw while one
+///         is open.
 contract DisputeCourt is IShardLedgerErrors, IShardLedgerEvents, ReentrancyGuardTransient {
     using SafeERC20 for ICredit;
 
-    uint256 public constant DEFAULT_DISPUTE_SAMPLES = 4;
     uint256 public constant MAX_DISPUTE_SAMPLES = 8;
     /// @notice Upper bound on samples * segmentSize, which keeps an answer's calldata well under 128 KiB.
     uint256 public constant MAX_DISPUTE_SEGMENT_BYTES = 32 * 1024;
+    /// @notice Most gas one answer can take, the EIP-7623 calldata floor included: 32 KiB of segments and 8 paths
+    ///         of 54 nodes are about 47 KB of calldata, 1.9M gas at the floor (docs/disputes.md).
+    uint256 public constant ANSWER_GAS_BOUND = 2_000_000;
+    /// @notice The block gas limit the lanes are sized for (a public chain's; more is only more room).
+    uint256 public constant BLOCK_GAS = 30_000_000;
+    /// @notice The operator's answers are sized to need at most 1/ANSWER_GAS_SHARE of every block of a window.
+    uint256 public constant ANSWER_GAS_SHARE = 8;
 
-    /// @notice Blocks after blockhash(openBlock + 1) becomes readable during which the operator can answer:
-    ///         answers are accepted in blocks openBlock + 2 ... openBlock + 1 + answerWindow.
+    /// @notice Blocks after a dispute's beacon block during which the operator can answer: answers are accepted
+    ///         in blocks beaconBlock + 1 ... beaconBlock + answerWindow.
     uint64 public immutable answerWindow;
+    /// @notice Most disputes in one batch of an operator's lane: answerWindow * BLOCK_GAS / (ANSWER_GAS_SHARE *
+    ///         ANSWER_GAS_BOUND), at least 1 (120 for a 64-block window).
+    uint256 public immutable batchLimit;
     IDisputeLedger public immutable ledger;
     ICredit public immutable credit;
 
     uint256 public disputeCount;
     mapping(uint256 disputeId => Dispute) private _disputes;
-    /// @notice The dispute currently open against a deal (0: none).
+    /// @notice The newest dispute opened against a deal while it is open (0: the newest one is closed). Others
+    ///         may be open too: disputes do not exclude each other.
     mapping(uint256 dealId => uint256) public openDisputeOf;
+    mapping(address operator => AnswerLane) private _lanes;
 
     constructor(IDisputeLedger ledger_, ICredit credit_, uint64 answerWindow_) {
-        // blockhash(openBlock + 1) must stay readable (256 blocks) until the last answer block.
+        // blockhash(beaconBlock) must stay readable (256 blocks) until the last answer block.
         if (answerWindow_ == 0 || answerWindow_ > 255) revert InvalidParameters();
         answerWindow = answerWindow_;
+        uint256 limit = answerWindow_ * BLOCK_GAS / (ANSWER_GAS_SHARE * ANSWER_GAS_BOUND);
+        batchLimit = limit == 0 ? 1 : limit;
         ledger = ledger_;
         credit = credit_;
     }
 
     /// @notice Opens a dispute against an active deal, pulling the bond from the caller (who approves this
-    ///         contract on the credit token).
-    /// @param samples how many segments the operator must produce; 0 means DEFAULT_DISPUTE_SAMPLES.
+    ///         contract on the credit token). Its beacon block is the operator's next lane slot (laneOf).
+    /// @param samples 0, or the deal's dispute sample count (disputeSamples): nobody picks a weaker dispute.
     function openDispute(uint256 dealId, uint8 samples) external nonReentrant returns (uint256 disputeId) {
         DisputeTarget memory target = ledger.onDisputeOpened(dealId);
-        uint256 open = openDisputeOf[dealId];
-        if (open != 0) revert DisputeAlreadyOpen(dealId, open);
-        uint256 k = samples == 0 ? DEFAULT_DISPUTE_SAMPLES : samples;
-        if (k > MAX_DISPUTE_SAMPLES || k * target.segmentSize > MAX_DISPUTE_SEGMENT_BYTES) {
-            revert InvalidDisputeSamples(k);
-        }
+        uint256 k = disputeSamples(target.segmentSize);
+        if (samples != 0 && samples != k) revert InvalidDisputeSamples(samples);
         uint128 bond = ledger.economics().disputeBond;
+        uint64 beaconBlock = _enqueue(target.operator);
 
         disputeId = ++disputeCount;
         _disputes[disputeId] = Dispute({
             disputer: msg.sender,
-            openBlock: uint64(block.number),
+            beaconBlock: beaconBlock,
             samples: uint8(k),
             status: DisputeStatus.Open,
             dealId: uint64(dealId),
@@ -74,7 +90,15 @@ contract DisputeCourt is IShardLedgerErrors, IShardLedgerEvents, ReentrancyGuard
         openDisputeOf[dealId] = disputeId;
         credit.safeTransferFrom(msg.sender, address(this), bond);
         emit DisputeOpened(
-            disputeId, dealId, target.operator, msg.sender, uint64(block.number), uint8(k), _deadline(block.number), bond
+            disputeId,
+            dealId,
+            target.operator,
+            msg.sender,
+            uint64(block.number),
+            uint8(k),
+            beaconBlock,
+            beaconBlock + answerWindow,
+            bond
         );
     }
 
@@ -88,9 +112,9 @@ contract DisputeCourt is IShardLedgerErrors, IShardLedgerEvents, ReentrancyGuard
         nonReentrant
     {
         Dispute storage dispute = _openDispute(disputeId);
-        uint256 openBlock = dispute.openBlock;
-        if (block.number < openBlock + 2) revert DisputeBeaconNotYetAvailable(disputeId);
-        if (block.number > _deadline(openBlock)) revert AnswerWindowClosed(disputeId);
+        uint256 beaconBlock = dispute.beaconBlock;
+        if (block.number <= beaconBlock) revert DisputeBeaconNotYetAvailable(disputeId);
+        if (block.number > beaconBlock + answerWindow) revert AnswerWindowClosed(disputeId);
         uint256 dealId = dispute.dealId;
         Deal memory deal = ledger.getDeal(dealId);
         address operator = deal.operator;
@@ -98,52 +122,62 @@ contract DisputeCourt is IShardLedgerErrors, IShardLedgerEvents, ReentrancyGuard
         uint256 k = dispute.samples;
         if (segments.length != k) revert WrongSampleCount(segments.length, k);
 
-        _verifyAnswer(_disputeIndices(disputeId, dealId, deal, openBlock, k), deal, segments, paths);
+        _verifyAnswer(_disputeIndices(disputeId, dealId, deal, beaconBlock, k), deal, segments, paths);
 
         uint256 bond = dispute.bond;
         dispute.status = DisputeStatus.Answered;
-        openDisputeOf[dealId] = 0;
-        ledger.onDisputeClosed(operator, dispute.registration, false, dispute.disputer);
+        _closed(dealId, disputeId);
+        ledger.onDisputeClosed(operator, dispute.registration, false);
         _pay(operator, bond);
         emit DisputeAnswered(disputeId, dealId, operator, bond);
     }
 
-    /// @notice After the answer window closed without a valid answer: slash, reward, burn the rest (the core
-    ///         ledger does those). If the operator's registration is no longer the one the dispute was opened
-    ///         against, the dispute expires instead and the bond goes back to the disputer.
+    /// @notice After the answer window closed without a valid answer: the core ledger slashes and burns; the
+    ///         bond goes back to the disputer. If the operator's registration is no longer the one the dispute was
+    ///         opened against, the dispute expires instead (bond back, nothing slashed).
     function finalizeDispute(uint256 disputeId) external nonReentrant {
         Dispute storage dispute = _openDispute(disputeId);
-        if (block.number <= _deadline(dispute.openBlock)) revert AnswerWindowOpen(disputeId);
+        if (block.number <= dispute.beaconBlock + answerWindow) revert AnswerWindowOpen(disputeId);
         uint256 dealId = dispute.dealId;
         address operator = ledger.getDeal(dealId).operator;
-        address disputer = dispute.disputer;
         uint256 bond = dispute.bond;
-        openDisputeOf[dealId] = 0;
-        (bool live, uint256 slashed, uint256 reward) =
-            ledger.onDisputeClosed(operator, dispute.registration, true, disputer);
-        _pay(disputer, bond);
+        _closed(dealId, disputeId);
+        (bool live, uint256 slashed) = ledger.onDisputeClosed(operator, dispute.registration, true);
+        _pay(dispute.disputer, bond);
         if (!live) {
             dispute.status = DisputeStatus.Expired;
             emit DisputeExpired(disputeId, dealId, operator, bond);
             return;
         }
         dispute.status = DisputeStatus.Upheld;
-        emit DisputeUpheld(disputeId, dealId, operator, slashed, reward, slashed - reward);
+        emit DisputeUpheld(disputeId, dealId, operator, slashed, 0, slashed);
     }
 
-    /// @notice The segment indices the operator must answer with. Needs blockhash(openBlock + 1), so it
-    ///         works from block openBlock + 2 until 256 blocks after openBlock + 1.
+    /// @notice The segment indices the operator must answer with. Needs blockhash(beaconBlock), so it works
+    ///         from block beaconBlock + 1 until 256 blocks after beaconBlock.
     function challengeIndices(uint256 disputeId) external view returns (uint256[] memory) {
         Dispute storage dispute = _disputes[disputeId];
         if (dispute.status == DisputeStatus.None) revert DisputeNotOpen(disputeId);
         uint256 dealId = dispute.dealId;
-        uint256 openBlock = dispute.openBlock;
-        if (block.number < openBlock + 2) revert DisputeBeaconNotYetAvailable(disputeId);
-        return _disputeIndices(disputeId, dealId, ledger.getDeal(dealId), openBlock, dispute.samples);
+        uint256 beaconBlock = dispute.beaconBlock;
+        if (block.number <= beaconBlock) revert DisputeBeaconNotYetAvailable(disputeId);
+        return _disputeIndices(disputeId, dealId, ledger.getDeal(dealId), beaconBlock, dispute.samples);
     }
 
     function getDispute(uint256 disputeId) external view returns (Dispute memory) {
         return _disputes[disputeId];
+    }
+
+    /// @notice The operator's latest batch: its beacon block and how many disputes it holds.
+    function laneOf(address operator) external view returns (AnswerLane memory) {
+        return _lanes[operator];
+    }
+
+    /// @notice The samples every dispute against a deal with this segment size has: as many as the answer budget
+    ///         allows, MAX_DISPUTE_SAMPLES up to 4 KiB segments, 1 at 32 KiB.
+    function disputeSamples(uint256 segmentSize) public pure returns (uint256) {
+        uint256 k = MAX_DISPUTE_SEGMENT_BYTES / segmentSize;
+        return k > MAX_DISPUTE_SAMPLES ? MAX_DISPUTE_SAMPLES : k;
     }
 
     function _verifyAnswer(
@@ -179,18 +213,35 @@ contract DisputeCourt is IShardLedgerErrors, IShardLedgerEvents, ReentrancyGuard
         if (dispute.status != DisputeStatus.Open) revert DisputeNotOpen(disputeId);
     }
 
-    function _deadline(uint256 openBlock) private view returns (uint64) {
-        return uint64(openBlock + 1 + answerWindow);
+    /// @dev The beacon block of a new dispute against `operator`: its latest batch while that batch's beacon block
+    ///      is still ahead and it has room; else a new batch at the next block, but never within answerWindow
+    ///      blocks of the previous batch's beacon block, so no two batches have an answer block in common.
+    function _enqueue(address operator) private returns (uint64) {
+        AnswerLane storage lane = _lanes[operator];
+        uint256 beacon = lane.beaconBlock;
+        if (beacon > block.number && lane.count < batchLimit) {
+            ++lane.count;
+            return uint64(beacon);
+        }
+        uint256 next = block.number + 1;
+        if (beacon != 0 && beacon + answerWindow > next) next = beacon + answerWindow;
+        lane.beaconBlock = uint64(next);
+        lane.count = 1;
+        return uint64(next);
     }
 
-    function _disputeIndices(uint256 disputeId, uint256 dealId, Deal memory deal, uint256 openBlock, uint256 k)
+    function _closed(uint256 dealId, uint256 disputeId) private {
+        if (openDisputeOf[dealId] == disputeId) openDisputeOf[dealId] = 0;
+    }
+
+    function _disputeIndices(uint256 disputeId, uint256 dealId, Deal memory deal, uint256 beaconBlock, uint256 k)
         private
         view
         returns (uint256[] memory)
     {
         return Challenges.indices(
             Challenges.DISPUTE_TAG,
-            blockhash(openBlock + 1),
+            blockhash(beaconBlock),
             block.chainid,
             dealId,
             disputeId,

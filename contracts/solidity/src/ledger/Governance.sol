@@ -65,7 +65,7 @@ abstract contract Governance is LedgerBase {
     function _setEconomics(Economics memory economics_) internal {
         if (
             economics_.minStake == 0 || economics_.disputeBond == 0
-                || economics_.disputeReward > economics_.disputeSlash
+                || economics_.disputeReward != 0
         ) {
             revert InvalidParameters();
         }

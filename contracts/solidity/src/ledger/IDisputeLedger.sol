@@ -8,7 +8,7 @@ interface IDisputeLedger {
     function getDeal(uint256 dealId) external view returns (Deal memory);
     function economics() external view returns (Economics memory);
     function onDisputeOpened(uint256 dealId) external returns (DisputeTarget memory);
-    function onDisputeClosed(address operator, uint64 registration, bool upheld, address disputer)
+    function onDisputeClosed(address operator, uint64 registration, bool upheld)
         external
-        returns (bool live, uint256 slashed, uint256 reward);
+        returns (bool live, uint256 slashed);
 }

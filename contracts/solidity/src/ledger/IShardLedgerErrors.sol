@@ -67,7 +67,6 @@ interface IShardLedgerErrors {
     // disputes
     error DealNotActive(uint256 dealId);
     error NotDisputeCourt(address caller);
-    error DisputeAlreadyOpen(uint256 dealId, uint256 disputeId);
     error InvalidDisputeSamples(uint256 samples);
     error DisputeNotOpen(uint256 disputeId);
     error DisputeBeaconNotYetAvailable(uint256 disputeId);

@@ -58,6 +58,7 @@ interface IShardLedgerEvents {
         address disputer,
         uint64 openBlock,
         uint8 samples,
+        uint64 beaconBlock,
         uint64 answerDeadlineBlock,
         uint256 bond
     );

@@ -73,13 +73,21 @@ struct Deal {
 
 struct Dispute {
     address disputer;
-    uint64 openBlock;
+    /// the block whose hash draws the samples: openBlock + 1, later when the operator's answer lane is full
+    /// (DisputeCourt); answers are accepted in beaconBlock + 1 ... beaconBlock + answerWindow
+    uint64 beaconBlock;
     uint8 samples;
     DisputeStatus status;
     uint64 dealId;
     uint128 bond;
     /// the operator's registration the dispute was opened against
     uint64 registration;
+}
+
+/// @notice One operator's answer lane in the dispute court: the latest batch of disputes sharing a beacon block.
+struct AnswerLane {
+    uint64 beaconBlock;
+    uint32 count;
 }
 
 /// @notice What the dispute court needs of a deal to open a dispute against it.
@@ -114,6 +122,7 @@ struct Economics {
     uint128 disputeBond;
     /// what an unanswered dispute slashes (capped by the stake)
     uint128 disputeSlash;
-    /// what the disputer earns from that slash on top of the bond back (capped by what was slashed)
+    /// must be 0: a reward out of the slash would be a way for an operator to move its own stake out by disputing
+    /// itself from a second address (decision 0141); the whole dispute slash is burned
     uint128 disputeReward;
 }

@@ -18,7 +18,7 @@ abstract contract LedgerFixture is TestBase {
     uint128 internal constant MIN_STAKE = 1_000 ether;
     uint128 internal constant BOND = 10 ether;
     uint128 internal constant DISPUTE_SLASH = 300 ether;
-    uint128 internal constant DISPUTE_REWARD = 100 ether;
+    uint128 internal constant DISPUTE_REWARD = 0;
     uint8 internal constant THRESHOLD = 3;
     uint256 internal constant PRICE = 2 ether;
     uint64 internal constant MAX_DEAL_EPOCHS = 1 << 20;

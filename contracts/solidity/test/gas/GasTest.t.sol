@@ -262,13 +262,13 @@ contract GasTest is LedgerFixture, GasMeter {
         uint256 openBlock = block.number + 10;
         bytes32 beacon = keccak256("dispute beacon");
         uint256[] memory indices = new LibHarness().indices(
-            bytes32("shardledger.dispute.v1"), beacon, block.chainid, dealId, disputeId, n, 4
+            bytes32("shardledger.dispute.v1"), beacon, block.chainid, dealId, disputeId, n, 8
         );
         bytes32[] memory leaves = new bytes32[](n);
         for (uint256 i; i < n; ++i) {
             leaves[i] = keccak256(abi.encode(i));
         }
-        for (uint256 s; s < 4; ++s) {
+        for (uint256 s; s < 8; ++s) {
             leaves[indices[s]] = ShardTree.leafHash(ShardTree.segment(1, indices[s], 4096));
         }
         bytes32 root = ShardTree.root(leaves);
@@ -278,24 +278,24 @@ contract GasTest is LedgerFixture, GasMeter {
 
         vm.roll(openBlock);
         vm.prank(stranger);
-        measure(string.concat("openDispute (4 samples)", rules), address(court), abi.encodeCall(DisputeCourt.openDispute, (dealId, 4)));
+        measure(string.concat("openDispute (8 samples)", rules), address(court), abi.encodeCall(DisputeCourt.openDispute, (dealId, 0)));
         vm.roll(openBlock + 2);
         vm.setBlockhash(openBlock + 1, beacon);
-        bytes[] memory segments = new bytes[](4);
+        bytes[] memory segments = new bytes[](8);
         bytes32[] memory paths;
-        for (uint256 s; s < 4; ++s) {
+        for (uint256 s; s < 8; ++s) {
             segments[s] = ShardTree.segment(1, indices[s], 4096);
             paths = ShardTree.concat(paths, ShardTree.path(leaves, indices[s]));
         }
         bytes memory answer = abi.encodeCall(DisputeCourt.answerDispute, (disputeId, segments, paths));
         emit log_named_uint(string.concat("gas: answerDispute calldata size in bytes, not gas", rules), answer.length);
         vm.prank(operator);
-        measure(string.concat("answerDispute (4 samples of 4 KiB, 64 MiB shard)", rules), address(court), answer);
+        measure(string.concat("answerDispute (8 samples of 4 KiB, 64 MiB shard)", rules), address(court), answer);
 
         vm.roll(block.number + 1);
         vm.prank(stranger);
-        court.openDispute(dealId, 4);
-        vm.roll(block.number + 2 + ANSWER_WINDOW);
+        court.openDispute(dealId, 0);
+        vm.roll(court.getDispute(disputeId + 1).beaconBlock + ANSWER_WINDOW + 1);
         measure(string.concat("finalizeDispute (unanswered)", rules), address(court), abi.encodeCall(DisputeCourt.finalizeDispute, (disputeId + 1)));
     }
 }

@@ -34,9 +34,9 @@ contract DisputesTest is LedgerFixture {
 
     /// @notice Rolls to the first block an answer is possible, with a chosen beacon block hash.
     function rollToAnswer(uint256 disputeId) internal {
-        uint256 openBlock = court.getDispute(disputeId).openBlock;
-        vm.roll(openBlock + 2);
-        vm.setBlockhash(openBlock + 1, keccak256(abi.encode("beacon", disputeId)));
+        uint256 beaconBlock = court.getDispute(disputeId).beaconBlock;
+        vm.roll(beaconBlock + 1);
+        vm.setBlockhash(beaconBlock, keccak256(abi.encode("beacon", disputeId)));
     }
 
     /// @notice The honest answer, and where each sample's path starts in the flat `paths`.
@@ -64,17 +64,17 @@ contract DisputesTest is LedgerFixture {
     function test_openPullsBondAndRecordsDispute() public {
         uint256 before = credit.balanceOf(stranger);
         vm.expectEmit();
-        emit IShardLedgerEvents.DisputeOpened(1, dealId, operator, stranger, uint64(block.number), 4, uint64(block.number + 1 + ANSWER_WINDOW), BOND);
+        emit IShardLedgerEvents.DisputeOpened(1, dealId, operator, stranger, uint64(block.number), 8, uint64(block.number + 1), uint64(block.number + 1 + ANSWER_WINDOW), BOND);
         uint256 disputeId = open(0);
         assertEq(disputeId, 1, "first dispute id");
         assertEq(court.disputeCount(), 1, "count");
         assertEq(credit.balanceOf(stranger), before - BOND, "bond pulled");
         Dispute memory d = court.getDispute(disputeId);
         assertEq(d.disputer, stranger, "disputer");
-        assertEq(d.samples, 4, "default samples");
+        assertEq(d.samples, 8, "the deal's samples: 8 at 4 KiB");
         assertEq(d.dealId, dealId, "deal");
         assertEq(d.bond, BOND, "bond");
-        assertEq(d.openBlock, block.number, "open block");
+        assertEq(d.beaconBlock, block.number + 1, "beacon block: the next one");
         assertTrue(d.status == DisputeStatus.Open, "open");
         assertEq(court.openDisputeOf(dealId), disputeId, "deal marks the dispute");
     }
@@ -82,9 +82,13 @@ contract DisputesTest is LedgerFixture {
     function test_openRejections() public {
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidDisputeSamples.selector, 9));
         court.openDispute(dealId, 9);
-        uint256 disputeId = open(8);
-        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeAlreadyOpen.selector, dealId, disputeId));
+        // the opener does not pick a weaker dispute than the deal's
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidDisputeSamples.selector, 1));
         court.openDispute(dealId, 1);
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidDisputeSamples.selector, 7));
+        court.openDispute(dealId, 7);
+        uint256 disputeId = open(8);
+        assertEq(open(0), disputeId + 1, "a second dispute against the same deal opens beside the first");
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DealNotActive.selector, 99));
         court.openDispute(99, 1);
 
@@ -93,11 +97,14 @@ contract DisputesTest is LedgerFixture {
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DealNotActive.selector, proposed));
         court.openDispute(proposed, 1);
         ledger.activate(proposed, acceptance(operatorKey, proposed));
-        // 8 KiB segments: at most 4 samples fit MAX_DISPUTE_SEGMENT_BYTES
+        // 8 KiB segments: 4 samples fit MAX_DISPUTE_SEGMENT_BYTES, and every dispute of the deal has 4
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidDisputeSamples.selector, 5));
         court.openDispute(proposed, 5);
         vm.prank(stranger);
-        court.openDispute(proposed, 4);
+        uint256 four = court.openDispute(proposed, 4);
+        assertEq(court.getDispute(four).samples, 4, "samples at 8 KiB");
+        assertEq(court.disputeSamples(32768), 1, "samples at 32 KiB");
+        assertEq(court.disputeSamples(256), 8, "samples at 256 B");
 
         rollToEpoch(6); // the first deal ended with epoch 5
         vm.prank(owner);
@@ -105,6 +112,45 @@ contract DisputesTest is LedgerFixture {
         ledger.activate(other, acceptance(operatorKey, other));
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DealNotActive.selector, proposed));
         court.openDispute(proposed, 1);
+    }
+
+    // ---- answer lanes -----------------------------------------------------------------------
+
+    /// @notice The bound of decision 0140, attacked: one more dispute than a batch holds, all in one block, and
+    ///         one opened while a batch is being answered. No batch ever holds more than batchLimit, and no two
+    ///         batches of an operator share an answer block.
+    function test_lanesBatchDisputesAndKeepBatchesApart() public {
+        uint256 limit = court.batchLimit();
+        assertEq(limit, uint256(ANSWER_WINDOW) * 30_000_000 / (8 * 2_000_000), "batch limit for the window");
+        uint256 first = block.number + 1;
+        for (uint256 i; i < limit; ++i) {
+            assertEq(court.getDispute(open(0)).beaconBlock, first, "a batch fills at the next block");
+        }
+        uint256 over = open(0);
+        assertEq(court.getDispute(over).beaconBlock, first + ANSWER_WINDOW, "one more goes one window later");
+        assertEq(court.laneOf(operator).count, 1, "the next batch holds it");
+
+        vm.roll(first + ANSWER_WINDOW + 1); // the second batch is being answered
+        uint256 late = open(0);
+        assertEq(court.getDispute(late).beaconBlock, first + 2 * ANSWER_WINDOW, "never within a window of the last");
+        vm.roll(first + 3 * ANSWER_WINDOW + 1); // quiet for a window: the next block again
+        assertEq(court.getDispute(open(0)).beaconBlock, block.number + 1, "an idle lane starts at the next block");
+    }
+
+    function test_disputesOfOneBatchAreAnsweredInTheirWindow() public {
+        uint256 a = open(0);
+        uint256 b = open(0);
+        assertEq(court.getDispute(a).beaconBlock, court.getDispute(b).beaconBlock, "one batch");
+        rollToAnswer(b);
+        (bytes[] memory segments, bytes32[] memory paths) = answerFor(a);
+        vm.prank(operator);
+        court.answerDispute(a, segments, paths);
+        assertEq(court.openDisputeOf(dealId), b, "the newest is still open");
+        (segments, paths) = answerFor(b);
+        vm.prank(operator);
+        court.answerDispute(b, segments, paths);
+        assertEq(court.openDisputeOf(dealId), 0, "none open");
+        assertEq(ledger.getOperator(operator).openDisputes, 0, "the operator's count");
     }
 
     // ---- answer ---------------------------------------------------------------------------------
@@ -125,13 +171,13 @@ contract DisputesTest is LedgerFixture {
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeNotOpen.selector, disputeId));
         vm.prank(operator);
         court.answerDispute(disputeId, segments, paths);
-        assertEq(open(1), 2, "a new dispute can open");
+        assertEq(open(0), 2, "a new dispute can open");
     }
 
     function test_answerIndicesFollowThePinnedDerivation() public {
         uint256 disputeId = open(8);
         rollToAnswer(disputeId);
-        uint256 openBlock = court.getDispute(disputeId).openBlock;
+        uint256 beaconBlock = court.getDispute(disputeId).beaconBlock;
         uint256[] memory expected = new LibHarness().indices(
             bytes32("shardledger.dispute.v1"), keccak256(abi.encode("beacon", disputeId)), block.chainid, dealId, disputeId, 10, 8
         );
@@ -141,18 +187,18 @@ contract DisputesTest is LedgerFixture {
             assertEq(got[i], expected[i], "index");
             assertLt(got[i], 10, "in range");
         }
-        assertEq(blockhash(openBlock + 1), keccak256(abi.encode("beacon", disputeId)), "beacon block");
+        assertEq(blockhash(beaconBlock), keccak256(abi.encode("beacon", disputeId)), "beacon block");
     }
 
     function test_answerTimingAndCaller() public {
-        uint256 disputeId = open(4);
+        uint256 disputeId = open(0);
         uint256 openBlock = block.number;
         vm.roll(openBlock + 1);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeBeaconNotYetAvailable.selector, disputeId));
         court.challengeIndices(disputeId);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeBeaconNotYetAvailable.selector, disputeId));
         vm.prank(operator);
-        court.answerDispute(disputeId, new bytes[](4), new bytes32[](0));
+        court.answerDispute(disputeId, new bytes[](8), new bytes32[](0));
 
         rollToAnswer(disputeId);
         (bytes[] memory segments, bytes32[] memory paths) = answerFor(disputeId);
@@ -171,11 +217,11 @@ contract DisputesTest is LedgerFixture {
     }
 
     function test_answerRejectsWrongShapesAndData() public {
-        uint256 disputeId = open(4);
+        uint256 disputeId = open(0);
         rollToAnswer(disputeId);
         (bytes[] memory segments, bytes32[] memory paths, uint256[] memory offsets) = answerWithOffsets(disputeId);
         vm.startPrank(operator);
-        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.WrongSampleCount.selector, 3, 4));
+        vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.WrongSampleCount.selector, 3, 8));
         court.answerDispute(disputeId, new bytes[](3), paths);
         vm.expectRevert(
             abi.encodeWithSelector(IShardLedgerErrors.WrongPathNodeCount.selector, paths.length + 1, paths.length)
@@ -208,11 +254,13 @@ contract DisputesTest is LedgerFixture {
         uint256 tiny = ledger.propose(operator, one[0], 100, 4096, 1, PRICE, 2, 3);
         ledger.activate(tiny, acceptance(operatorKey, tiny));
         vm.prank(stranger);
-        uint256 disputeId = court.openDispute(tiny, 2);
+        uint256 disputeId = court.openDispute(tiny, 0);
         rollToAnswer(disputeId);
-        bytes[] memory segments = new bytes[](2);
+        bytes[] memory segments = new bytes[](8);
         bytes32[] memory paths = new bytes32[](0); // one segment: every path is empty
-        segments[0] = data;
+        for (uint256 i; i < 8; ++i) {
+            segments[i] = data;
+        }
         segments[1] = bytes.concat(data, new bytes(3996)); // padded to a full segment
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.InvalidSample.selector, 1));
         vm.prank(operator);
@@ -225,8 +273,8 @@ contract DisputesTest is LedgerFixture {
 
     // ---- finalize -------------------------------------------------------------------------------
 
-    function test_unansweredDisputeSlashesRewardsAndBurns() public {
-        uint256 disputeId = open(4);
+    function test_unansweredDisputeSlashesAndBurnsAll() public {
+        uint256 disputeId = open(0);
         uint256 deadline = block.number + 1 + ANSWER_WINDOW;
         vm.roll(deadline);
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.AnswerWindowOpen.selector, disputeId));
@@ -236,30 +284,30 @@ contract DisputesTest is LedgerFixture {
         uint256 supply = credit.totalSupply();
         uint256 before = credit.balanceOf(stranger);
         vm.expectEmit();
-        emit IShardLedgerEvents.DisputeUpheld(disputeId, dealId, operator, DISPUTE_SLASH, DISPUTE_REWARD, DISPUTE_SLASH - DISPUTE_REWARD);
+        emit IShardLedgerEvents.DisputeUpheld(disputeId, dealId, operator, DISPUTE_SLASH, 0, DISPUTE_SLASH);
         vm.prank(owner); // anyone may finalize
         court.finalizeDispute(disputeId);
         assertEq(ledger.stakeOf(operator), MIN_STAKE - DISPUTE_SLASH, "slashed");
-        assertEq(credit.balanceOf(stranger), before + BOND + DISPUTE_REWARD, "bond back plus reward");
-        assertEq(credit.totalSupply(), supply - (DISPUTE_SLASH - DISPUTE_REWARD), "rest burned");
+        assertEq(credit.balanceOf(stranger), before + BOND, "bond back, nothing out of the stake");
+        assertEq(credit.totalSupply(), supply - DISPUTE_SLASH, "the whole slash burned");
         assertTrue(court.getDispute(disputeId).status == DisputeStatus.Upheld, "upheld");
         assertEq(court.openDisputeOf(dealId), 0, "deal free again");
         vm.expectRevert(abi.encodeWithSelector(IShardLedgerErrors.DisputeNotOpen.selector, disputeId));
         court.finalizeDispute(disputeId);
     }
 
-    function test_disputeSlashAndRewardAreCappedByTheStake() public {
+    function test_disputeSlashIsCappedByTheStake() public {
         Slash[] memory slashes = new Slash[](1);
         slashes[0] = Slash(operator, MIN_STAKE - 40 ether);
         settle(1, bytes32(0), 0, slashes); // leaves a stake of 40
-        uint256 disputeId = open(1);
+        uint256 disputeId = open(0);
         vm.roll(block.number + 2 + ANSWER_WINDOW);
         uint256 before = credit.balanceOf(stranger);
         vm.expectEmit();
-        emit IShardLedgerEvents.DisputeUpheld(disputeId, dealId, operator, 40 ether, 40 ether, 0);
+        emit IShardLedgerEvents.DisputeUpheld(disputeId, dealId, operator, 40 ether, 0, 40 ether);
         court.finalizeDispute(disputeId);
         assertEq(ledger.stakeOf(operator), 0, "stake emptied");
-        assertEq(credit.balanceOf(stranger), before + BOND + 40 ether, "reward capped by the slash");
+        assertEq(credit.balanceOf(stranger), before + BOND, "bond back");
     }
 
     function test_unknownDisputes() public {

@@ -59,18 +59,18 @@ contract GovernanceTest is LedgerFixture {
     }
 
     function test_setEconomicsStoresAndValidates() public {
-        Economics memory e = Economics({minStake: 5, disputeBond: 6, disputeSlash: 8, disputeReward: 7});
+        Economics memory e = Economics({minStake: 5, disputeBond: 6, disputeSlash: 8, disputeReward: 0});
         vm.expectEmit();
-        emit IShardLedgerEvents.EconomicsChanged(5, 6, 8, 7);
+        emit IShardLedgerEvents.EconomicsChanged(5, 6, 8, 0);
         vm.prank(admin);
         ledger.setEconomics(e);
-        assertEq(ledger.economics().disputeReward, 7, "reward");
+        assertEq(ledger.economics().disputeSlash, 8, "slash");
 
         vm.startPrank(admin);
-        e.disputeReward = 9;
+        e.disputeReward = 1; // a reward out of a slash is a way out of the stake (decision 0141)
         vm.expectRevert(IShardLedgerErrors.InvalidParameters.selector);
         ledger.setEconomics(e);
-        e.disputeReward = 1;
+        e.disputeReward = 0;
         e.minStake = 0;
         vm.expectRevert(IShardLedgerErrors.InvalidParameters.selector);
         ledger.setEconomics(e);

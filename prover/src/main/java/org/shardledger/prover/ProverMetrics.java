@@ -20,6 +20,9 @@ public interface ProverMetrics {
 
   default void disputeAnswered() {}
 
+  /** A dispute used half its window without a mined answer. */
+  default void disputeFallingBehind() {}
+
   /** A dispute the node could not answer (yet): unprovable, not answered, or the answer failed to send. */
   default void disputeNotAnswered(String why) {}
 }

@@ -23,7 +23,7 @@ public class ProverStatusLog {
     MAINTENANCE_FAILED,
     OPERATOR_REGISTERED, REGISTRATION_UPDATED, REGISTRATION_CURRENT, OPERATOR_EXITING, STAKE_BELOW_WANTED,
     DISPUTE_SEEN, DISPUTE_ANSWERED, DISPUTE_ALREADY_ANSWERED, DISPUTE_UNPROVABLE, DISPUTE_NOT_ANSWERED,
-    DISPUTE_ANSWER_FAILED
+    DISPUTE_ANSWER_FAILED, DISPUTES_FALLING_BEHIND
   }
 
   private static final Logger LOG = LoggerFactory.getLogger("shardledger.prover.status");
@@ -155,11 +155,24 @@ public class ProverStatusLog {
         + "stake by itself", operator, credits(onChain), credits(wanted));
   }
 
-  public void disputeSeen(long disputeId, long dealId, long openBlock, int samples, long deadlineBlock) {
+  public void disputeSeen(long disputeId, long dealId, long openBlock, int samples, long beaconBlock,
+      long deadlineBlock) {
     bump(Event.DISPUTE_SEEN);
     metrics.disputeOpened();
-    LOG.warn("dispute {} opened against deal {} at block {}: {} samples to answer by block {}", disputeId, dealId,
-        openBlock, samples, deadlineBlock);
+    LOG.warn("dispute {} opened against deal {} at block {}: {} samples drawn by block {}, to answer by block {}",
+        disputeId, dealId, openBlock, samples, beaconBlock, deadlineBlock);
+  }
+
+  /**
+   * A dispute has used half its window without a mined answer: the node is not keeping up (the chain is full, the
+   * node's gas price too low, its RPC endpoint slow, or more disputes than it can prove in time).
+   */
+  public void disputesFallingBehind(long disputeId, long dealId, long head, long deadlineBlock, int behind) {
+    bump(Event.DISPUTES_FALLING_BEHIND);
+    metrics.disputeFallingBehind();
+    LOG.error("FALLING BEHIND on disputes: dispute {} against deal {} has no answer mined at block {}, {} blocks "
+        + "before its deadline (block {}); {} disputes are behind. Check the node's gas funds and price, its RPC "
+        + "endpoint and its disk.", disputeId, dealId, head, deadlineBlock - head, deadlineBlock, behind);
   }
 
   public void disputeAnswered(long disputeId, long dealId, long block, long blocksToSpare, BigInteger bond,

@@ -59,6 +59,10 @@ public final class AnvilProcess implements AutoCloseable {
       command.add("--block-time");
       command.add(config.blockTime().toString());
     }
+    if (config.gasLimit() != null) {
+      command.add("--gas-limit");
+      command.add(config.gasLimit().toString());
+    }
     Path log = config.workDir().resolve("anvil.log");
     Process supervisor = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();

@@ -51,6 +51,29 @@ public final class AnvilRpc {
     return Long.decode(status.path("pending").asText("0x0"));
   }
 
+  /**
+   * Sends a transaction from one of Anvil's unlocked accounts without waiting for it (tests that need many
+   * transactions in one block: stop mining, send, {@link #mine(long)}); returns its hash.
+   */
+  public String sendUnlocked(String from, String to, String dataHex, long gas) throws IOException {
+    ObjectNode tx = JSON.createObjectNode().put("from", from).put("to", to).put("data", dataHex)
+        .put("gas", "0x" + Long.toHexString(gas));
+    return call("eth_sendTransaction", JSON.createArrayNode().add(tx)).asText();
+  }
+
+  /** The receipt of a transaction (null while it is not mined). */
+  public JsonNode receipt(String hash) throws IOException {
+    JsonNode receipt = call("eth_getTransactionReceipt", JSON.createArrayNode().add(hash));
+    return receipt == null || receipt.isNull() ? null : receipt;
+  }
+
+  /** The gas used by all transactions of block {@code number}. */
+  public long blockGasUsed(long number) throws IOException {
+    JsonNode block = call("eth_getBlockByNumber", JSON.createArrayNode().add("0x" + Long.toHexString(number))
+        .add(false));
+    return Long.decode(block.get("gasUsed").asText());
+  }
+
   private JsonNode call(String method, ArrayNode params) throws IOException {
     ObjectNode request = JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", method);
     request.set("params", params);

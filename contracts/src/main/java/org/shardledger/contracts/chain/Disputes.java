@@ -24,7 +24,7 @@ public final class Disputes {
     this.credits = credits;
   }
 
-  /** Opens a dispute against an active deal (0 samples = the default 4); returns its id. */
+  /** Opens a dispute against an active deal (samples: 0, or the deal's count; the court fixes it); returns its id. */
   public long open(long dealId, int samples) throws IOException {
     ShardLedger.Economics economics = LedgerBinding.read(b.ledger.economics());
     credits.ensureCourtAllowance(economics.disputeBond);
@@ -55,33 +55,38 @@ public final class Disputes {
   public Optional<DisputeInfo> get(long disputeId) throws IOException {
     DisputeCourt.Dispute d = LedgerBinding.read(b.court.getDispute(BigInteger.valueOf(disputeId)));
     int status = d.status.intValueExact();
-    if (status == 0) {
+    if (status == 0 || status > DisputeInfo.Status.values().length) {
       return Optional.empty();
     }
     try {
       return Optional.of(new DisputeInfo(disputeId, ChainFields.u63(d.dealId, "dealId"),
-          Address.fromHex(d.disputer), ChainFields.u63(d.openBlock, "openBlock"), ChainFields.u31(d.samples, "samples"),
+          Address.fromHex(d.disputer), ChainFields.u63(d.beaconBlock, "beaconBlock"), ChainFields.u31(d.samples, "samples"),
           DisputeInfo.Status.values()[status - 1], d.bond));
     } catch (ChainFields.DoesNotFit e) {
       return Optional.empty();
     }
   }
 
-  /** The segment indices the contract will check, from block openBlock + 2 on. */
+  /** The segment indices the contract will check, from block beaconBlock + 1 on. */
   public List<Long> challengeIndices(long disputeId) throws IOException {
     List<?> indices = LedgerBinding.read(b.court.challengeIndices(BigInteger.valueOf(disputeId)));
     return indices.stream().map(i -> ((BigInteger) i).longValueExact()).toList();
   }
 
-  /** The blocks after {@code openBlock + 1} in which an answer is accepted. */
+  /** The blocks after {@code beaconBlock} in which an answer is accepted. */
   public long answerWindow() throws IOException {
     return LedgerBinding.read(b.court.answerWindow()).longValueExact();
   }
 
-  /** The dispute beacon: the hash of block openBlock + 1, once that block exists. */
+  /** The most disputes against one operator that share a beacon block (the court's answer lanes). */
+  public long batchLimit() throws IOException {
+    return LedgerBinding.read(b.court.batchLimit()).longValueExact();
+  }
+
+  /** The dispute beacon: the hash of block beaconBlock, once that block exists. */
   public Optional<Bytes32> beacon(DisputeInfo dispute) throws IOException {
     var block = b.web3.ethGetBlockByNumber(
-        org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(dispute.openBlock() + 1)), false)
+        org.web3j.protocol.core.DefaultBlockParameter.valueOf(BigInteger.valueOf(dispute.beaconBlock())), false)
         .send().getBlock();
     return block == null ? Optional.empty() : Optional.of(Bytes32.fromHex(block.getHash()));
   }

@@ -38,10 +38,11 @@ public record DeployParameters(long epochLength, long answerWindow, long settlem
   /** Default stake an unanswered dispute takes, in whole credits. */
   public static final long DEFAULT_DISPUTE_SLASH_CREDITS = 50;
   /** Default part of the slash the disputer earns, in whole credits. */
-  public static final long DEFAULT_DISPUTE_REWARD_CREDITS = 20;
+  public static final long DEFAULT_DISPUTE_REWARD_CREDITS = 0;
 
   public DeployParameters {
     Objects.requireNonNull(minStake, "minStake");
+    Objects.requireNonNull(disputeReward, "disputeReward");
     verifiers = List.copyOf(verifiers);
     if (epochLength < 1) {
       throw new IllegalArgumentException("epoch length must be at least 1 block");
@@ -56,6 +57,10 @@ public record DeployParameters(long epochLength, long answerWindow, long settlem
       if (bound < 1 || bound > MAX_BOUND) {
         throw new IllegalArgumentException("deal, shard and capacity bounds are 1 to 2^62, got " + bound);
       }
+    }
+    if (disputeReward.signum() != 0) {
+      throw new IllegalArgumentException("the dispute reward must be 0: a reward out of a slash is a way for an "
+          + "operator to move its own stake out (decision 0141)");
     }
     if (verifiers.isEmpty() || threshold < 1 || threshold > verifiers.size()) {
       throw new IllegalArgumentException("need 1 <= threshold <= " + verifiers.size() + " verifiers, got "

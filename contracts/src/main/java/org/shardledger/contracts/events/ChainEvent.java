@@ -46,7 +46,8 @@ public sealed interface ChainEvent {
       implements ChainEvent {}
 
   record DisputeOpened(EventOrigin origin, long disputeId, long dealId, Address operator, Address disputer,
-      long openBlock, int samples, long answerDeadlineBlock, BigInteger bond) implements ChainEvent {}
+      long openBlock, int samples, long beaconBlock, long answerDeadlineBlock, BigInteger bond)
+      implements ChainEvent {}
 
   record DisputeAnswered(EventOrigin origin, long disputeId, long dealId, Address operator, BigInteger bond)
       implements ChainEvent {}

@@ -107,7 +107,8 @@ final class EventDecoder {
       var e = ShardLedger.getDisputeOpenedEventFromLog(l);
       return new ChainEvent.DisputeOpened(o, u63(e.disputeId, "disputeId"), u63(e.dealId, "dealId"),
           Address.fromHex(e.operator), Address.fromHex(e.disputer), u63(e.openBlock, "openBlock"),
-          u31(e.samples, "samples"), u63(e.answerDeadlineBlock, "answerDeadlineBlock"), e.bond);
+          u31(e.samples, "samples"), u63(e.beaconBlock, "beaconBlock"), u63(e.answerDeadlineBlock,
+          "answerDeadlineBlock"), e.bond);
     });
     on(ShardLedger.DISPUTEANSWERED_EVENT, (o, l) -> {
       var e = ShardLedger.getDisputeAnsweredEventFromLog(l);

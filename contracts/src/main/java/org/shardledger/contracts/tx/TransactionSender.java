@@ -28,11 +28,13 @@ import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
- * Sends one key's transactions exactly once, even across crashes. Each call: a pre-flight estimate (a revert
- * there is an answer, and nothing is sent), a nonce from this sender's own count, signing, a journal entry on
- * disk, broadcast, and a fast receipt poll. After a restart, {@link #recoverPending()} rebroadcasts what the
- * journal still owes a receipt for — the same signed bytes, never a new signature. A revert whose error the
- * caller names as "already done" counts as success.
+ * Sends one key's transactions exactly once, even across crashes, many at a time. Each send: a pre-flight estimate
+ * (a revert there is an answer, and nothing is sent), a nonce from this sender's own count, signing, a journal
+ * entry on disk and the broadcast — one send at a time, so nonces are handed out in the order the node sees them —
+ * then, outside that lock, a receipt poll: threads that send at once wait for their receipts together, and their
+ * transactions can share a block. After a restart, {@link #recoverPending()} rebroadcasts what the journal still
+ * owes a receipt for — the same signed bytes, never a new signature. A revert whose error the caller names as
+ * "already done" counts as success.
  */
 public final class TransactionSender {
   private static final Logger LOG = LoggerFactory.getLogger(TransactionSender.class);
@@ -48,6 +50,8 @@ public final class TransactionSender {
   private final Duration pollInterval;
   private final Duration receiptTimeout;
   private boolean recovered;
+  /** The nonce the next transaction gets, when this sender knows better than the node's count (-1: ask). */
+  private long nextNonce = -1;
 
   public TransactionSender(Web3j web3, KeyPair key, long chainId, TransactionJournal journal, RevertDecoder errors,
       Duration pollInterval, Duration receiptTimeout) {
@@ -65,8 +69,16 @@ public final class TransactionSender {
     return from;
   }
 
-  /** Calls {@code to} with {@code data}; {@code to == null} creates a contract. */
-  public synchronized TxOutcome send(String purpose, Address to, byte[] data, Set<String> alreadyDoneErrors)
+  /** Calls {@code to} with {@code data}; {@code to == null} creates a contract. Safe to call from many threads. */
+  public TxOutcome send(String purpose, Address to, byte[] data, Set<String> alreadyDoneErrors) throws IOException {
+    return submit(purpose, to, data, alreadyDoneErrors).outcome();
+  }
+
+  /**
+   * Estimates, signs, journals and broadcasts a call without waiting for it; {@link Submitted#outcome()} waits.
+   * A revert in the estimate is the outcome at once (nothing is sent).
+   */
+  public synchronized Submitted submit(String purpose, Address to, byte[] data, Set<String> alreadyDoneErrors)
       throws IOException {
     if (!recovered) {
       recoverPending();
@@ -80,8 +92,8 @@ public final class TransactionSender {
       if (reason.name().equals("unknown revert") && estimate.getError().getData() == null) {
         throw new IOException("estimating gas for " + purpose + " failed: " + estimate.getError().getMessage());
       }
-      return alreadyDoneErrors.contains(reason.name()) ? new TxOutcome.AlreadyDone(reason)
-          : new TxOutcome.Reverted(reason, null);
+      return new Submitted(alreadyDoneErrors.contains(reason.name()) ? new TxOutcome.AlreadyDone(reason)
+          : new TxOutcome.Reverted(reason, null));
     }
     BigInteger gasLimit = estimate.getAmountUsed().multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN)
         .add(BigInteger.valueOf(20_000));
@@ -94,7 +106,33 @@ public final class TransactionSender {
     JournalEntry entry = new JournalEntry(nonce, purpose, signed, Bytes32.fromHex(Hash.sha3(signed)),
         JournalEntry.State.PENDING, "");
     journal.recordSigned(entry);
-    return broadcastAndAwait(entry, toHex, dataHex, alreadyDoneErrors);
+    broadcast(entry);
+    return new Submitted(() -> awaitOutcome(entry, toHex, dataHex, alreadyDoneErrors));
+  }
+
+  /** A transaction handed to the node, or the answer the estimate gave instead. */
+  public static final class Submitted {
+    private final TxOutcome immediate;
+    private final Await await;
+
+    private Submitted(TxOutcome immediate) {
+      this.immediate = immediate;
+      this.await = null;
+    }
+
+    private Submitted(Await await) {
+      this.immediate = null;
+      this.await = await;
+    }
+
+    /** Waits for the receipt (or returns the estimate's answer). */
+    public TxOutcome outcome() throws IOException {
+      return immediate != null ? immediate : await.outcome();
+    }
+  }
+
+  private interface Await {
+    TxOutcome outcome() throws IOException;
   }
 
   /**
@@ -107,13 +145,13 @@ public final class TransactionSender {
     for (JournalEntry entry : journal.pending()) {
       LOG.info("rebroadcasting {} (nonce {}, {}) signed before a restart", entry.purpose(), entry.nonce(),
           entry.hash());
-      outcomes.add(broadcastAndAwait(entry, null, null, Set.of()));
+      broadcast(entry);
+      outcomes.add(awaitOutcome(entry, null, null, Set.of()));
     }
     return outcomes;
   }
 
-  private TxOutcome broadcastAndAwait(JournalEntry entry, String toHex, String dataHex, Set<String> alreadyDone)
-      throws IOException {
+  private void broadcast(JournalEntry entry) throws IOException {
     EthSendTransaction sent = web3.ethSendRawTransaction(entry.rawTransaction()).send();
     if (sent.hasError()) {
       String message = sent.getError().getMessage();
@@ -121,12 +159,18 @@ public final class TransactionSender {
           || message.contains("already imported"));
       if (!benign) {
         journal.recordOutcome(entry.with(JournalEntry.State.FAILED, "rejected: " + message));
+        forgetNonce();
         throw new IOException("the node rejected " + entry.purpose() + ": " + message);
       }
     }
+  }
+
+  private TxOutcome awaitOutcome(JournalEntry entry, String toHex, String dataHex, Set<String> alreadyDone)
+      throws IOException {
     Optional<TransactionReceipt> receipt = awaitReceipt(entry);
     if (receipt.isEmpty()) {
       journal.recordOutcome(entry.with(JournalEntry.State.FAILED, "dropped: nonce taken by another transaction"));
+      forgetNonce();
       return new TxOutcome.Reverted(ContractError.unknown("dropped"), entry.hash());
     }
     TransactionReceipt r = receipt.get();
@@ -200,13 +244,21 @@ public final class TransactionSender {
   }
 
   /**
-   * The node's pending count. Sends are synchronous (each waits for its receipt), so when a send starts every
-   * earlier transaction of this key is mined or in the node's pool, and the node's count is the truth — also
-   * after a reorg took blocks (and their transactions) away.
+   * The higher of the node's pending count and this sender's own count. Every earlier transaction of this key was
+   * broadcast before (broadcasts happen one at a time), so the node's count is the truth when its pool is
+   * up to date — also after a reorg took blocks away; the sender's own count covers a node whose pending count
+   * lags behind its pool. A transaction the node rejected or dropped makes the sender ask the node again.
    */
   private long nextNonce() throws IOException {
-    return web3.ethGetTransactionCount(from.toHex(), DefaultBlockParameterName.PENDING).send()
+    long node = web3.ethGetTransactionCount(from.toHex(), DefaultBlockParameterName.PENDING).send()
         .getTransactionCount().longValueExact();
+    long nonce = Math.max(node, nextNonce);
+    nextNonce = nonce + 1;
+    return nonce;
+  }
+
+  private synchronized void forgetNonce() {
+    nextNonce = -1;
   }
 
   private BigInteger baseFee() throws IOException {

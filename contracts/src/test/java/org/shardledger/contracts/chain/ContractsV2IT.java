@@ -131,7 +131,7 @@ class ContractsV2IT {
   void disputesGoThroughTheCourtAndItsEventsReachTheFollower() throws Exception {
     try (Chain owner = local.connect(OWNER); Chain disputer = local.connect(DISPUTER)) {
       long dealId = activeDeal(owner, 40);
-      long disputeId = disputer.disputes().open(dealId, 2);
+      long disputeId = disputer.disputes().open(dealId, 0);
       assertThat(owner.deals().get(dealId).orElseThrow().openDisputeId()).isEqualTo(disputeId);
       assertThat(owner.operators().get(OPERATOR.address()).orElseThrow().openDisputes()).isEqualTo(1);
       List<ChainEvent> seen = new ArrayList<>();

@@ -101,10 +101,10 @@ class DisputeCrossCheckIT {
             .as("the contract's DealAcceptance digest is Java's").isEqualTo(digestOnChain(owner, dealId));
         owner.deals().activate(dealId, local.deployment().domain().sign(deal.deal().acceptance(), OPERATOR))
             .mined();
-        int samples = 1 + random.nextInt(8);
-        long disputeId = disputer.disputes().open(dealId, samples);
+        long disputeId = disputer.disputes().open(dealId, 0);
         DisputeInfo dispute = disputer.disputes().get(disputeId).orElseThrow();
-        local.rpc().mine(2);
+        int samples = dispute.samples(); // the deal's: 8 up to 4 KiB segments, 32 KiB / segmentSize above
+        local.rpc().mine(Math.max(1, dispute.beaconBlock() + 1 - disputer.blockNumber()));
 
         Bytes32 beacon = disputer.disputes().beacon(dispute).orElseThrow();
         Challenge challenge = new Challenge(ChallengeKind.DISPUTE, beacon, local.deployment().chainId(), dealId,

@@ -85,15 +85,10 @@ final class DeployCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE}).")
   BigDecimal disputeBond;
 
-  @Option(names = "--dispute-slash", defaultValue = "" + DeployParameters.DEFAULT_DISPUTE_SLASH_CREDITS,
-      description = "Stake an unanswered dispute takes, in "
-      + "credits (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--dispute-slash", defaultValue = "50", description = "Stake an unanswered dispute takes and "
+      + "burns, in credits (default: ${DEFAULT-VALUE}); the disputer gets its bond back, nothing of the stake.")
   BigDecimal disputeSlash;
 
-  @Option(names = "--dispute-reward", defaultValue = "" + DeployParameters.DEFAULT_DISPUTE_REWARD_CREDITS,
-      description = "Of that, what the disputer earns, in "
-      + "credits (default: ${DEFAULT-VALUE}).")
-  BigDecimal disputeReward;
 
   @Override
   public Integer call() throws Exception {
@@ -105,7 +100,7 @@ final class DeployCommand implements Callable<Integer> {
         maxDealEpochs != null ? maxDealEpochs : DeployParameters.DEFAULT_MAX_DEAL_EPOCHS,
         maxShardSize != null ? maxShardSize : DeployParameters.DEFAULT_MAX_SHARD_SIZE,
         maxCapacity != null ? maxCapacity : DeployParameters.DEFAULT_MAX_CAPACITY, credits(minStake),
-        credits(disputeBond), credits(disputeSlash), credits(disputeReward), verifiers, t);
+        credits(disputeBond), credits(disputeSlash), BigInteger.ZERO, verifiers, t);
     Path journal = out.toAbsolutePath().resolveSibling(out.getFileName() + ".journal");
     Deployment deployment = Deployer.deploy(rpc, admin, parameters, journal, ChainTiming.remote().withLocalPolling(rpc));
     DeploymentFile.write(out, deployment);

@@ -70,7 +70,7 @@ public final class Devnet implements AutoCloseable {
       verifierKeys.add(DevnetAccounts.verifier(i));
     }
     chain = keep(LocalChain.start(new AnvilConfig(config.anvilBinary(), config.dataDir().resolve("anvil"), 0,
-        config.blockTime(), AnvilConfig.DEFAULT_CHAIN_ID, Duration.ofSeconds(15)),
+        config.blockTime(), AnvilConfig.DEFAULT_CHAIN_ID, Duration.ofSeconds(15), null),
         DeployParameters.local(config.epochLength(), verifierKeys.stream().map(KeyPair::address).toList(),
             config.threshold())));
     Path deployment = config.dataDir().resolve("deployment.json");

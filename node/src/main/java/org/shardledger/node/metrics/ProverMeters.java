@@ -56,6 +56,12 @@ public final class ProverMeters implements ProverMetrics {
   }
 
   @Override
+  public void disputeFallingBehind() {
+    Counter.builder("shardledger.prover.disputes.fell.behind")
+        .description("disputes that used half their window without a mined answer").register(registry).increment();
+  }
+
+  @Override
   public void disputeNotAnswered(String why) {
     Counter.builder("shardledger.prover.disputes.unanswered")
         .description("times a dispute could not be answered (yet)").tag("why", why).register(registry).increment();
@@ -65,6 +71,10 @@ public final class ProverMeters implements ProverMetrics {
   public void bind(ProverRole role) {
     bind(role.node());
     Follower.bind(registry, role::chainHeadBlock, role::followerLagBlocks);
+    Gauge.builder("shardledger.prover.disputes.behind", role,
+        ProverRole::disputesFallingBehind)
+        .description("disputes now past half their window without a mined answer (0 while the node keeps up)")
+        .register(registry);
   }
 
   /** Registers the levels read from the running node. */

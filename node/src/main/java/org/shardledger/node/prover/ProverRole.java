@@ -86,6 +86,11 @@ public final class ProverRole implements AutoCloseable {
     return watch == null ? -1 : watch.lastSeenHead();
   }
 
+  /** Disputes against this operator that used half their window without a mined answer (0 before start). */
+  public synchronized int disputesFallingBehind() {
+    return answerer == null ? 0 : answerer.fallingBehind();
+  }
+
   /** The loopback admin interface; its token is {@code DATA/admin.token}. */
   public synchronized java.net.URI adminUrl() {
     return admin.url();
@@ -122,6 +127,9 @@ public final class ProverRole implements AutoCloseable {
     }
     if (watch != null) {
       watch.close();
+    }
+    if (answerer != null) {
+      answerer.close();
     }
     node.close();
     try {

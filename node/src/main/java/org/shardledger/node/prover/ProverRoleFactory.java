@@ -13,7 +13,7 @@ import org.shardledger.prover.ProverStatusLog;
 import org.shardledger.prover.dispute.DisputeAnswerer;
 import org.shardledger.prover.onchain.ChainBeaconSource;
 import org.shardledger.prover.onchain.ChainDealDirectory;
-import org.shardledger.prover.onchain.ChainDisputeLedger;
+import org.shardledger.prover.onchain.ChainDisputeCourt;
 import org.shardledger.prover.onchain.ChainEpochClock;
 import org.shardledger.prover.registration.OperatorRegistrar;
 
@@ -50,7 +50,7 @@ public final class ProverRoleFactory {
       ChainDealDirectory deals = new ChainDealDirectory(chain, identity.address());
       ProverNode node = new ProverNode(settings.node(), identity, deals, new ChainBeaconSource(chain),
           new ChainEpochClock(chain), status);
-      ChainDisputeLedger disputes = new ChainDisputeLedger(chain);
+      ChainDisputeCourt disputes = new ChainDisputeCourt(chain);
       return new ProverRole(settings, lock, chain, node, new OperatorRegistrar(chain, status),
           prover -> new DisputeAnswerer(identity, disputes, deals, prover, settings.disputes(), status), status);
     } catch (RuntimeException e) {

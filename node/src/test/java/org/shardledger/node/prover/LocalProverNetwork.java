@@ -3,12 +3,15 @@ package org.shardledger.node.prover;
 import org.shardledger.node.roles.HostPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -16,8 +19,10 @@ import java.util.function.BooleanSupplier;
 import org.shardledger.contracts.anvil.AnvilBinary;
 import org.shardledger.contracts.anvil.AnvilConfig;
 import org.shardledger.contracts.anvil.DevAccounts;
+import org.shardledger.contracts.anvil.AnvilRpc;
 import org.shardledger.contracts.anvil.LocalChain;
 import org.shardledger.contracts.chain.Chain;
+import org.shardledger.contracts.chain.DisputeInfo;
 import org.shardledger.contracts.deploy.DeployParameters;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.crypto.Signature;
@@ -27,6 +32,7 @@ import org.shardledger.prover.ProverConfig;
 import org.shardledger.wire.client.ClientSettings;
 import org.shardledger.wire.client.UploadResult;
 import org.shardledger.wire.client.WireClient;
+import org.shardledger.wire.server.PeerLimits;
 
 /**
  * Anvil mining a block every 0.2 s with the contracts deployed; an operator, an owner and a disputer with credits;
@@ -53,8 +59,13 @@ final class LocalProverNetwork implements AutoCloseable {
   }
 
   static LocalProverNetwork start(Path dir) throws IOException {
+    return start(dir, DeployParameters.local(1000, List.of(DevAccounts.key(9).address()), 1));
+  }
+
+  /** Anvil mining every 0.2 s with a block gas limit of 30M (a public chain's), the contracts deployed so. */
+  static LocalProverNetwork start(Path dir, DeployParameters parameters) throws IOException {
     LocalChain local = LocalChain.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")), dir.resolve("anvil"))
-        .withBlockTime(0.2), DeployParameters.local(1000, List.of(DevAccounts.key(9).address()), 1));
+        .withBlockTime(0.2).withGasLimit(30_000_000), parameters);
     try {
       for (KeyPair k : List.of(OPERATOR, OWNER, DISPUTER)) {
         local.fund(k.address(), 1000);
@@ -71,6 +82,13 @@ final class LocalProverNetwork implements AutoCloseable {
         local.rpcUrl(), local.deployment(), OPERATOR, "eu-west", STAKE, endpoint);
   }
 
+  /** As {@link #settings}, for a node that takes many uploads from this one client (more than 16 connections). */
+  ProverRoleSettings settingsForManyUploads(Path dataDir) {
+    return ProverRoleSettings.of(ProverConfig.defaults(dataDir, 1L << 30).withListen("127.0.0.1", 0)
+        .withLimits(new PeerLimits(1024, 2, 16 << 10, Duration.ofSeconds(30), 8L << 30)),
+        local.rpcUrl(), local.deployment(), OPERATOR, "eu-west", STAKE, Optional.empty());
+  }
+
   /** The owner proposes a deal of {@code size} pseudo-random bytes with the operator. */
   Deal propose(long seed, int size) throws IOException {
     byte[] data = new byte[size];
@@ -80,6 +98,77 @@ final class LocalProverNetwork implements AutoCloseable {
     long id = owner.deals().propose(OPERATOR.address(), new ShardHasher(4096).commit(file), 4, BigInteger.ONE,
         first, first + 5);
     return owner.deals().get(id).orElseThrow().deal();
+  }
+
+  /** A deal whose shard the node stored (uploaded over the wire), activated with the node's acceptance. */
+  Deal stored(ProverRole role, long seed) throws Exception {
+    Deal deal = propose(seed, 300_000);
+    owner.deals().activate(deal.id(), upload(deal, seed, role.address())).mined();
+    return deal;
+  }
+
+  /** Disputes opened in one block: the block and their ids, in the order of the deals given. */
+  record OpenedInOneBlock(long block, List<Long> disputeIds) {}
+
+  /**
+   * The disputer opens a dispute against each deal (one deal may come many times), all in one block: mining is
+   * paused while the transactions go to Anvil's pool (each with {@code gasEach} as its limit, so that they fit one
+   * block together), one block takes them, then a block follows every second.
+   */
+  OpenedInOneBlock openInOneBlock(List<Long> dealIds, long gasEach) throws Exception {
+    AnvilRpc rpc = local.rpc();
+    String court = local.deployment().disputeCourt().toHex();
+    minedOk(rpc.sendUnlocked(DISPUTER.address().toHex(), local.deployment().credit().toHex(),
+        "0x095ea7b3" + "0".repeat(24) + court.substring(2) + "f".repeat(64), 100_000)); // approve(court, max)
+    rpc.setIntervalMining(0);
+    List<String> sent = new ArrayList<>();
+    for (long dealId : dealIds) {
+      sent.add(rpc.sendUnlocked(DISPUTER.address().toHex(), court,
+          "0xdc688e98" + String.format("%064x%064x", dealId, 0), gasEach)); // openDispute(dealId, 0)
+    }
+    rpc.mine(1);
+    rpc.setIntervalMining(1);
+    List<Long> ids = new ArrayList<>();
+    long block = -1;
+    for (String hash : sent) {
+      JsonNode receipt = minedOk(hash);
+      long at = Long.decode(receipt.get("blockNumber").asText());
+      assertThat(block == -1 || at == block).as("all opened in one block").isTrue();
+      block = at;
+      JsonNode logs = receipt.get("logs"); // the court's DisputeOpened comes last; its first topic is the id
+      ids.add(new BigInteger(logs.get(logs.size() - 1).get("topics").get(1).asText().substring(2), 16)
+          .longValueExact());
+    }
+    return new OpenedInOneBlock(block, ids);
+  }
+
+  private JsonNode minedOk(String hash) throws Exception {
+    JsonNode receipt = null;
+    for (int i = 0; i < 500 && receipt == null; i++) {
+      receipt = local.rpc().receipt(hash);
+      if (receipt == null) {
+        Thread.sleep(20);
+      }
+    }
+    assertThat(receipt).as("receipt of " + hash).isNotNull();
+    assertThat(receipt.get("status").asText()).as("status of " + hash).isEqualTo("0x1");
+    return receipt;
+  }
+
+  DisputeInfo dispute(long disputeId) {
+    try {
+      return disputer.disputes().get(disputeId).orElseThrow();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  long head() {
+    try {
+      return owner.blockNumber();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Path source(long seed) {

@@ -1,23 +1,20 @@
 package org.shardledger.prover.dispute;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.shardledger.contracts.chain.DisputeInfo;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.shardledger.contracts.events.ChainEvent;
 import org.shardledger.contracts.events.ChainEvent.DisputeOpened;
 import org.shardledger.contracts.events.ChainFollower;
 import org.shardledger.contracts.events.FollowerCursor;
-import org.shardledger.contracts.tx.ContractError;
-import org.shardledger.contracts.tx.TxOutcome;
-import org.shardledger.protocol.bytes.Bytes32;
-import org.shardledger.protocol.challenge.Challenge;
-import org.shardledger.protocol.challenge.ChallengeKind;
-import org.shardledger.protocol.proof.SegmentProof;
 import org.shardledger.prover.OperatorIdentity;
 import org.shardledger.prover.ProverStatusLog;
 import org.shardledger.prover.view.DealDirectory;
@@ -25,14 +22,16 @@ import org.shardledger.prover.view.DealView;
 import org.shardledger.prover.serve.ShardProver;
 
 /**
- * Answers every dispute opened against this operator, by itself: takes the confirmed {@code DisputeOpened} events of
- * its own deals, waits for block openBlock + 1 (the beacon is its hash), proves the drawn segments from the shard
- * store and sends the answer at once. Idempotent: the dispute is read from the chain before anything is sent, so a
- * dispute already answered (by this node before a restart, say) is skipped. A dispute the node cannot prove (no
- * shard, or a damaged one) is said loudly and tried again with every new block until its window closes, in case
- * the shard comes back. Transient chain failures are thrown, so the follower delivers the batch again.
+ * Answers every dispute opened against this operator, by itself and in parallel: takes the confirmed
+ * {@code DisputeOpened} events of its own deals and answers each on a virtual thread of its own ({@link
+ * DisputeAttempt}: wait for the beacon block, prove, send through the sender, which hands out the nonces). The
+ * listener returns once every dispute of the delivery is answered or given up, so the follower's cursor never passes
+ * a dispute still owed an answer; a failure throws and the follower delivers again (idempotent: each attempt reads
+ * the dispute from the chain first). A dispute the node cannot prove is tried again with every delivery until its
+ * window closes. A dispute that has used half its window without a mined answer is reported loudly, once, and
+ * counted in {@link #fallingBehind()}.
  */
-public final class DisputeAnswerer implements ChainFollower.Listener {
+public final class DisputeAnswerer implements ChainFollower.Listener, OpenDisputes, AutoCloseable {
   /** What became of one dispute. */
   public sealed interface Outcome permits Answered, AlreadyAnswered, Unprovable, NotAnswered {}
 
@@ -49,151 +48,116 @@ public final class DisputeAnswerer implements ChainFollower.Listener {
   public record NotAnswered(String why) implements Outcome {}
 
   private final OperatorIdentity identity;
-  private final DisputeLedger ledger;
-  private final DealDirectory deals;
-  private final ShardProver prover;
-  private final DisputeSettings settings;
+  private final DisputeAttempt attempts;
   private final ProverStatusLog status;
+  private final Map<Long, DisputeProgress> open = new ConcurrentHashMap<>();
   private final Map<Long, DisputeOpened> waiting = new LinkedHashMap<>();
+  private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
-  public DisputeAnswerer(OperatorIdentity identity, DisputeLedger ledger, DealDirectory deals, ShardProver prover,
+  public DisputeAnswerer(OperatorIdentity identity, DisputeCourt court, DealDirectory deals, ShardProver prover,
       DisputeSettings settings, ProverStatusLog status) {
     this.identity = identity;
-    this.ledger = ledger;
-    this.deals = deals;
-    this.prover = prover;
-    this.settings = settings;
     this.status = status;
+    this.attempts = new DisputeAttempt(identity, court, deals, prover, settings, status, this::fallingBehind);
   }
 
   @Override
-  public synchronized void onConfirmed(List<ChainEvent> events, FollowerCursor upTo) throws IOException {
+  public void onConfirmed(List<ChainEvent> events, FollowerCursor upTo) throws IOException {
+    Map<Long, DisputeOpened> batch = new LinkedHashMap<>();
     for (ChainEvent event : events) {
       if (event instanceof DisputeOpened opened && opened.operator().equals(identity.address())
-          && !waiting.containsKey(opened.disputeId())) {
+          && !open.containsKey(opened.disputeId()) && !isWaiting(opened.disputeId())) {
         status.disputeSeen(opened.disputeId(), opened.dealId(), opened.openBlock(), opened.samples(),
-            opened.answerDeadlineBlock());
-        answer(opened);
+            opened.beaconBlock(), opened.answerDeadlineBlock());
+        batch.put(opened.disputeId(), opened);
       }
     }
-    for (DisputeOpened opened : List.copyOf(waiting.values())) {
-      answer(opened);
+    synchronized (waiting) {
+      waiting.forEach(batch::putIfAbsent);
+    }
+    answerAll(List.copyOf(batch.values()));
+  }
+
+  /** Answers these disputes at once, each on its own thread; returns when all are done, or throws the first failure. */
+  public List<Outcome> answerAll(List<DisputeOpened> disputes) throws IOException {
+    List<Future<Outcome>> running = new ArrayList<>();
+    for (DisputeOpened opened : disputes) {
+      running.add(threads.submit(() -> answer(opened)));
+    }
+    List<Outcome> outcomes = new ArrayList<>();
+    IOException failure = null;
+    for (Future<Outcome> future : running) {
+      try {
+        outcomes.add(future.get());
+      } catch (ExecutionException e) {
+        IOException cause = e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        if (failure == null) {
+          failure = cause;
+        } else {
+          failure.addSuppressed(cause);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running.forEach(f -> f.cancel(true));
+        throw new java.io.InterruptedIOException("interrupted while answering disputes");
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return outcomes;
+  }
+
+  /** Answers one dispute against this operator as far as it can now (on the calling thread). */
+  public Outcome answer(DisputeOpened opened) throws IOException {
+    long id = opened.disputeId();
+    boolean firstTry = !isWaiting(id);
+    DisputeProgress progress = open.computeIfAbsent(id, k -> new DisputeProgress(opened));
+    Outcome outcome = null;
+    try {
+      outcome = attempts.run(opened, firstTry, progress);
+      return outcome;
+    } finally {
+      synchronized (waiting) {
+        if (outcome instanceof Unprovable) {
+          waiting.put(id, opened);
+          progress.stage(Stage.UNPROVABLE);
+        } else {
+          open.remove(id);
+          if (outcome != null) {
+            waiting.remove(id);
+          }
+        }
+      }
     }
   }
 
   /** Disputes the node cannot prove yet and keeps trying while their windows are open. */
-  public synchronized List<Long> waiting() {
-    return List.copyOf(waiting.keySet());
-  }
-
-  /** Answers one dispute against this operator as far as it can now. */
-  public synchronized Outcome answer(DisputeOpened opened) throws IOException {
-    boolean firstTry = !waiting.containsKey(opened.disputeId());
-    Outcome outcome = attempt(opened, firstTry, System.nanoTime());
-    if (outcome instanceof Unprovable) {
-      waiting.put(opened.disputeId(), opened);
-    } else {
-      waiting.remove(opened.disputeId());
-    }
-    return outcome;
-  }
-
-  private Outcome attempt(DisputeOpened opened, boolean loud, long started) throws IOException {
-    long id = opened.disputeId();
-    long deadline = opened.answerDeadlineBlock();
-    int refusals = 0;
-    while (true) {
-      Optional<DisputeInfo> info = ledger.dispute(id);
-      if (info.isEmpty() || info.get().dealId() != opened.dealId()) {
-        return notAnswered(opened, "the chain no longer has this dispute (a reorganisation removed it)");
-      }
-      switch (info.get().status()) {
-        case ANSWERED -> {
-          status.disputeAlreadyAnswered(id, opened.dealId());
-          return new AlreadyAnswered();
-        }
-        case UPHELD -> {
-          return notAnswered(opened, "it was upheld: its window closed without an answer");
-        }
-        case OPEN -> { }
-      }
-      long head = ledger.blockNumber();
-      if (head >= deadline) {
-        return notAnswered(opened, "its answer window closed at block " + deadline + " (the chain is at " + head
-            + ")");
-      }
-      Optional<Bytes32> beacon = ledger.blockHash(opened.openBlock() + 1);
-      if (beacon.isEmpty()) {
-        awaitBlock(opened.openBlock() + 1);
-        continue;
-      }
-      Optional<DealView> deal = deals.find(opened.dealId());
-      if (deal.isEmpty()) {
-        return notAnswered(opened, "deal " + opened.dealId() + " is not on chain");
-      }
-      Challenge challenge = new Challenge(ChallengeKind.DISPUTE, beacon.get(), identity.chainId(), opened.dealId(),
-          id, info.get().samples());
-      List<SegmentProof> samples;
-      switch (prover.prove(deal.get().deal(), challenge)) {
-        case ShardProver.Proved proved -> samples = proved.proof().samples();
-        case ShardProver.NotHeld notHeld -> {
-          return unprovable(opened, loud, head, "this node holds no shard of deal " + opened.dealId());
-        }
-        case ShardProver.Damaged damaged -> {
-          return unprovable(opened, loud, head, "its shard of deal " + opened.dealId() + " is damaged ("
-              + damaged.detail() + ")");
-        }
-      }
-      TxOutcome sent;
-      try {
-        sent = ledger.answer(id, samples);
-      } catch (IOException e) {
-        if (!Thread.currentThread().isInterrupted()) {
-          status.disputeAnswerFailed(id, opened.dealId(), e.getMessage());
-        }
-        throw e;
-      }
-      if (sent instanceof TxOutcome.Mined mined) {
-        status.disputeAnswered(id, opened.dealId(), mined.blockNumber(), deadline - mined.blockNumber(),
-            info.get().bond(), Duration.ofNanos(System.nanoTime() - started));
-        return new Answered(mined.blockNumber());
-      }
-      ContractError reason = switch (sent) {
-        case TxOutcome.Reverted reverted -> reverted.reason();
-        case TxOutcome.AlreadyDone done -> done.reason();
-        case TxOutcome.Mined mined -> throw new IllegalStateException("handled above");
-      };
-      if (reason.name().equals("AnswerWindowClosed")) {
-        return notAnswered(opened, "its answer window closed at block " + deadline);
-      }
-      if (!reason.name().equals("DisputeBeaconNotYetAvailable") && ++refusals >= settings.attempts()) {
-        return notAnswered(opened, "the contract refused the answer " + refusals + " times, last with " + reason);
-      }
-      awaitBlock(head + 1);
+  public List<Long> waiting() {
+    synchronized (waiting) {
+      return List.copyOf(waiting.keySet());
     }
   }
 
-  private Unprovable unprovable(DisputeOpened opened, boolean loud, long head, String why) {
-    if (loud) {
-      status.disputeUnprovable(opened.disputeId(), opened.dealId(), why, opened.answerDeadlineBlock(),
-          opened.answerDeadlineBlock() - head);
+  private boolean isWaiting(long disputeId) {
+    synchronized (waiting) {
+      return waiting.containsKey(disputeId);
     }
-    return new Unprovable(why);
   }
 
-  private NotAnswered notAnswered(DisputeOpened opened, String why) {
-    status.disputeNotAnswered(opened.disputeId(), opened.dealId(), why);
-    return new NotAnswered(why);
+  @Override
+  public List<OpenDispute> openDisputes() {
+    return open.values().stream().map(DisputeProgress::view).sorted(Comparator.comparingLong(OpenDispute::disputeId))
+        .toList();
   }
 
-  private void awaitBlock(long block) throws IOException {
-    while (ledger.blockNumber() < block) {
-      try {
-        Thread.sleep(settings.pollInterval().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new InterruptedIOException("interrupted while waiting for block " + block);
-      }
-    }
+  @Override
+  public int fallingBehind() {
+    return (int) open.values().stream().filter(DisputeProgress::behind).count();
+  }
+
+  @Override
+  public void close() {
+    threads.shutdownNow();
   }
 }

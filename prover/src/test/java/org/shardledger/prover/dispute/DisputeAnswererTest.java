@@ -35,14 +35,14 @@ class DisputeAnswererTest {
   Path dir;
 
   BackendFixture f;
-  FakeDisputeLedger ledger;
+  InMemoryDisputeCourt ledger;
   DisputeAnswerer answerer;
   Deal deal;
 
   @BeforeEach
   void setUp() throws Exception {
     f = new BackendFixture(dir);
-    ledger = new FakeDisputeLedger(OPEN_BLOCK + 1);
+    ledger = new InMemoryDisputeCourt(OPEN_BLOCK + 1);
     answerer = new DisputeAnswerer(TestShards.IDENTITY, ledger, f.deals, f.prover,
         new DisputeSettings(1, 256, Duration.ofMillis(1), 3), f.status);
     deal = f.propose(7, 300_000);
@@ -51,7 +51,7 @@ class DisputeAnswererTest {
   private DisputeOpened opened(long disputeId, Address operator, int samples) {
     ledger.open(disputeId, deal.id(), OPEN_BLOCK, samples);
     return new DisputeOpened(new EventOrigin(OPEN_BLOCK, Bytes32.ZERO, Bytes32.ZERO, 0), disputeId, deal.id(),
-        operator, FakeDisputeLedger.DISPUTER, OPEN_BLOCK, samples, DEADLINE, BigInteger.TEN);
+        operator, InMemoryDisputeCourt.DISPUTER, OPEN_BLOCK, samples, OPEN_BLOCK + 1, DEADLINE, BigInteger.TEN);
   }
 
   private void deliver(ChainEvent... events) throws Exception {
@@ -65,7 +65,7 @@ class DisputeAnswererTest {
 
     assertThat(ledger.answers).hasSize(1);
     List<SegmentProof> answer = ledger.answers.getFirst();
-    long[] drawn = new Challenge(ChallengeKind.DISPUTE, FakeDisputeLedger.hashOf(OPEN_BLOCK + 1),
+    long[] drawn = new Challenge(ChallengeKind.DISPUTE, InMemoryDisputeCourt.hashOf(OPEN_BLOCK + 1),
         TestShards.DOMAIN.chainId(), deal.id(), 3, 4).indices(deal.commitment().segmentCount());
     assertThat(answer.stream().mapToLong(SegmentProof::index).toArray()).isEqualTo(drawn);
     assertThat(answer).allMatch(s -> ProofVerifier.verifySegment(deal.commitment(), s).isValid());
@@ -98,7 +98,7 @@ class DisputeAnswererTest {
     ledger.tick = 1;
     assertThat(answerer.answer(opened(3, TestShards.OPERATOR.address(), 2)))
         .isInstanceOf(DisputeAnswerer.Answered.class);
-    long[] drawn = new Challenge(ChallengeKind.DISPUTE, FakeDisputeLedger.hashOf(OPEN_BLOCK + 1),
+    long[] drawn = new Challenge(ChallengeKind.DISPUTE, InMemoryDisputeCourt.hashOf(OPEN_BLOCK + 1),
         TestShards.DOMAIN.chainId(), deal.id(), 3, 2).indices(deal.commitment().segmentCount());
     assertThat(ledger.answers.getFirst().stream().mapToLong(SegmentProof::index).toArray()).isEqualTo(drawn);
   }
@@ -106,7 +106,7 @@ class DisputeAnswererTest {
   @Test
   void triesAgainInTheNextBlockWhenTheContractCannotSeeTheBeaconYet() throws Exception {
     f.upload(deal);
-    ledger.queued.add(FakeDisputeLedger.refusal("DisputeBeaconNotYetAvailable"));
+    ledger.queued.add(InMemoryDisputeCourt.refusal("DisputeBeaconNotYetAvailable"));
     ledger.tick = 1;
     assertThat(answerer.answer(opened(3, TestShards.OPERATOR.address(), 4)))
         .isInstanceOf(DisputeAnswerer.Answered.class);
@@ -117,7 +117,7 @@ class DisputeAnswererTest {
   void givesUpAfterTheContractRefusedTheAnswerAFewTimes() throws Exception {
     f.upload(deal);
     for (int i = 0; i < 3; i++) {
-      ledger.queued.add(FakeDisputeLedger.refusal("InvalidSample"));
+      ledger.queued.add(InMemoryDisputeCourt.refusal("InvalidSample"));
     }
     ledger.tick = 1;
     DisputeAnswerer.Outcome outcome = answerer.answer(opened(3, TestShards.OPERATOR.address(), 4));
@@ -166,5 +166,46 @@ class DisputeAnswererTest {
     assertThat(f.status.count(Event.DISPUTE_NOT_ANSWERED)).isEqualTo(1);
     assertThat(Arrays.asList(f.status.count(Event.DISPUTE_UNPROVABLE), f.status.count(Event.DISPUTE_ANSWERED)))
         .containsExactly(1L, 0L);
+  }
+
+  @Test
+  void answersTheDisputesOfOneDeliveryTogetherNotOneAfterAnother() throws Exception {
+    f.upload(deal);
+    ledger.holdAnswers(6);
+    ChainEvent[] events = new ChainEvent[6];
+    for (int i = 0; i < 6; i++) {
+      events[i] = opened(10 + i, TestShards.OPERATOR.address(), 4);
+    }
+    deliver(events);
+    assertThat(ledger.answers).as("six answers in flight at once").hasSize(6);
+    assertThat(f.status.count(Event.DISPUTE_ANSWERED)).isEqualTo(6);
+    assertThat(answerer.openDisputes()).isEmpty();
+  }
+
+  @Test
+  void saysLoudlyWhenADisputeHasUsedHalfItsWindowAndShowsItAsBehind() throws Exception {
+    f.upload(deal);
+    ledger.head = OPEN_BLOCK + 1 + 33; // 33 of the 64 blocks gone
+    ledger.holdAnswers(2); // the answer waits for the test below
+    DisputeOpened opened = opened(3, TestShards.OPERATOR.address(), 4);
+    var running = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()
+        .submit(() -> answerer.answerAll(List.of(opened)));
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (answerer.fallingBehind() == 0 && System.nanoTime() < until) {
+      Thread.sleep(5);
+    }
+    assertThat(answerer.fallingBehind()).isEqualTo(1);
+    assertThat(answerer.openDisputes()).singleElement().satisfies(d -> {
+      assertThat(d.disputeId()).isEqualTo(3);
+      assertThat(d.deadlineBlock()).isEqualTo(DEADLINE);
+      assertThat(d.stage()).isEqualTo(OpenDisputes.Stage.ANSWERING);
+      assertThat(d.behind()).isTrue();
+    });
+    assertThat(f.status.count(Event.DISPUTES_FALLING_BEHIND)).isEqualTo(1);
+    ledger.open(99, deal.id(), OPEN_BLOCK, 4);
+    ledger.answer(99, List.of()); // the second party: lets the held answer through
+    assertThat(running.get()).singleElement().isInstanceOf(DisputeAnswerer.Answered.class);
+    assertThat(answerer.fallingBehind()).isZero();
+    assertThat(f.status.count(Event.DISPUTES_FALLING_BEHIND)).as("said once").isEqualTo(1);
   }
 }

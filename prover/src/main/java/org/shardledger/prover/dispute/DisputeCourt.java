@@ -9,7 +9,7 @@ import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.proof.SegmentProof;
 
 /** What answering disputes needs of the chain: the head, a dispute, a block hash, and the answer itself. */
-public interface DisputeLedger {
+public interface DisputeCourt {
   long blockNumber() throws IOException;
 
   /** The dispute as the chain has it now, or empty when there is none with this id. */

@@ -1,13 +1,18 @@
 package org.shardledger.prover.dispute;
 
 import java.math.BigInteger;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.io.IOException;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.shardledger.contracts.chain.DisputeInfo;
 import org.shardledger.contracts.tx.ContractError;
 import org.shardledger.contracts.tx.TxOutcome;
@@ -17,18 +22,25 @@ import org.shardledger.protocol.proof.SegmentProof;
 
 /**
  * A chain in memory for the answerer: blocks advance by {@code tick} on every head read, block hashes are made up,
- * answers are recorded and accepted (the dispute turns ANSWERED) unless an outcome was queued.
+ * answers are recorded and accepted (the dispute turns ANSWERED) unless an outcome was queued. With {@link
+ * #holdAnswers}, every answer waits until that many are being sent at once (as parallel sends do), or fails.
  */
-final class FakeDisputeLedger implements DisputeLedger {
+final class InMemoryDisputeCourt implements DisputeCourt {
   static final Address DISPUTER = Address.fromHex("0x00000000000000000000000000000000000d15e5");
 
-  long head;
-  long tick;
-  final Map<Long, DisputeInfo> disputes = new HashMap<>();
-  final List<List<SegmentProof>> answers = new ArrayList<>();
-  final Deque<TxOutcome> queued = new ArrayDeque<>();
+  volatile long head;
+  volatile long tick;
+  final Map<Long, DisputeInfo> disputes = new ConcurrentHashMap<>();
+  final List<List<SegmentProof>> answers = new CopyOnWriteArrayList<>();
+  final Deque<TxOutcome> queued = new ConcurrentLinkedDeque<>();
+  private volatile CyclicBarrier together;
 
-  FakeDisputeLedger(long head) {
+  /** From now on, each answer waits (up to 10 s) until {@code parties} answers are in flight together. */
+  void holdAnswers(int parties) {
+    together = new CyclicBarrier(parties);
+  }
+
+  InMemoryDisputeCourt(long head) {
     this.head = head;
   }
 
@@ -41,13 +53,13 @@ final class FakeDisputeLedger implements DisputeLedger {
   }
 
   void open(long disputeId, long dealId, long openBlock, int samples) {
-    disputes.put(disputeId, new DisputeInfo(disputeId, dealId, DISPUTER, openBlock, samples,
+    disputes.put(disputeId, new DisputeInfo(disputeId, dealId, DISPUTER, openBlock + 1, samples,
         DisputeInfo.Status.OPEN, BigInteger.TEN));
   }
 
   void setStatus(long disputeId, DisputeInfo.Status status) {
     DisputeInfo d = disputes.get(disputeId);
-    disputes.put(disputeId, new DisputeInfo(d.id(), d.dealId(), d.disputer(), d.openBlock(), d.samples(), status,
+    disputes.put(disputeId, new DisputeInfo(d.id(), d.dealId(), d.disputer(), d.beaconBlock(), d.samples(), status,
         d.bond()));
   }
 
@@ -68,13 +80,23 @@ final class FakeDisputeLedger implements DisputeLedger {
   }
 
   @Override
-  public TxOutcome answer(long disputeId, List<SegmentProof> samples) {
+  public TxOutcome answer(long disputeId, List<SegmentProof> samples) throws IOException {
+    CyclicBarrier barrier = together;
+    if (barrier != null) {
+      try {
+        barrier.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+        throw new IOException("the answers were not sent together: " + e);
+      }
+    }
     answers.add(samples);
     if (!queued.isEmpty()) {
       return queued.poll();
     }
     setStatus(disputeId, DisputeInfo.Status.ANSWERED);
-    head++;
+    synchronized (this) {
+      head++;
+    }
     return new TxOutcome.Mined(Bytes32.ofUnsigned(disputeId), head, 100_000, List.of(), null);
   }
 }

@@ -9,13 +9,13 @@ import org.shardledger.contracts.chain.DisputeInfo;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.proof.SegmentProof;
-import org.shardledger.prover.dispute.DisputeLedger;
+import org.shardledger.prover.dispute.DisputeCourt;
 
 /** Disputes on the ledger contract, answered with the operator's key (the chain connection's signing key). */
-public final class ChainDisputeLedger implements DisputeLedger {
+public final class ChainDisputeCourt implements DisputeCourt {
   private final Chain chain;
 
-  public ChainDisputeLedger(Chain chain) {
+  public ChainDisputeCourt(Chain chain) {
     this.chain = Objects.requireNonNull(chain, "chain");
   }
 
