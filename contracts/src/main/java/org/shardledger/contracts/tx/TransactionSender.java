@@ -52,6 +52,8 @@ public final class TransactionSender {
   private boolean recovered;
   /** The nonce the next transaction gets, when this sender knows better than the node's count (-1: ask). */
   private long nextNonce = -1;
+  /** Transactions broadcast whose outcome nobody has collected yet. */
+  private int inFlight;
 
   public TransactionSender(Web3j web3, KeyPair key, long chainId, TransactionJournal journal, RevertDecoder errors,
       Duration pollInterval, Duration receiptTimeout) {
@@ -107,7 +109,14 @@ public final class TransactionSender {
         JournalEntry.State.PENDING, "");
     journal.recordSigned(entry);
     broadcast(entry);
-    return new Submitted(() -> awaitOutcome(entry, toHex, dataHex, alreadyDoneErrors));
+    inFlight++;
+    return new Submitted(() -> {
+      try {
+        return awaitOutcome(entry, toHex, dataHex, alreadyDoneErrors);
+      } finally {
+        landed();
+      }
+    });
   }
 
   /** A transaction handed to the node, or the answer the estimate gave instead. */
@@ -244,21 +253,26 @@ public final class TransactionSender {
   }
 
   /**
-   * The higher of the node's pending count and this sender's own count. Every earlier transaction of this key was
-   * broadcast before (broadcasts happen one at a time), so the node's count is the truth when its pool is
-   * up to date — also after a reorg took blocks away; the sender's own count covers a node whose pending count
-   * lags behind its pool. A transaction the node rejected or dropped makes the sender ask the node again.
+   * The node's pending count, or, while transactions of this sender are in flight, the higher of that and the
+   * sender's own count (a node's pending count may lag behind its pool). Every earlier transaction of this key was
+   * broadcast before (broadcasts happen one at a time). With nothing in flight the node's count is the truth — also
+   * after a reorg took blocks (and their transactions) away. A rejected or dropped transaction makes the sender ask
+   * the node again.
    */
   private long nextNonce() throws IOException {
     long node = web3.ethGetTransactionCount(from.toHex(), DefaultBlockParameterName.PENDING).send()
         .getTransactionCount().longValueExact();
-    long nonce = Math.max(node, nextNonce);
+    long nonce = inFlight > 0 ? Math.max(node, nextNonce) : node;
     nextNonce = nonce + 1;
     return nonce;
   }
 
   private synchronized void forgetNonce() {
     nextNonce = -1;
+  }
+
+  private synchronized void landed() {
+    inFlight--;
   }
 
   private BigInteger baseFee() throws IOException {
