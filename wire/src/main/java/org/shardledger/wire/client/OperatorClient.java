@@ -21,6 +21,7 @@ import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.eip712.RetrievalTicket;
+import org.shardledger.protocol.merkle.RetrievalChunks;
 import org.shardledger.protocol.merkle.ShardCommitment;
 
 /**
@@ -96,14 +97,24 @@ public final class OperatorClient implements AutoCloseable {
     return retrieve(dealId, shard, firstChunk, ticket, ticketSignature, Channels.newChannel(target), false);
   }
 
-  /** As above, into a file (created or truncated): on any result it holds only verified bytes. */
+  /**
+   * As above, into a file (created if missing) at the first chunk's offset: the file is cut there first and keeps
+   * what it held before it, so a retrieval that ended early resumes from {@code file}'s whole chunks with any
+   * holder of the shard. On any result the file holds only verified bytes.
+   */
   public CompletableFuture<RetrieveResult> retrieve(long dealId, ShardCommitment shard, long firstChunk,
       RetrievalTicket ticket, Signature ticketSignature, Path file) {
     FileChannel target;
     try {
-      target = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING);
-    } catch (IOException e) {
+      long offset = RetrievalChunks.chunkCount(shard) == 0 ? 0 : RetrievalChunks.offset(shard, firstChunk);
+      target = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        target.truncate(offset).position(offset);
+      } catch (IOException e) {
+        target.close();
+        throw e;
+      }
+    } catch (IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
     return retrieve(dealId, shard, firstChunk, ticket, ticketSignature, target, true);

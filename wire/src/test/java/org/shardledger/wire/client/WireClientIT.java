@@ -204,6 +204,25 @@ class WireClientIT {
     assertThat(Files.readAllBytes(target)).isEqualTo(Arrays.copyOf(shard, 2 * CHUNK));
   }
 
+  @Test
+  void aRetrievalCutShortResumesIntoTheSameFileFromItsNextWholeChunk() throws Exception {
+    byte[] shard = new byte[4 * CHUNK + 100];
+    new Random(7).nextBytes(shard);
+    byte[] lying = shard.clone();
+    lying[3 * CHUNK + 1] ^= 1;
+    ServedShard served = serve(shard, lying);
+    Path target = dir.resolve("resumed");
+    OperatorClient operator = client.operator(address, OPERATOR.address());
+    RetrieveResult.Mismatch first = (RetrieveResult.Mismatch) operator.retrieve(7, served.commitment, 0, ticket(),
+        ticketSignature(), target).get();
+    assertThat(Files.size(target)).isEqualTo(first.verifiedBytes()).isEqualTo(3L * CHUNK);
+    serve(shard, shard);
+    long next = Files.size(target) / CHUNK;
+    assertThat(operator.retrieve(7, served.commitment, next, ticket(), ticketSignature(), target).get())
+        .isEqualTo(new RetrieveResult.Retrieved(shard.length - 3L * CHUNK));
+    assertThat(Files.readAllBytes(target)).isEqualTo(shard);
+  }
+
   /** The attack: an operator that serves another shard, with paths that are right for that one. */
   @Test
   void anotherShardWithItsOwnPathsIsAMismatchAtTheFirstChunk() throws Exception {
