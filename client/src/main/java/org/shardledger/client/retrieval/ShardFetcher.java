@@ -152,18 +152,9 @@ public final class ShardFetcher {
         }
         case RetrieveResult.Mismatch m -> attempts.add(holder + ": served bytes that are not the shard's at chunk "
             + m.chunk() + " (dropped; " + m.reason() + ")");
-        case Failure f -> attempts.add(holder + ": " + describe(f));
+        case Failure f -> attempts.add(holder + ": " + f.describe());
       }
     }
     return false;
-  }
-
-  private static String describe(Failure failure) {
-    return switch (failure) {
-      case Failure.Rejected r -> "refused (" + r.code() + ": " + r.message() + ")";
-      case Failure.TimedOut t -> "no progress for " + t.after().toSeconds() + " s";
-      case Failure.Garbled g -> "broke the protocol (" + g.reason() + ")";
-      case Failure.Unreachable u -> "unreachable (" + u.reason() + ")";
-    };
   }
 }

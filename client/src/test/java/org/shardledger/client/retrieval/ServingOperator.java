@@ -15,7 +15,10 @@ import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.eip712.RetrievalTicket;
+import org.shardledger.protocol.deal.Deal;
+import org.shardledger.protocol.merkle.CommitmentBuilder;
 import org.shardledger.protocol.merkle.MerkleHasher;
+import org.shardledger.protocol.terms.OperatorTerms;
 import org.shardledger.protocol.merkle.MerkleTree;
 import org.shardledger.protocol.merkle.RetrievalChunks;
 import org.shardledger.protocol.merkle.ShardCommitment;
@@ -28,7 +31,7 @@ import org.shardledger.wire.server.WireServer;
  * A real wire server on 127.0.0.1 serving shard files as the operator's node does (the owner's ticket checked, the
  * paths from the shard's tree), for the owner's side's tests; the operator's own node is tested in prover/node.
  */
-final class ServingOperator implements OperatorBackend, AutoCloseable {
+public final class ServingOperator implements OperatorBackend, AutoCloseable {
   private record Held(Path file, ShardCommitment commitment, MerkleTree tree, Address owner) {}
 
   private final KeyPair key;
@@ -38,23 +41,23 @@ final class ServingOperator implements OperatorBackend, AutoCloseable {
   private final WireServer server;
   private final InetSocketAddress address;
 
-  ServingOperator(KeyPair key, Eip712Domain domain) throws Exception {
+  public ServingOperator(KeyPair key, Eip712Domain domain) throws Exception {
     this.key = key;
     this.domain = domain;
     this.server = new WireServer(ServerSettings.defaults(), domain.chainId(), key, this, work);
     this.address = server.start();
   }
 
-  Address operator() {
+  public Address operator() {
     return key.address();
   }
 
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return address;
   }
 
   /** Serves {@code file} as deal {@code dealId}'s shard, committed as {@code committed} (another file if it lies). */
-  void hold(long dealId, Path file, Path committed, int segmentSize, Address owner) throws IOException {
+  public void hold(long dealId, Path file, Path committed, int segmentSize, Address owner) throws IOException {
     byte[] data = Files.readAllBytes(committed);
     int segments = (int) ShardCommitment.segmentCount(data.length, segmentSize);
     byte[] leaves = new byte[segments * 32];
@@ -84,9 +87,75 @@ final class ServingOperator implements OperatorBackend, AutoCloseable {
     return new Chunks(held.file, held.commitment, c -> RetrievalChunks.path(held.tree, c), firstChunk);
   }
 
+  /** Where uploads look their deal up (null: this operator takes no uploads). */
+  public volatile java.util.function.LongFunction<Optional<Deal>> deals;
+  /** Refuses every upload (an operator that changed its mind). */
+  public volatile boolean refuseUploads;
+  /** The terms TERMS answers with, signed (null: TERMS fails). */
+  public volatile OperatorTerms terms;
+  private final Path store = createStore();
+
+  private static Path createStore() {
+    try {
+      return Files.createTempDirectory("serving-operator");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Override
   public UploadAdmission beginUpload(long dealId, long size) {
-    return new Refusal(ErrorCode.UNKNOWN_DEAL, "this test operator takes no uploads");
+    Optional<Deal> deal = deals == null ? Optional.empty() : deals.apply(dealId);
+    if (deal.isEmpty() || !deal.get().operator().equals(key.address())) {
+      return new Refusal(ErrorCode.UNKNOWN_DEAL, "no deal " + dealId + " for this operator");
+    }
+    if (refuseUploads) {
+      return new Refusal(ErrorCode.NO_CAPACITY, "this operator refuses uploads");
+    }
+    Path file = store.resolve(Long.toString(dealId));
+    ShardCommitment expected = deal.get().commitment();
+    CommitmentBuilder builder = new CommitmentBuilder(expected.segmentSize());
+    java.io.OutputStream out;
+    try {
+      out = Files.newOutputStream(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return new Ready(new UploadSink() {
+      @Override
+      public void write(java.nio.ByteBuffer data) throws IOException {
+        byte[] bytes = new byte[data.remaining()];
+        data.get(bytes);
+        builder.update(bytes);
+        out.write(bytes);
+      }
+
+      @Override
+      public UploadVerdict finish() throws IOException {
+        out.close();
+        ShardCommitment got = builder.finish();
+        if (!got.root().equals(expected.root()) || got.size() != expected.size()) {
+          return new Refusal(ErrorCode.ROOT_MISMATCH, "not the deal's shard");
+        }
+        hold(dealId, file, file, expected.segmentSize(), deal.get().owner());
+        return new Acceptance(got.root(), got.size(), domain.sign(deal.get().acceptance(), key));
+      }
+
+      @Override
+      public void abort() {
+        try {
+          out.close();
+          Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+          // a test store
+        }
+      }
+    });
+  }
+
+  /** Whether this operator holds deal {@code dealId}'s shard. */
+  public boolean holds(long dealId) {
+    return shards.containsKey(dealId);
   }
 
   @Override
@@ -96,7 +165,10 @@ final class ServingOperator implements OperatorBackend, AutoCloseable {
 
   @Override
   public SignedTerms terms() {
-    throw new UnsupportedOperationException("no terms");
+    if (terms == null) {
+      throw new UnsupportedOperationException("no terms");
+    }
+    return new SignedTerms(terms, domain.sign(terms, key));
   }
 
   @Override
