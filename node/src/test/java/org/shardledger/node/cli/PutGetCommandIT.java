@@ -93,6 +93,15 @@ class PutGetCommandIT {
 
   @Test
   @Order(3)
+  void statusShowsEachShardsDealAndThatThePartIsReadable() {
+    CliRun status = CliRun.of("status", manifest.toString(), "--rpc", rpc, "--deployment", deployment);
+    assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
+    assertThat(status.out()).contains("part 0 shard 0", "part 0: 4 of 4 shards held, 2 needed: 2 more may be lost",
+        "every part is readable");
+  }
+
+  @Test
+  @Order(4)
   void withTwoOperatorsStoppedTheFileStillComesBackAndWithThreeTheErrorNamesTheMissingShards() throws Exception {
     devnet.operators().get(0).close();
     devnet.operators().get(2).close();
@@ -105,5 +114,18 @@ class PutGetCommandIT {
     assertThat(three.exitCode()).isEqualTo(1);
     assertThat(three.err()).contains("part 0: 1 of the 2 shards it needs could be fetched", "unreachable");
     assertThat(dir.resolve("back-3.mov")).doesNotExist();
+    CliRun status = CliRun.of("status", manifest.toString(), "--rpc", rpc, "--deployment", deployment);
+    assertThat(status.exitCode()).as("the chain still lists the deals active: status reads the chain").isZero();
+  }
+
+  @Test
+  @Order(5)
+  void rmEndsEveryDealOfTheFile() {
+    CliRun rm = CliRun.of("rm", manifest.toString(), "--rpc", rpc, "--deployment", deployment, "--dev-account", "6");
+    assertThat(rm.exitCode()).as(rm.err()).isZero();
+    assertThat(rm.out()).contains("ended 4 deals");
+    CliRun status = CliRun.of("status", manifest.toString(), "--rpc", rpc, "--deployment", deployment);
+    assertThat(status.exitCode()).isEqualTo(1);
+    assertThat(status.out()).contains("NO ACTIVE DEAL", "NOT READABLE");
   }
 }
