@@ -103,6 +103,10 @@ final class PutCommand implements Callable<Integer> {
       ChainOwner owners = new ChainOwner(chain, blockTime);
       Optional<String> recovered = Putter.recover(owners, manifestOut);
       recovered.ifPresent(r -> err.println("an earlier put to " + manifestOut + " was interrupted: " + r));
+      int stale = removeStaleSpool(spool);
+      if (stale > 0) {
+        err.println("removed " + stale + " shard files an earlier put left in " + spool + " before it proposed");
+      }
       if (Files.exists(manifestOut)) {
         err.println("error: " + manifestOut + " exists; give another --out");
         return ShardledgerCommand.EXIT_BAD_INPUT;
@@ -145,6 +149,24 @@ final class PutCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  /** Shard files in a spool no journal speaks for: a put killed while it encoded, before its first transaction. */
+  private static int removeStaleSpool(Path spool) throws java.io.IOException {
+    if (!Files.isDirectory(spool)) {
+      return 0;
+    }
+    int removed = 0;
+    try (var files = Files.list(spool)) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.matches("[0-9a-f]{64}\\.p[0-9]+\\.s[0-9]+") || name.endsWith(".manifest.json")) {
+          Files.delete(f);
+          removed++;
+        }
+      }
+    }
+    return removed;
   }
 
   /** One line per stage change on stderr, then the stage's count as it moves. */
