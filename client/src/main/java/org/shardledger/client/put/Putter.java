@@ -64,8 +64,10 @@ public final class Putter {
 
   /** Where the deals go and what they cost; no transaction is sent. */
   public PutPlan plan(EncodedFile encoded, PutOptions options) throws IOException, InterruptedException {
+    progress.stage("operators", 0, 1, "reading the registered operators");
     long now = chain.currentEpoch();
     List<RegisteredOperator> operators = chain.operators();
+    progress.stage("operators", 1, 1, operators.size() + " registered");
     progress.stage("terms", 0, operators.size(), "asking " + operators.size() + " operators for their terms");
     TermsCollector.Collected collected = TermsCollector.collect(wire, operators, reputations, options.termsTimeout());
     progress.stage("terms", operators.size(), operators.size(), collected.candidates().size() + " answered");
@@ -209,6 +211,8 @@ public final class Putter {
       journal.proposed(List.of(slot));
       return Optional.of(new Upload(failed.part(), index, deal, oneWhom.getFirst(), failed.file()));
     };
+    progress.stage("upload", 0, pending.size(), "uploading " + pending.size() + " shards, "
+        + plan.parallelUploads() + " at once");
     Map<Key, Accepted> winners = new ShardUploads(wire, plan.parallelUploads()).run(pending, replacer,
         (u, outcome, done, total) -> progress.stage("upload", done, total, "part " + u.part() + " shard "
             + u.shard() + " on " + u.operator().operator() + ": " + outcome));

@@ -74,7 +74,10 @@ final class GetCommand implements Callable<Integer> {
         10) + "-");
     try (Chain chain = KeysCommand.connect(reader, rpc, Optional.empty());
         WireClient wire = new WireClient(ClientSettings.defaults(m.domain()), account)) {
+      PutCommand.StageReporter stages = new PutCommand.StageReporter(err);
+      stages.stage("locate", 0, 1, "reading the chain's deals");
       ChainIndex index = ChainIndex.read(chain);
+      stages.stage("fetch", 0, m.parts().size(), "fetching k shards of each part");
       ShardFetcher fetcher = new ShardFetcher(wire, t -> m.domain().sign(t, account), new ChainShardLocator(index),
           Duration.ofHours(1));
       long total = m.parts().stream().mapToLong(p -> (long) p.dataShards() * p.shards().getFirst().size()).sum();
@@ -88,10 +91,13 @@ final class GetCommand implements Callable<Integer> {
           return 1;
         }
         before[0] += (long) part.dataShards() * part.shards().getFirst().size();
+        stages.stage("fetch", part.index() + 1, m.parts().size(), "part " + part.index() + " fetched");
       }
+      stages.stage("decode", 0, 1, "decoding and decrypting");
       FileDecoder decoder = new FileDecoder(new ManifestVerifier(m.chainId(), m.ledger()),
           new ProgressReporter(err, "decode"), DiskSpace.OF_FILE_STORE);
       DecodedFile decoded = decoder.decode(manifest, shards, out, Path.of(""), account);
+      stages.stage("decode", 1, 1, "written to " + decoded.file());
       spec.commandLine().getOut().printf("got %s (%d bytes) to %s%nmanifest signed by its owner %s%n",
           decoded.name(), decoded.length(), decoded.file(), decoded.signer());
       return 0;

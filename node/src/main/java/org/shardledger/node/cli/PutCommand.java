@@ -112,12 +112,15 @@ final class PutCommand implements Callable<Integer> {
         return ShardledgerCommand.EXIT_BAD_INPUT;
       }
       long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+      StageReporter stages = new StageReporter(err);
+      stages.stage("encode", 0, 1, "encrypting and coding " + size + " bytes into " + spool);
       ProgressBar bar = new ProgressBar(err, "encode", size);
       EncodedFile encoded = new FileEncoder(new EncodeOptions(data, parity, partSize), new SecureRandom(),
           (done, total) -> bar.accept(done), DiskSpace.OF_FILE_STORE).encode(file, spool, account,
           chain.deployment().chainId(), chain.deployment().ledger());
       try {
-        Putter putter = new Putter(owners, wire, account, new StageReporter(err));
+        stages.stage("encode", 1, 1, encoded.shardFiles().size() + " shard files");
+        Putter putter = new Putter(owners, wire, account, stages);
         PutOptions options = PutOptions.defaults().withRegions(regions == null ? Set.of() : Set.copyOf(regions))
             .withEpochs(epochs).withMaxPrice(maxPrice).withExtraUploads(extraUploads);
         PutPlan plan = putter.plan(encoded, options);
@@ -128,7 +131,7 @@ final class PutCommand implements Callable<Integer> {
         PutResult result = putter.store(plan, manifestOut);
         stdout.printf("stored %s (%d bytes) in %d deals %s, %s credits per epoch for %d epochs (%d transactions)%n"
             + "manifest %s%n", file.getFileName(), size, result.deals().size(), result.deals(),
-            result.costPerEpoch(), plan.epochs(), result.transactions(), manifestOut);
+            result.costPerEpoch(), plan.epochs(), owners.transactionsSent(), manifestOut);
         plan.warnings().forEach(w -> err.println("warning: " + w));
         return 0;
       } catch (PutRefusedException e) {
@@ -169,9 +172,10 @@ final class PutCommand implements Callable<Integer> {
     return removed;
   }
 
-  /** One line per stage change on stderr, then the stage's count as it moves. */
-  private static final class StageReporter implements org.shardledger.client.put.PutProgress {
+  /** A line per step on stderr: seconds since the put began, the stage, its count, what happened. */
+  static final class StageReporter implements org.shardledger.client.put.PutProgress {
     private final PrintWriter err;
+    private final long start = System.nanoTime();
 
     StageReporter(PrintWriter err) {
       this.err = err;
@@ -179,7 +183,7 @@ final class PutCommand implements Callable<Integer> {
 
     @Override
     public synchronized void stage(String name, long done, long total, String detail) {
-      err.printf("%-8s %3d/%-3d %s%n", name, done, total, detail);
+      err.printf("[%7.2fs] %-8s %3d/%-3d %s%n", (System.nanoTime() - start) / 1e9, name, done, total, detail);
       err.flush();
     }
   }

@@ -27,11 +27,17 @@ public final class ChainOwner implements OwnerChain {
   private final Chain chain;
   private final Address owner;
   private final Duration blockTime;
+  private final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
 
   public ChainOwner(Chain chain, Duration blockTime) {
     this.chain = Objects.requireNonNull(chain, "chain");
     this.owner = chain.account().orElseThrow(() -> new IllegalArgumentException("the owner's chain needs a key"));
     this.blockTime = Objects.requireNonNull(blockTime, "blockTime");
+  }
+
+  /** Transactions this put sent for deals (proposals, activations, cancels, ends; not the credit approvals). */
+  public int transactionsSent() {
+    return sent.get();
   }
 
   @Override
@@ -82,6 +88,7 @@ public final class ChainOwner implements OwnerChain {
   public List<Deal> propose(List<Proposal> proposals) throws IOException {
     List<Deal> out = new ArrayList<>();
     for (Proposal p : proposals) {
+      sent.incrementAndGet();
       long id = chain.deals().propose(p.operator(), p.commitment(), p.samples(), p.pricePerEpoch(), p.firstEpoch(),
           p.lastEpoch());
       out.add(chain.deals().get(id).map(DealRecord::deal)
@@ -93,6 +100,7 @@ public final class ChainOwner implements OwnerChain {
   @Override
   public void activate(Map<Long, Signature> acceptances) throws IOException {
     for (var e : acceptances.entrySet()) {
+      sent.incrementAndGet();
       chain.deals().activate(e.getKey(), e.getValue()).mined();
     }
   }
@@ -101,6 +109,7 @@ public final class ChainOwner implements OwnerChain {
   public void cancel(List<Long> dealIds) throws IOException {
     for (long id : dealIds) {
       if (chain.deals().get(id).map(DealRecord::status).orElse(null) == DealStatus.PROPOSED) {
+        sent.incrementAndGet();
         chain.deals().cancel(id).mined();
       }
     }
@@ -119,6 +128,7 @@ public final class ChainOwner implements OwnerChain {
   @Override
   public void end(List<Long> dealIds) throws IOException {
     for (long id : dealIds) {
+      sent.incrementAndGet();
       chain.deals().end(id).mined();
     }
   }
