@@ -44,9 +44,12 @@ final class InMemoryOwnerChain implements OwnerChain {
     return Optional.ofNullable(deals.get(id));
   }
 
+  /** The chain's epoch; a test moves it on to close activation windows. */
+  volatile long epoch = 3;
+
   @Override
   public long currentEpoch() {
-    return 3;
+    return epoch;
   }
 
   @Override
@@ -91,6 +94,10 @@ final class InMemoryOwnerChain implements OwnerChain {
     transactions.incrementAndGet();
     for (var e : acceptances.entrySet()) {
       Deal d = deals.get(e.getKey());
+      if (d != null && epoch > d.firstEpoch()) {
+        throw new IOException("ActivationWindowClosed: deal " + d.id() + " had to be activated by epoch "
+            + d.firstEpoch());
+      }
       if (d == null || status.get(d.id()) != DealStatus.PROPOSED
           || !domain.isSignedBy(d.acceptance(), e.getValue(), d.operator())) {
         throw new IOException("BadAcceptance for deal " + e.getKey());

@@ -208,4 +208,38 @@ class PutterIT {
     assertThat(PutJournal.of(manifestOut)).doesNotExist();
     assertThat(Putter.recover(chain, manifestOut)).isEmpty();
   }
+
+  @Test
+  void anUnreachableOperatorIsLeftOutOfThePlanWithTheReason() throws Exception {
+    operators.get(2).close();
+    PutPlan plan = putter().plan(encode(), PutOptions.defaults());
+    assertThat(plan.excluded()).anySatisfy(e -> {
+      assertThat(e.operator()).isEqualTo(operators.get(2).operator());
+      assertThat(e.reason()).contains("TERMS");
+    });
+    assertThat(plan.parts()).allSatisfy(p -> assertThat(p.placement().assignments())
+        .noneMatch(a -> a.operator().equals(operators.get(2).operator())));
+  }
+
+  @Test
+  void anOperatorGoneBetweenPlanAndUploadIsReplaced() throws Exception {
+    EncodedFile encoded = encode();
+    PutPlan plan = putter().plan(encoded, PutOptions.defaults().withExtraUploads(0));
+    Address chosen = plan.parts().getFirst().placement().assignments().getFirst().operator();
+    operators.stream().filter(o -> o.operator().equals(chosen)).findFirst().orElseThrow().close();
+    Path manifestOut = dir.resolve("photo.manifest.json");
+    PutResult result = putter().store(plan, manifestOut);
+    assertThat(result.deals()).noneMatch(id -> chain.deals.get(id).operator().equals(chosen));
+    assertThat(Files.mismatch(getBack(manifestOut, result), input)).isEqualTo(-1);
+  }
+
+  /** The chain moved past the deals' first epoch while they uploaded: activation is refused, nothing stays open. */
+  @Test
+  void aProposalThatExpiresMidUploadFailsThePutAndIsCancelled() throws Exception {
+    PutPlan plan = putter().plan(encode(), PutOptions.defaults());
+    chain.epoch = plan.firstEpoch() + 1;
+    assertThatThrownBy(() -> putter().store(plan, dir.resolve("m.json"))).isInstanceOf(PutFailedException.class)
+        .hasMessageContaining("ActivationWindowClosed").hasMessageContaining("cancelled 14 proposals");
+    assertThat(chain.escrowed()).isZero();
+  }
 }
