@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shardledger.protocol.challenge.Challenge;
 import org.shardledger.protocol.deal.Deal;
+import org.shardledger.protocol.eip712.RetrievalTicket;
 import org.shardledger.protocol.proof.ProofVerifier;
 import org.shardledger.wire.client.ChallengeResult;
 import org.shardledger.wire.client.ClientSettings;
@@ -40,7 +41,7 @@ class ProverCrashIT {
   Path dir;
 
   private final List<Process> children = new ArrayList<>();
-  private final WireClient client = new WireClient(ClientSettings.defaults(TestShards.DOMAIN));
+  private final WireClient client = new WireClient(ClientSettings.defaults(TestShards.DOMAIN), TestShards.OWNER);
 
   @AfterEach
   void cleanUp() {
@@ -145,7 +146,9 @@ class ProverCrashIT {
     OperatorClient restarted = client.operator(again, TestShards.OPERATOR.address());
     for (Deal deal : deals.subList(0, 2)) {
       Path back = dir.resolve("back-" + deal.id());
-      assertThat(restarted.retrieve(deal.id(), 0, deal.commitment().size(), back).get())
+      RetrievalTicket ticket = TestShards.ownersTicket(deal.id());
+      assertThat(restarted.retrieve(deal.id(), deal.commitment(), 0, ticket, TestShards.signedByOwner(ticket), back)
+          .get())
           .isEqualTo(new RetrieveResult.Retrieved(deal.commitment().size()));
       assertThat(Files.mismatch(back, dir.resolve("src-" + deal.id()))).isEqualTo(-1);
       ChallengeResult.Proof proof = (ChallengeResult.Proof) restarted.challenge(deal.id(), 3).get();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.challenge.Challenge;
 import org.shardledger.protocol.deal.Deal;
+import org.shardledger.protocol.eip712.RetrievalTicket;
 import org.shardledger.protocol.deal.DealStatus;
 import org.shardledger.protocol.proof.ProofVerifier;
 import org.shardledger.prover.view.InMemoryBeaconSource;
@@ -52,7 +53,7 @@ class ProverLoopbackIT {
     node = new ProverNode(config, TestShards.IDENTITY, deals, beacons, new ManualEpochClock(1),
         new ProverStatusLog());
     address = node.start();
-    client = new WireClient(ClientSettings.defaults(TestShards.DOMAIN));
+    client = new WireClient(ClientSettings.defaults(TestShards.DOMAIN), TestShards.OWNER);
     operator = client.operator(address, TestShards.OPERATOR.address());
   }
 
@@ -89,7 +90,9 @@ class ProverLoopbackIT {
     assertThat(TestShards.DOMAIN.signer(deal.acceptance(), ((UploadResult.Accepted) up).signature()))
         .contains(TestShards.OPERATOR.address());
     Path back = dir.resolve("back-1");
-    assertThat(operator.retrieve(1, 0, 100 * MIB, back).get()).isEqualTo(new RetrieveResult.Retrieved(100 * MIB));
+    RetrievalTicket ticket = TestShards.ownersTicket(1);
+    assertThat(operator.retrieve(1, deal.commitment(), 0, ticket, TestShards.signedByOwner(ticket), back).get())
+        .isEqualTo(new RetrieveResult.Retrieved(100 * MIB));
     assertThat(Files.mismatch(back, dir.resolve("src-1"))).isEqualTo(-1);
     assertNothingStaged();
   }

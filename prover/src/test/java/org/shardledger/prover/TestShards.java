@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.deal.Deal;
+import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.eip712.Eip712Domain;
+import org.shardledger.protocol.eip712.RetrievalTicket;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.merkle.ShardHasher;
 
@@ -56,5 +58,14 @@ public final class TestShards {
 
   public static Deal deal(long id, ShardCommitment commitment, Address operator) {
     return new Deal(id, OWNER.address(), operator, commitment, 8, BigInteger.valueOf(1000), 1, 100);
+  }
+
+  /** The owner's ticket to retrieve its own shard of {@code dealId}, for an hour. */
+  public static RetrievalTicket ownersTicket(long dealId) {
+    return new RetrievalTicket(dealId, OWNER.address(), java.time.Instant.now().getEpochSecond() + 3600);
+  }
+
+  public static Signature signedByOwner(RetrievalTicket ticket) {
+    return DOMAIN.sign(ticket, OWNER);
   }
 }

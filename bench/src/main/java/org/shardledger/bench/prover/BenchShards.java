@@ -36,7 +36,7 @@ public final class BenchShards {
   }
   /** A deal for the shard in {@code file}, proposed in {@code deals}. */
   public static Deal propose(InMemoryDealDirectory deals, long id, Path file, int samples) throws IOException {
-    Deal deal = new Deal(id, Address.ZERO, OPERATOR.address(), new ShardHasher(4096).commit(file), samples,
+    Deal deal = new Deal(id, TestShards.OWNER.address(), OPERATOR.address(), new ShardHasher(4096).commit(file), samples,
         BigInteger.ONE, 0, 1_000_000);
     deals.put(deal, DealStatus.ACTIVE);
     return deal;

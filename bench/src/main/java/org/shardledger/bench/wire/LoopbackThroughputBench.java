@@ -29,6 +29,9 @@ import org.shardledger.prover.ProverStatusLog;
 import org.shardledger.prover.view.InMemoryBeaconSource;
 import org.shardledger.prover.view.InMemoryDealDirectory;
 import org.shardledger.prover.view.ManualEpochClock;
+import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.protocol.eip712.RetrievalTicket;
+import org.shardledger.prover.TestShards;
 import org.shardledger.wire.client.ClientSettings;
 import org.shardledger.wire.client.OperatorClient;
 import org.shardledger.wire.client.RetrieveResult;
@@ -59,7 +62,7 @@ public final class LoopbackThroughputBench {
     ExecutorService plain = Executors.newCachedThreadPool();
     try (ProverNode node = new ProverNode(config, BenchShards.IDENTITY, deals, new InMemoryBeaconSource(),
         new ManualEpochClock(0), new ProverStatusLog());
-        WireClient client = new WireClient(ClientSettings.defaults(BenchShards.DOMAIN))) {
+        WireClient client = new WireClient(ClientSettings.defaults(BenchShards.DOMAIN), TestShards.OWNER)) {
       InetSocketAddress address = node.start();
       OperatorClient operator = client.operator(address, BenchShards.OPERATOR.address());
       double[] upRatio = new double[runs];
@@ -67,7 +70,10 @@ public final class LoopbackThroughputBench {
       System.out.printf(Locale.ROOT, "%d MiB over 127.0.0.1, %d cores%n", size >> 20,
           Runtime.getRuntime().availableProcessors());
       expect(operator.upload(deal, source).get(), UploadResult.Accepted.class);
-      expect(operator.retrieve(1, 0, size, OutputStream.nullOutputStream()).get(), RetrieveResult.Retrieved.class);
+      RetrievalTicket ticket = TestShards.ownersTicket(1);
+      Signature signed = TestShards.signedByOwner(ticket);
+      expect(operator.retrieve(1, deal.commitment(), 0, ticket, signed, OutputStream.nullOutputStream()).get(),
+          RetrieveResult.Retrieved.class);
       plainUpload(plain, source, dir.resolve("plain-up"));
       plainRetrieve(plain, source);
       for (int r = 0; r < runs; r++) {
@@ -76,8 +82,8 @@ public final class LoopbackThroughputBench {
         double wireUp = mbps(size,
             time(() -> expect(operator.upload(deal, source).get(), UploadResult.Accepted.class)));
         double plainDown = mbps(size, time(() -> plainRetrieve(plain, source)));
-        double wireDown = mbps(size, time(() -> expect(operator.retrieve(1, 0, size, OutputStream.nullOutputStream())
-            .get(), RetrieveResult.Retrieved.class)));
+        double wireDown = mbps(size, time(() -> expect(operator.retrieve(1, deal.commitment(), 0, ticket, signed,
+            OutputStream.nullOutputStream()).get(), RetrieveResult.Retrieved.class)));
         upRatio[r] = wireUp / plainUp;
         downRatio[r] = wireDown / plainDown;
         System.out.printf(Locale.ROOT, "run %d: upload %.0f MB/s vs plain %.0f MB/s (%.2f) | retrieval %.0f MB/s vs "

@@ -63,6 +63,11 @@ public record Manifest(long chainId, Address ledger, Bytes32 fileId, Address own
     return new Manifest(chainId, ledger, fileId, owner, metadata, partSize, parts, envelopes, Optional.of(s));
   }
 
+  /** The same file with other parts (e.g. deal hints added); unsigned, since the parts are signed content. */
+  public Manifest withParts(List<ManifestPart> p) {
+    return new Manifest(chainId, ledger, fileId, owner, metadata, partSize, p, envelopes, Optional.empty());
+  }
+
   public Manifest withEnvelopes(List<Envelope> e) {
     return new Manifest(chainId, ledger, fileId, owner, metadata, partSize, parts, e, signature);
   }

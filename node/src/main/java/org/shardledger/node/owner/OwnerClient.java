@@ -55,14 +55,7 @@ public final class OwnerClient {
   }
 
   static InetSocketAddress endpoint(String hostPort) throws IOException {
-    int colon = hostPort.lastIndexOf(':');
-    if (colon <= 0) {
-      throw new IOException("operator endpoint \"" + hostPort + "\" is not HOST:PORT");
-    }
-    try {
-      return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
-    } catch (NumberFormatException e) {
-      throw new IOException("operator endpoint \"" + hostPort + "\" is not HOST:PORT", e);
-    }
+    return ChainOwner.endpoint(hostPort).orElseThrow(() ->
+        new IOException("operator endpoint \"" + hostPort + "\" is not HOST:PORT"));
   }
 }

@@ -72,13 +72,33 @@ public final class MerkleTree implements AuditPathSource {
   @Override
   public List<Bytes32> auditPath(long index) {
     checkIndex(index);
+    return nodePath(0, index);
+  }
+
+  @Override
+  public List<Bytes32> nodePath(int level, long index) {
+    if (level < 0) {
+      throw new IllegalArgumentException("level must not be negative: " + level);
+    }
     List<Bytes32> path = new ArrayList<>(levels.length);
-    int i = (int) index;
+    if (level >= levels.length) {
+      if (index != 0) {
+        throw new IndexOutOfBoundsException("node " + index + " above the root");
+      }
+      return List.of();
+    }
     int width = leafCount;
-    for (int level = 0; width > 1; level++) {
+    for (int l = 0; l < level; l++) {
+      width = (width + 1) / 2;
+    }
+    if (index < 0 || index >= width) {
+      throw new IndexOutOfBoundsException("node " + index + " of " + width + " at level " + level);
+    }
+    int i = (int) index;
+    for (int l = level; width > 1; l++) {
       int sibling = i ^ 1;
       if (sibling < width) {
-        path.add(Bytes32.of(levels[level], sibling * Bytes32.SIZE));
+        path.add(Bytes32.of(levels[l], sibling * Bytes32.SIZE));
       }
       i >>>= 1;
       width = (width + 1) / 2;

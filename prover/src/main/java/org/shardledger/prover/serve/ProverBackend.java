@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.shardledger.protocol.challenge.Challenge;
 import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.deal.DealStatus;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.eip712.RetrievalTicket;
+import org.shardledger.protocol.merkle.RetrievalChunks;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.proof.StorageProofCodec;
 import org.shardledger.protocol.terms.OperatorTerms;
@@ -22,6 +26,7 @@ import org.shardledger.prover.policy.ProposalGate;
 import org.shardledger.prover.store.ShardStore;
 import org.shardledger.prover.store.StagedShard;
 import org.shardledger.prover.store.StoredShard;
+import org.shardledger.prover.store.TreeFile;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.wire.message.ErrorCode;
 import org.shardledger.wire.message.WireFormat;
@@ -182,22 +187,50 @@ public final class ProverBackend implements OperatorBackend {
     }
   }
 
+  /**
+   * Serves a shard only to a requester that proved its key on this connection and holds the deal owner's unexpired
+   * ticket for it: otherwise an operator that dropped a shard could rebuild it from its peers on demand.
+   */
   @Override
-  public RetrievalAdmission openRetrieval(long dealId, long offset, long length) {
+  public RetrievalAdmission openRetrieval(long dealId, long firstChunk, Optional<Address> requester, long expiresAt,
+      Signature ticket) {
+    if (requester.isEmpty()) {
+      return new Refusal(ErrorCode.TICKET_REFUSED, "retrievals are served only to a client that sent IDENTIFY");
+    }
     Optional<StoredShard> held = store.find(dealId);
     if (held.isEmpty()) {
       return new Refusal(ErrorCode.UNKNOWN_DEAL, "this node holds no shard of deal " + dealId);
+    }
+    Optional<DealView> view;
+    try {
+      view = deals.find(dealId);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (view.isEmpty()) {
+      return new Refusal(ErrorCode.UNKNOWN_DEAL, "the chain has no usable deal " + dealId);
+    }
+    Optional<String> refused = new RetrievalTicket(dealId, requester.get(), expiresAt)
+        .refusal(identity.domain(), ticket, view.get().deal().owner(), Instant.now().getEpochSecond());
+    if (refused.isPresent()) {
+      return new Refusal(ErrorCode.TICKET_REFUSED, refused.get());
     }
     StoredShard shard = held.get();
     if (shard.corrupt()) {
       return new Refusal(ErrorCode.SHARD_CORRUPT, "the shard of deal " + dealId + " is corrupted");
     }
-    long size = shard.commitment().size();
-    if (offset > size || length > size - offset) {
-      return new Refusal(ErrorCode.RANGE_OUT_OF_BOUNDS, "[" + offset + ", +" + length + ") lies outside the "
-          + size + " bytes of the shard");
+    long chunks = RetrievalChunks.chunkCount(shard.commitment());
+    if (firstChunk >= Math.max(1, chunks)) {
+      return new Refusal(ErrorCode.RANGE_OUT_OF_BOUNDS, "chunk " + firstChunk + " is past the " + chunks
+          + " chunks of the shard");
     }
-    return new Range(shard.data(), offset, length);
+    TreeFile tree;
+    try {
+      tree = TreeFile.open(shard.tree());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new Chunks(shard.data(), shard.commitment(), chunk -> RetrievalChunks.path(tree, chunk), firstChunk);
   }
 
   /** Streams into the staged shard; on finish keeps it only if it is the deal's, and signs the acceptance. */

@@ -90,12 +90,29 @@ public final class TreeFile implements AuditPathSource {
     if (index < 0 || index >= leafCount()) {
       throw new IndexOutOfBoundsException("leaf " + index + " of " + leafCount());
     }
+    return nodePath(0, index);
+  }
+
+  @Override
+  public List<Bytes32> nodePath(int level, long index) {
+    if (level < 0) {
+      throw new IllegalArgumentException("level must not be negative: " + level);
+    }
+    if (level >= layout.levels()) {
+      if (index != 0) {
+        throw new IndexOutOfBoundsException("node " + index + " above the root");
+      }
+      return List.of();
+    }
+    if (index < 0 || index >= layout.width(level)) {
+      throw new IndexOutOfBoundsException("node " + index + " of " + layout.width(level) + " at level " + level);
+    }
     List<Bytes32> path = new ArrayList<>(layout.levels());
     long i = index;
-    for (int level = 0; level < layout.levels() - 1; level++) {
+    for (int l = level; l < layout.levels() - 1; l++) {
       long sibling = i ^ 1;
-      if (sibling < layout.width(level)) {
-        path.add(node(level, sibling));
+      if (sibling < layout.width(l)) {
+        path.add(node(l, sibling));
       }
       i >>>= 1;
     }

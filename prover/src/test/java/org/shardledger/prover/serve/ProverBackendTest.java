@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +17,11 @@ import org.shardledger.protocol.challenge.ChallengeKind;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.deal.DealStatus;
+import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.eip712.ProofResponse;
+import org.shardledger.protocol.eip712.RetrievalTicket;
+import org.shardledger.protocol.merkle.CommitmentBuilder;
+import org.shardledger.protocol.merkle.RetrievalChunks;
 import org.shardledger.protocol.merkle.Sha256;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.proof.ProofVerifier;
@@ -126,17 +132,55 @@ class ProverBackendTest {
         ((OperatorBackend.SignedNoData) answer).signature())).contains(TestShards.OPERATOR.address());
     assertThat(f.store.find(9).orElseThrow().corrupt()).isTrue();
     assertThat(f.status.count(Event.CORRUPTION_FOUND)).isEqualTo(1);
-    assertThat(refusal(f.backend.openRetrieval(9, 0, 10))).isEqualTo(ErrorCode.SHARD_CORRUPT);
+    assertThat(refusal(retrieval(9, 0, TestShards.OWNER))).isEqualTo(ErrorCode.SHARD_CORRUPT);
+  }
+
+  private static final KeyPair REQUESTER = KeyPair.fromPrivateKey(BigInteger.valueOf(0x5151));
+  private static final long LATER = Instant.now().getEpochSecond() + 3600;
+
+  private OperatorBackend.RetrievalAdmission retrieval(long dealId, long firstChunk, KeyPair signer) {
+    RetrievalTicket ticket = new RetrievalTicket(dealId, REQUESTER.address(), LATER);
+    return f.backend.openRetrieval(dealId, firstChunk, Optional.of(REQUESTER.address()), LATER,
+        TestShards.DOMAIN.sign(ticket, signer));
   }
 
   @Test
-  void retrievalRangesAreChecked() throws Exception {
-    Deal deal = f.propose(10, 10_000);
+  void theOwnersTicketOpensTheShardInChunksWhosePathsLeadToTheRoot() throws Exception {
+    Deal deal = f.propose(10, 3 * 256 * 4096 + 10);
     f.upload(deal);
-    assertThat(f.backend.openRetrieval(10, 9_000, 1_000)).isInstanceOf(OperatorBackend.Range.class);
-    assertThat(refusal(f.backend.openRetrieval(10, 9_000, 1_001))).isEqualTo(ErrorCode.RANGE_OUT_OF_BOUNDS);
-    assertThat(refusal(f.backend.openRetrieval(10, 10_001, 0))).isEqualTo(ErrorCode.RANGE_OUT_OF_BOUNDS);
-    assertThat(refusal(f.backend.openRetrieval(11, 0, 1))).isEqualTo(ErrorCode.UNKNOWN_DEAL);
+    OperatorBackend.RetrievalAdmission admission = retrieval(10, 1, TestShards.OWNER);
+    assertThat(admission).isInstanceOf(OperatorBackend.Chunks.class);
+    OperatorBackend.Chunks chunks = (OperatorBackend.Chunks) admission;
+    assertThat(chunks.firstChunk()).isEqualTo(1);
+    byte[] data = java.nio.file.Files.readAllBytes(chunks.file());
+    for (long c = 0; c < RetrievalChunks.chunkCount(deal.commitment()); c++) {
+      int from = (int) RetrievalChunks.offset(deal.commitment(), c);
+      Bytes32 chunkRoot = new CommitmentBuilder(4096)
+          .update(data, from, (int) RetrievalChunks.length(deal.commitment(), c)).finish().root();
+      assertThat(RetrievalChunks.verify(deal.commitment(), c, chunkRoot, chunks.paths().path(c))).isTrue();
+    }
+    assertThat(refusal(retrieval(10, 4, TestShards.OWNER))).isEqualTo(ErrorCode.RANGE_OUT_OF_BOUNDS);
+    assertThat(refusal(retrieval(11, 0, TestShards.OWNER))).isEqualTo(ErrorCode.UNKNOWN_DEAL);
+  }
+
+  /** The attack: a peer (another operator, say) asking for a shard without the owner's permission. */
+  @Test
+  void aRetrievalWithoutTheOwnersValidTicketForTheIdentifiedRequesterIsRefused() throws Exception {
+    Deal deal = f.propose(12, 10_000);
+    f.upload(deal);
+    RetrievalTicket ticket = new RetrievalTicket(12, REQUESTER.address(), LATER);
+    Signature owners = TestShards.DOMAIN.sign(ticket, TestShards.OWNER);
+    assertThat(refusal(f.backend.openRetrieval(12, 0, Optional.empty(), LATER, owners)))
+        .as("not identified").isEqualTo(ErrorCode.TICKET_REFUSED);
+    assertThat(refusal(retrieval(12, 0, TestShards.OPERATOR))).as("signed by someone else")
+        .isEqualTo(ErrorCode.TICKET_REFUSED);
+    assertThat(refusal(f.backend.openRetrieval(12, 0, Optional.of(TestShards.OPERATOR.address()), LATER, owners)))
+        .as("made out to another requester").isEqualTo(ErrorCode.TICKET_REFUSED);
+    long past = Instant.now().getEpochSecond() - 1;
+    Signature expired = TestShards.DOMAIN.sign(new RetrievalTicket(12, REQUESTER.address(), past), TestShards.OWNER);
+    assertThat(refusal(f.backend.openRetrieval(12, 0, Optional.of(REQUESTER.address()), past, expired)))
+        .as("expired").isEqualTo(ErrorCode.TICKET_REFUSED);
+    assertThat(retrieval(12, 0, TestShards.OWNER)).isInstanceOf(OperatorBackend.Chunks.class);
   }
 
   @Test

@@ -17,6 +17,9 @@ import org.shardledger.wire.message.WireFormat;
 public record ClientSettings(Eip712Domain domain, Duration connectTimeout, Duration handshakeTimeout,
     Duration requestTimeout, int chunkSize, int receiveBuffer, int idleConnectionsPerOperator, int ioThreads) {
 
+  /** The largest retrieval chunk a client holds while it checks it: 256 segments of 64 KiB. */
+  public static final int MAX_CHUNK_BYTES = 16 << 20;
+
   public ClientSettings {
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(connectTimeout, "connectTimeout");

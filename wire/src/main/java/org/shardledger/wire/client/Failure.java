@@ -9,6 +9,16 @@ import org.shardledger.wire.message.ErrorCode;
  * signed by the operator.
  */
 public sealed interface Failure extends ChallengeResult, UploadResult, RetrieveResult, TermsResult {
+  /** A short phrase for people: "refused (NO_CAPACITY: …)", "unreachable (…)". */
+  default String describe() {
+    return switch (this) {
+      case Rejected r -> "refused (" + r.code() + ": " + r.message() + ")";
+      case TimedOut t -> "no progress for " + t.after().toSeconds() + " s";
+      case Garbled g -> "broke the protocol (" + g.reason() + ")";
+      case Unreachable u -> "unreachable (" + u.reason() + ")";
+    };
+  }
+
   /** The operator answered ERROR. */
   record Rejected(ErrorCode code, String message) implements Failure {
     public Rejected {

@@ -4,7 +4,10 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.wire.handshake.HelloStatement;
+import org.shardledger.wire.handshake.RequesterStatement;
 import org.shardledger.wire.message.WireFormat;
 import org.shardledger.wire.message.WireMessage;
 
@@ -17,12 +20,16 @@ final class HandshakeExchange extends Exchange<Object> {
 
   private final long chainId;
   private final Address expected;
+  private final KeyPair requester;
   private Bytes32 clientNonce;
+  private boolean identifying;
 
-  HandshakeExchange(Duration timeout, long chainId, Address expected) {
+  /** With a {@code requester} key (or null), the client also proves it holds that key (IDENTIFY) before use. */
+  HandshakeExchange(Duration timeout, long chainId, Address expected, KeyPair requester) {
     super(timeout);
     this.chainId = chainId;
     this.expected = expected;
+    this.requester = requester;
   }
 
   @Override
@@ -37,7 +44,9 @@ final class HandshakeExchange extends Exchange<Object> {
   @Override
   void onMessage(WireMessage message) {
     switch (message) {
-      case WireMessage.HelloOk ok -> check(ok);
+      case WireMessage.HelloOk ok when !identifying -> check(ok);
+      case WireMessage.IdentifyOk ok when identifying && ok.requester().equals(requester.address()) ->
+          succeed(connection, true);
       case WireMessage.Error e -> fail(new Failure.Unreachable("handshake refused: " + e.code() + " " + e.message()));
       default -> fail(new Failure.Unreachable("handshake answered with " + message.type()));
     }
@@ -51,6 +60,11 @@ final class HandshakeExchange extends Exchange<Object> {
     } else if (!new HelloStatement(chainId, ok.version(), clientNonce, ok.serverNonce(), ok.operator())
         .isSignedByOperator(ok.signature())) {
       fail(new Failure.Unreachable("the handshake signature does not recover to " + expected));
+    } else if (requester != null) {
+      identifying = true;
+      Signature signature = new RequesterStatement(chainId, ok.version(), clientNonce, ok.serverNonce(),
+          ok.operator(), requester.address()).sign(requester);
+      connection.channel().writeAndFlush(new WireMessage.Identify(requestId, requester.address(), signature));
     } else {
       succeed(connection, true);
     }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,9 +14,15 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.deal.Deal;
+import org.shardledger.protocol.eip712.RetrievalTicket;
+import org.shardledger.protocol.merkle.RetrievalChunks;
+import org.shardledger.protocol.merkle.ShardCommitment;
 
 /**
  * Requests to one operator, over pooled connections that each passed the handshake (the peer proved it holds the
@@ -80,25 +87,51 @@ public final class OperatorClient implements AutoCloseable {
         client.blocking()));
   }
 
-  /** Retrieves bytes [offset, offset + length) of the deal's shard into a stream (not closed). */
-  public CompletableFuture<RetrieveResult> retrieve(long dealId, long offset, long length, OutputStream out) {
-    ClientSettings s = client.settings();
-    return submit(() -> new RetrieveExchange(s.requestTimeout(), dealId, offset, length, Channels.newChannel(out),
-        false, client.blocking(), s.receiveBuffer()));
+  /**
+   * Retrieves the shard of {@code dealId}, which must be {@code shard}, from chunk {@code firstChunk} to its end into
+   * {@code target} (a stream, not closed), checking every chunk against the root before it is written. The ticket
+   * must be the deal owner's for this client's requester ({@link WireClient#requester()}), signed.
+   */
+  public CompletableFuture<RetrieveResult> retrieve(long dealId, ShardCommitment shard, long firstChunk,
+      RetrievalTicket ticket, Signature ticketSignature, OutputStream target) {
+    return retrieve(dealId, shard, firstChunk, ticket, ticketSignature, Channels.newChannel(target), false);
   }
 
-  /** Retrieves bytes [offset, offset + length) of the deal's shard into a file (created or truncated). */
-  public CompletableFuture<RetrieveResult> retrieve(long dealId, long offset, long length, Path file) {
+  /**
+   * As above, into a file (created if missing) at the first chunk's offset: the file is cut there first and keeps
+   * what it held before it, so a retrieval that ended early resumes from {@code file}'s whole chunks with any
+   * holder of the shard. On any result the file holds only verified bytes.
+   */
+  public CompletableFuture<RetrieveResult> retrieve(long dealId, ShardCommitment shard, long firstChunk,
+      RetrievalTicket ticket, Signature ticketSignature, Path file) {
     FileChannel target;
     try {
-      target = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING);
-    } catch (IOException e) {
+      long offset = RetrievalChunks.chunkCount(shard) == 0 ? 0 : RetrievalChunks.offset(shard, firstChunk);
+      target = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        target.truncate(offset).position(offset);
+      } catch (IOException e) {
+        target.close();
+        throw e;
+      }
+    } catch (IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+    return retrieve(dealId, shard, firstChunk, ticket, ticketSignature, target, true);
+  }
+
+  private CompletableFuture<RetrieveResult> retrieve(long dealId, ShardCommitment shard, long firstChunk,
+      RetrievalTicket ticket, Signature ticketSignature, WritableByteChannel target, boolean closeTarget) {
+    Optional<Address> requester = client.requester().map(KeyPair::address);
+    if (ticket.dealId() != dealId || requester.isEmpty() || !requester.get().equals(ticket.requester())) {
+      closeQuietly(closeTarget ? target : null);
+      return CompletableFuture.failedFuture(new IllegalArgumentException("the ticket is for deal " + ticket.dealId()
+          + " and requester " + ticket.requester() + "; this retrieval is of deal " + dealId + " by "
+          + requester.map(Address::toString).orElse("a client without a requester key")));
+    }
     ClientSettings s = client.settings();
-    return submit(() -> new RetrieveExchange(s.requestTimeout(), dealId, offset, length, target, true,
-        client.blocking(), s.receiveBuffer()));
+    return submit(() -> new RetrieveExchange(s.requestTimeout(), dealId, shard, firstChunk, ticket.expiresAt(),
+        ticketSignature, target, closeTarget, client.blocking(), s.receiveBuffer(), ClientSettings.MAX_CHUNK_BYTES));
   }
 
   @SuppressWarnings("unchecked")
@@ -151,7 +184,10 @@ public final class OperatorClient implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(InputStream in) {
+  private static void closeQuietly(java.io.Closeable in) {
+    if (in == null) {
+      return;
+    }
     try {
       in.close();
     } catch (IOException ignored) {

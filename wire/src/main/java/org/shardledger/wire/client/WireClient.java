@@ -7,12 +7,14 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.runtime.DaemonThreads;
+import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.wire.internal.Transports;
 import org.shardledger.wire.message.WireFormat;
 import org.shardledger.wire.message.WireFrameDecoder;
@@ -26,15 +28,31 @@ public final class WireClient implements AutoCloseable {
   private final ClientSettings settings;
   private final EventLoopGroup group;
   private final ExecutorService blocking;
+  private final KeyPair requester;
 
+  /** A client that only audits and uploads: it never identifies itself, so operators serve it no retrievals. */
   public WireClient(ClientSettings settings) {
+    this(settings, null);
+  }
+
+  /**
+   * A client that proves, on every connection, that it holds {@code requester}'s key (IDENTIFY), so operators serve
+   * it retrievals with tickets made out to that account.
+   */
+  public WireClient(ClientSettings settings, KeyPair requester) {
     this.settings = settings;
+    this.requester = requester;
     this.group = Transports.group(settings.ioThreads(), "wire-client");
     this.blocking = Executors.newCachedThreadPool(DaemonThreads.named("wire-client-io"));
   }
 
   public ClientSettings settings() {
     return settings;
+  }
+
+  /** The account this client identifies as, if any. */
+  public Optional<KeyPair> requester() {
+    return Optional.ofNullable(requester);
   }
 
   /** Requests to the operator {@code expected} at {@code address}; connections are opened when needed. */
@@ -69,7 +87,7 @@ public final class WireClient implements AutoCloseable {
         Channel channel = ((io.netty.channel.ChannelFuture) f).channel();
         ClientConnection connection = new ClientConnection(channel, handler, owner.operator(), owner);
         connection.run(new HandshakeExchange(settings.handshakeTimeout(), settings.domain().chainId(),
-            owner.operator())).whenComplete((r, e) -> result.complete(e != null
+            owner.operator(), requester)).whenComplete((r, e) -> result.complete(e != null
                 ? new Failure.Unreachable("handshake failed: " + e) : r));
       });
     } catch (RuntimeException e) {

@@ -1,13 +1,12 @@
 package org.shardledger.wire.handshake;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.AbiWords;
 import org.shardledger.protocol.crypto.Address;
-import org.shardledger.protocol.crypto.Keccak256;
 import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.protocol.crypto.PersonalMessage;
 import org.shardledger.protocol.crypto.Secp256k1;
 import org.shardledger.protocol.crypto.Signature;
 
@@ -25,7 +24,6 @@ import org.shardledger.protocol.crypto.Signature;
  */
 public record HelloStatement(long chainId, int version, Bytes32 clientNonce, Bytes32 serverNonce, Address operator) {
   public static final Bytes32 TAG = Bytes32.ofAsciiLeftAligned("shardledger.wire.hello.v1");
-  private static final byte[] EIP191_PREFIX = "\u0019Ethereum Signed Message:\n32".getBytes(StandardCharsets.US_ASCII);
 
   public HelloStatement {
     Objects.requireNonNull(clientNonce, "clientNonce");
@@ -39,10 +37,7 @@ public record HelloStatement(long chainId, int version, Bytes32 clientNonce, Byt
   }
 
   public Bytes32 digest() {
-    byte[] preimage = new byte[EIP191_PREFIX.length + Bytes32.SIZE];
-    System.arraycopy(EIP191_PREFIX, 0, preimage, 0, EIP191_PREFIX.length);
-    statementHash().copyTo(preimage, EIP191_PREFIX.length);
-    return Keccak256.hash(preimage);
+    return PersonalMessage.digest(statementHash().toArray());
   }
 
   public Signature sign(KeyPair key) {

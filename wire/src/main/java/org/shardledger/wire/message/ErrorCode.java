@@ -33,6 +33,10 @@ public enum ErrorCode {
   INTERNAL(25, false),
   /** The proposal is outside the operator's terms (TERMS); the message names the rule, e.g. maxDurationEpochs. */
   TERMS_REFUSED(26, false),
+  /** IDENTIFY's signature does not recover to the requester it names. */
+  IDENTIFY_FAILED(27, true),
+  /** A retrieval without a valid RetrievalTicket from the deal's owner for the identified requester. */
+  TICKET_REFUSED(28, false),
   /** A code this build does not know (a newer peer); never sent. */
   UNKNOWN(0xffff, false);
 

@@ -4,6 +4,8 @@ package org.shardledger.wire.message;
 public enum MessageType {
   HELLO(0x01),
   HELLO_OK(0x02),
+  IDENTIFY(0x03),
+  IDENTIFY_OK(0x04),
   UPLOAD_START(0x10),
   UPLOAD_READY(0x11),
   UPLOAD_CHUNK(0x12),
@@ -12,6 +14,7 @@ public enum MessageType {
   RETRIEVE(0x20),
   RETRIEVE_OK(0x21),
   RETRIEVE_DATA(0x22),
+  RETRIEVE_CHUNK(0x23),
   CHALLENGE(0x30),
   PROOF(0x31),
   NO_DATA(0x32),

@@ -59,13 +59,20 @@ public final class WireCodec {
       case WireMessage.HelloOk m -> out.writeShort(m.version()).writeLong(m.chainId())
           .writeBytes(m.operator().toArray()).writeBytes(m.serverNonce().toArray())
           .writeBytes(m.signature().toArray());
+      case WireMessage.Identify m -> out.writeBytes(m.requester().toArray()).writeBytes(m.signature().toArray());
+      case WireMessage.IdentifyOk m -> out.writeBytes(m.requester().toArray());
       case WireMessage.UploadStart m -> out.writeLong(m.dealId()).writeLong(m.size());
       case WireMessage.UploadReady m -> { }
       case WireMessage.UploadEnd m -> { }
       case WireMessage.UploadAccepted m -> out.writeLong(m.dealId()).writeBytes(m.root().toArray())
           .writeLong(m.size()).writeBytes(m.signature().toArray());
-      case WireMessage.Retrieve m -> out.writeLong(m.dealId()).writeLong(m.offset()).writeLong(m.length());
-      case WireMessage.RetrieveOk m -> out.writeLong(m.length());
+      case WireMessage.Retrieve m -> out.writeLong(m.dealId()).writeLong(m.firstChunk()).writeLong(m.expiresAt())
+          .writeBytes(m.ticket().toArray());
+      case WireMessage.RetrieveOk m -> out.writeLong(m.size()).writeInt(m.segmentSize()).writeLong(m.firstChunk());
+      case WireMessage.RetrieveChunk m -> {
+        out.writeLong(m.index());
+        m.path().forEach(node -> out.writeBytes(node.toArray()));
+      }
       case WireMessage.ChallengeRequest m -> out.writeLong(m.dealId()).writeLong(m.epoch());
       case WireMessage.ProofAnswer m -> out.writeLong(m.dealId()).writeLong(m.epoch())
           .writeBytes(m.signature().toArray()).writeBytes(m.proof().toArray());
@@ -114,13 +121,16 @@ public final class WireCodec {
         }
         case HELLO_OK -> new WireMessage.HelloOk(requestId, in.u16(), in.int64(), in.address(), in.bytes32(),
             in.signature());
+        case IDENTIFY -> new WireMessage.Identify(requestId, in.address(), in.signature());
+        case IDENTIFY_OK -> new WireMessage.IdentifyOk(requestId, in.address());
         case UPLOAD_START -> new WireMessage.UploadStart(requestId, in.int64(), in.int64());
         case UPLOAD_READY -> new WireMessage.UploadReady(requestId);
         case UPLOAD_END -> new WireMessage.UploadEnd(requestId);
         case UPLOAD_ACCEPTED -> new WireMessage.UploadAccepted(requestId, in.int64(), in.bytes32(), in.int64(),
             in.signature());
-        case RETRIEVE -> new WireMessage.Retrieve(requestId, in.int64(), in.int64(), in.int64());
-        case RETRIEVE_OK -> new WireMessage.RetrieveOk(requestId, in.int64());
+        case RETRIEVE -> new WireMessage.Retrieve(requestId, in.int64(), in.int64(), in.int64(), in.signature());
+        case RETRIEVE_OK -> new WireMessage.RetrieveOk(requestId, in.int64(), in.int32(), in.int64());
+        case RETRIEVE_CHUNK -> new WireMessage.RetrieveChunk(requestId, in.int64(), in.path());
         case CHALLENGE -> new WireMessage.ChallengeRequest(requestId, in.int64(), in.int64());
         case PROOF -> new WireMessage.ProofAnswer(requestId, in.int64(), in.int64(), in.signature(), in.rest());
         case NO_DATA -> new WireMessage.NoDataAnswer(requestId, in.int64(), in.int64(), in.signature());
@@ -190,6 +200,20 @@ public final class WireCodec {
       byte[] b = new byte[Signature.SIZE];
       in.readBytes(b);
       return Signature.fromBytes(b);
+    }
+
+    /** The rest of the frame as 32-byte nodes, at most {@link WireMessage.RetrieveChunk#MAX_PATH}. */
+    List<Bytes32> path() throws WireProtocolException {
+      int bytes = in.readableBytes();
+      if (bytes % Bytes32.SIZE != 0 || bytes / Bytes32.SIZE > WireMessage.RetrieveChunk.MAX_PATH) {
+        throw new WireProtocolException(ErrorCode.MALFORMED_FRAME, type + ": a path of " + bytes + " bytes is not "
+            + "at most " + WireMessage.RetrieveChunk.MAX_PATH + " nodes of 32 bytes");
+      }
+      List<Bytes32> nodes = new java.util.ArrayList<>(bytes / Bytes32.SIZE);
+      while (in.isReadable()) {
+        nodes.add(bytes32());
+      }
+      return nodes;
     }
 
     Bytes rest() {

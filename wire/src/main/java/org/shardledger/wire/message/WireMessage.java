@@ -1,5 +1,6 @@
 package org.shardledger.wire.message;
 
+import java.util.List;
 import java.util.Objects;
 import org.shardledger.protocol.bytes.Bytes;
 import org.shardledger.protocol.bytes.Bytes32;
@@ -12,9 +13,10 @@ import org.shardledger.protocol.terms.OperatorTerms;
  * operator echoes it in every frame of its answer. Data-carrying messages are {@link DataFrame}s (reference
  * counted, never copied).
  */
-public sealed interface WireMessage permits WireMessage.Hello, WireMessage.HelloOk, WireMessage.UploadStart,
-    WireMessage.UploadReady, WireMessage.UploadEnd, WireMessage.UploadAccepted, WireMessage.Retrieve,
-    WireMessage.RetrieveOk, WireMessage.ChallengeRequest, WireMessage.ProofAnswer, WireMessage.NoDataAnswer,
+public sealed interface WireMessage permits WireMessage.Hello, WireMessage.HelloOk, WireMessage.Identify,
+    WireMessage.IdentifyOk, WireMessage.UploadStart, WireMessage.UploadReady, WireMessage.UploadEnd,
+    WireMessage.UploadAccepted, WireMessage.Retrieve, WireMessage.RetrieveOk, WireMessage.RetrieveChunk,
+    WireMessage.ChallengeRequest, WireMessage.ProofAnswer, WireMessage.NoDataAnswer,
     WireMessage.TermsRequest, WireMessage.TermsAnswer, WireMessage.Error, DataFrame {
 
   int requestId();
@@ -49,6 +51,31 @@ public sealed interface WireMessage permits WireMessage.Hello, WireMessage.Hello
     @Override
     public MessageType type() {
       return MessageType.HELLO_OK;
+    }
+  }
+
+  /** Client → operator, after HELLO_OK: "I hold this account's key" (RequesterStatement over both nonces). */
+  record Identify(int requestId, Address requester, Signature signature) implements WireMessage {
+    public Identify {
+      Objects.requireNonNull(requester, "requester");
+      Objects.requireNonNull(signature, "signature");
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.IDENTIFY;
+    }
+  }
+
+  /** The operator checked IDENTIFY: requests on this connection now come from the requester. */
+  record IdentifyOk(int requestId, Address requester) implements WireMessage {
+    public IdentifyOk {
+      Objects.requireNonNull(requester, "requester");
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.IDENTIFY_OK;
     }
   }
 
@@ -94,11 +121,17 @@ public sealed interface WireMessage permits WireMessage.Hello, WireMessage.Hello
     }
   }
 
-  record Retrieve(int requestId, long dealId, long offset, long length) implements WireMessage {
+  /**
+   * The shard of {@code dealId} from chunk {@code firstChunk} on, with the owner's RetrievalTicket for the
+   * connection's identified requester: {@code expiresAt} and the owner's signature.
+   */
+  record Retrieve(int requestId, long dealId, long firstChunk, long expiresAt, Signature ticket)
+      implements WireMessage {
     public Retrieve {
       nonNegative(dealId, "dealId");
-      nonNegative(offset, "offset");
-      nonNegative(length, "length");
+      nonNegative(firstChunk, "firstChunk");
+      nonNegative(expiresAt, "expiresAt");
+      Objects.requireNonNull(ticket, "ticket");
     }
 
     @Override
@@ -107,15 +140,36 @@ public sealed interface WireMessage permits WireMessage.Hello, WireMessage.Hello
     }
   }
 
-  /** Announces {@code length} bytes of RETRIEVE_DATA frames to follow. */
-  record RetrieveOk(int requestId, long length) implements WireMessage {
+  /** Announces the shard (its size and segment size) and the chunks from {@code firstChunk} to its end. */
+  record RetrieveOk(int requestId, long size, int segmentSize, long firstChunk) implements WireMessage {
     public RetrieveOk {
-      nonNegative(length, "length");
+      nonNegative(size, "size");
+      nonNegative(segmentSize, "segmentSize");
+      nonNegative(firstChunk, "firstChunk");
     }
 
     @Override
     public MessageType type() {
       return MessageType.RETRIEVE_OK;
+    }
+  }
+
+  /** Opens chunk {@code index}: its subtree's audit path to the root; its bytes follow as RETRIEVE_DATA frames. */
+  record RetrieveChunk(int requestId, long index, List<Bytes32> path) implements WireMessage {
+    /** No tree of 2^63 leaves needs more. */
+    public static final int MAX_PATH = 64;
+
+    public RetrieveChunk {
+      nonNegative(index, "index");
+      path = List.copyOf(path);
+      if (path.size() > MAX_PATH) {
+        throw new IllegalArgumentException("a chunk's path has at most " + MAX_PATH + " nodes, got " + path.size());
+      }
+    }
+
+    @Override
+    public MessageType type() {
+      return MessageType.RETRIEVE_CHUNK;
     }
   }
 

@@ -3,10 +3,15 @@ package org.shardledger.wire.server;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.shardledger.protocol.bytes.Bytes;
 import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.protocol.merkle.RetrievalChunks;
+import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.terms.OperatorTerms;
 import org.shardledger.wire.message.ErrorCode;
 
@@ -20,7 +25,12 @@ public interface OperatorBackend {
 
   ChallengeAnswer answerChallenge(long dealId, long epoch);
 
-  RetrievalAdmission openRetrieval(long dealId, long offset, long length);
+  /**
+   * RETRIEVE: serve the shard of {@code dealId} from {@code firstChunk} on only to an identified {@code requester}
+   * holding the deal owner's {@code RetrievalTicket(dealId, requester, expiresAt)} signature.
+   */
+  RetrievalAdmission openRetrieval(long dealId, long firstChunk, Optional<Address> requester, long expiresAt,
+      Signature ticket);
 
   /** The answer to TERMS: the node's acceptance policy and free space now, signed with the operator's key. */
   SignedTerms terms();
@@ -42,7 +52,7 @@ public interface OperatorBackend {
   sealed interface ChallengeAnswer permits SignedProof, SignedNoData, Refusal {}
 
   /** The answer to RETRIEVE. */
-  sealed interface RetrievalAdmission permits Range, Refusal {}
+  sealed interface RetrievalAdmission permits Chunks, Refusal {}
 
   /** Send the shard's bytes into {@code sink}. */
   record Ready(UploadSink sink) implements UploadAdmission {
@@ -73,14 +83,26 @@ public interface OperatorBackend {
     }
   }
 
-  /** Bytes [offset, offset + length) of {@code file}, sent from the page cache without a copy. */
-  record Range(Path file, long offset, long length) implements RetrievalAdmission {
-    public Range {
+  /**
+   * The shard in {@code file}, to be sent from chunk {@code firstChunk} to its end (RetrievalChunks), each chunk
+   * after its path from {@code paths}; the bytes go from the page cache without a copy.
+   */
+  record Chunks(Path file, ShardCommitment commitment, ChunkPaths paths, long firstChunk)
+      implements RetrievalAdmission {
+    public Chunks {
       Objects.requireNonNull(file, "file");
-      if (offset < 0 || length < 0) {
-        throw new IllegalArgumentException("offset and length must not be negative");
+      Objects.requireNonNull(commitment, "commitment");
+      Objects.requireNonNull(paths, "paths");
+      if (firstChunk < 0 || firstChunk >= Math.max(1, RetrievalChunks.chunkCount(commitment))) {
+        throw new IllegalArgumentException("chunk " + firstChunk + " of " + RetrievalChunks.chunkCount(commitment));
       }
     }
+  }
+
+  /** The subtree path of each chunk of a shard: reads of the tree cache, cheap enough for the event loop. */
+  @FunctionalInterface
+  interface ChunkPaths {
+    List<Bytes32> path(long chunk) throws IOException;
   }
 
   record Refusal(ErrorCode code, String message) implements UploadAdmission, UploadVerdict, ChallengeAnswer,

@@ -84,6 +84,8 @@ final class ServerHandshakeHandler extends ChannelInboundHandlerAdapter {
     ctx.channel().config().setAutoRead(false);
     Replies.offload(ctx, server.work(), hello.requestId(), () -> statement.sign(server.operatorKey()), signature -> {
       cancelDeadline();
+      PeerSession.attach(ctx.channel(), new PeerSession(statement.version(), statement.clientNonce(),
+          statement.serverNonce()));
       ctx.writeAndFlush(new WireMessage.HelloOk(hello.requestId(), statement.version(), statement.chainId(),
           statement.operator(), statement.serverNonce(), signature));
       ctx.pipeline().remove(this);

@@ -5,12 +5,13 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
+import org.shardledger.wire.handshake.RequesterStatement;
 import org.shardledger.wire.message.DataFrame;
 import org.shardledger.wire.message.ErrorCode;
 import org.shardledger.wire.message.MessageType;
 import org.shardledger.wire.message.WireMessage;
 import org.shardledger.wire.server.OperatorBackend.Acceptance;
-import org.shardledger.wire.server.OperatorBackend.Range;
+import org.shardledger.wire.server.OperatorBackend.Chunks;
 import org.shardledger.wire.server.OperatorBackend.Ready;
 import org.shardledger.wire.server.OperatorBackend.Refusal;
 import org.shardledger.wire.server.OperatorBackend.SignedNoData;
@@ -61,6 +62,11 @@ final class ServerRequestHandler extends ChannelInboundHandlerAdapter {
       case WireMessage.ChallengeRequest c -> {
         if (begin(ctx, c)) {
           challenge(ctx, c);
+        }
+      }
+      case WireMessage.Identify i -> {
+        if (begin(ctx, i)) {
+          identify(ctx, i);
         }
       }
       case WireMessage.Retrieve r -> {
@@ -116,11 +122,30 @@ final class ServerRequestHandler extends ChannelInboundHandlerAdapter {
         });
   }
 
+  /** Checks the requester's signature over this connection's nonces; from then on requests come from it. */
+  private void identify(ChannelHandlerContext ctx, WireMessage.Identify i) {
+    PeerSession session = PeerSession.of(ctx.channel());
+    RequesterStatement statement = new RequesterStatement(server.chainId(), session.version(), session.clientNonce(),
+        session.serverNonce(), server.operatorKey().address(), i.requester());
+    Replies.offload(ctx, server.work(), i.requestId(), () -> statement.isSignedByRequester(i.signature()), valid -> {
+      done();
+      if (!valid) {
+        Replies.error(ctx, i.requestId(), ErrorCode.IDENTIFY_FAILED, "the signature does not recover to "
+            + i.requester());
+        return;
+      }
+      session.identified(i.requester());
+      ctx.writeAndFlush(new WireMessage.IdentifyOk(i.requestId(), i.requester()));
+    });
+  }
+
   private void retrieve(ChannelHandlerContext ctx, WireMessage.Retrieve r) {
+    var requester = PeerSession.of(ctx.channel()).requester();
     Replies.offload(ctx, server.work(), r.requestId(),
-        () -> server.backend().openRetrieval(r.dealId(), r.offset(), r.length()), admission -> {
+        () -> server.backend().openRetrieval(r.dealId(), r.firstChunk(), requester, r.expiresAt(), r.ticket()),
+        admission -> {
           switch (admission) {
-            case Range range -> new RetrievalStreamer(ctx, r.requestId(), range, server.settings().retrieveChunk(),
+            case Chunks chunks -> new RetrievalStreamer(ctx, r.requestId(), chunks, server.settings().retrieveChunk(),
                 this::done).start();
             case Refusal refusal -> {
               done();

@@ -36,6 +36,10 @@ import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.terms.OperatorTerms;
 import org.shardledger.protocol.eip712.ProofResponse;
+import org.shardledger.protocol.eip712.RetrievalTicket;
+import org.shardledger.protocol.merkle.MerkleHasher;
+import org.shardledger.protocol.merkle.MerkleTree;
+import org.shardledger.protocol.merkle.RetrievalChunks;
 import org.shardledger.protocol.merkle.Sha256;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.wire.handshake.HelloStatement;
@@ -65,7 +69,7 @@ class WireClientIT {
   void start() throws Exception {
     server = new WireServer(ServerSettings.defaults(), DOMAIN.chainId(), OPERATOR, backend, work);
     address = server.start();
-    client = new WireClient(ClientSettings.defaults(DOMAIN).withRequestTimeout(Duration.ofSeconds(5)));
+    client = new WireClient(ClientSettings.defaults(DOMAIN).withRequestTimeout(Duration.ofSeconds(5)), REQUESTER);
   }
 
   @AfterEach
@@ -165,11 +169,132 @@ class WireClientIT {
     UploadResult upload = operator.upload(deal(shard.length), new ByteArrayInputStream(shard)).get();
     assertThat(upload).isInstanceOf(UploadResult.Accepted.class);
     assertThat(backend.uploaded.toByteArray()).isEqualTo(shard);
-    backend.retrieval = new OperatorBackend.Range(Files.write(dir.resolve("shard"), shard), 100, shard.length - 200);
+    ServedShard served = serve(shard, shard);
     ByteArrayOutputStream back = new ByteArrayOutputStream();
-    assertThat(operator.retrieve(7, 100, shard.length - 200, back).get())
-        .isEqualTo(new RetrieveResult.Retrieved(shard.length - 200));
-    assertThat(back.toByteArray()).isEqualTo(Arrays.copyOfRange(shard, 100, shard.length - 100));
+    assertThat(retrieve(served.commitment, 0, back)).isEqualTo(new RetrieveResult.Retrieved(shard.length));
+    assertThat(back.toByteArray()).isEqualTo(shard);
+    assertThat(backend.lastRequester).contains(REQUESTER.address());
+  }
+
+  @Test
+  void aRetrievalFromALaterChunkSendsTheRestOfTheShard() throws Exception {
+    byte[] shard = new byte[5 * CHUNK + 4096 * 3 + 5];
+    new Random(2).nextBytes(shard);
+    ServedShard served = serve(shard, shard);
+    ByteArrayOutputStream back = new ByteArrayOutputStream();
+    assertThat(retrieve(served.commitment, 3, back)).isEqualTo(new RetrieveResult.Retrieved(shard.length - 3 * CHUNK));
+    assertThat(back.toByteArray()).isEqualTo(Arrays.copyOfRange(shard, 3 * CHUNK, shard.length));
+  }
+
+  /** The attack: an operator that serves bytes which are not the shard's. It is dropped at that chunk. */
+  @Test
+  void aCorruptedChunkEndsTheRetrievalAtThatChunkAndOnlyVerifiedBytesAreWritten() throws Exception {
+    byte[] shard = new byte[4 * CHUNK + 100];
+    new Random(3).nextBytes(shard);
+    byte[] lying = shard.clone();
+    lying[2 * CHUNK + 12345] ^= 1;
+    ServedShard served = serve(shard, lying);
+    Path target = dir.resolve("back");
+    RetrieveResult result = client.operator(address, OPERATOR.address()).retrieve(7, served.commitment, 0,
+        ticket(), ticketSignature(), target).get();
+    assertThat(result).isInstanceOf(RetrieveResult.Mismatch.class);
+    RetrieveResult.Mismatch mismatch = (RetrieveResult.Mismatch) result;
+    assertThat(mismatch.chunk()).isEqualTo(2);
+    assertThat(mismatch.verifiedBytes()).isEqualTo(2L * CHUNK);
+    assertThat(Files.readAllBytes(target)).isEqualTo(Arrays.copyOf(shard, 2 * CHUNK));
+  }
+
+  @Test
+  void aRetrievalCutShortResumesIntoTheSameFileFromItsNextWholeChunk() throws Exception {
+    byte[] shard = new byte[4 * CHUNK + 100];
+    new Random(7).nextBytes(shard);
+    byte[] lying = shard.clone();
+    lying[3 * CHUNK + 1] ^= 1;
+    ServedShard served = serve(shard, lying);
+    Path target = dir.resolve("resumed");
+    OperatorClient operator = client.operator(address, OPERATOR.address());
+    RetrieveResult.Mismatch first = (RetrieveResult.Mismatch) operator.retrieve(7, served.commitment, 0, ticket(),
+        ticketSignature(), target).get();
+    assertThat(Files.size(target)).isEqualTo(first.verifiedBytes()).isEqualTo(3L * CHUNK);
+    serve(shard, shard);
+    long next = Files.size(target) / CHUNK;
+    assertThat(operator.retrieve(7, served.commitment, next, ticket(), ticketSignature(), target).get())
+        .isEqualTo(new RetrieveResult.Retrieved(shard.length - 3L * CHUNK));
+    assertThat(Files.readAllBytes(target)).isEqualTo(shard);
+  }
+
+  /** The attack: an operator that serves another shard, with paths that are right for that one. */
+  @Test
+  void anotherShardWithItsOwnPathsIsAMismatchAtTheFirstChunk() throws Exception {
+    byte[] shard = new byte[2 * CHUNK];
+    new Random(4).nextBytes(shard);
+    byte[] other = new byte[2 * CHUNK];
+    new Random(5).nextBytes(other);
+    ServedShard wanted = serve(shard, shard);
+    serve(other, other);
+    ByteArrayOutputStream back = new ByteArrayOutputStream();
+    RetrieveResult result = retrieve(wanted.commitment, 0, back);
+    assertThat(result).isInstanceOf(RetrieveResult.Mismatch.class);
+    assertThat(((RetrieveResult.Mismatch) result).chunk()).isZero();
+    assertThat(back.size()).isZero();
+  }
+
+  @Test
+  void aShardAnnouncedWithAnotherSizeIsAMismatch() throws Exception {
+    byte[] shard = new byte[CHUNK + 10];
+    new Random(6).nextBytes(shard);
+    ServedShard served = serve(shard, shard);
+    ShardCommitment claimed = new ShardCommitment(served.commitment.root(), shard.length + 1, 4096);
+    RetrieveResult result = retrieve(claimed, 0, new ByteArrayOutputStream());
+    assertThat(result).isInstanceOf(RetrieveResult.Mismatch.class);
+    assertThat(((RetrieveResult.Mismatch) result).reason()).contains("announced a shard of " + shard.length);
+  }
+
+  @Test
+  void aTicketForAnotherRequesterFailsBeforeAnythingIsSent() {
+    RetrievalTicket forStranger = new RetrievalTicket(7, STRANGER.address(), Long.MAX_VALUE >>> 1);
+    assertThatThrownBy(() -> client.operator(address, OPERATOR.address()).retrieve(7,
+        new ShardCommitment(Bytes32.ZERO, 10, 4096), 0, forStranger, ticketSignature(), new ByteArrayOutputStream())
+        .get()).hasRootCauseInstanceOf(IllegalArgumentException.class).hasMessageContaining("requester");
+  }
+
+  private static final int CHUNK = 256 * 4096;
+  private static final KeyPair REQUESTER = KeyPair.fromPrivateKey(BigInteger.valueOf(0x1234));
+
+  private record ServedShard(ShardCommitment commitment, MerkleTree tree) {}
+
+  /** Serves {@code bytes} on disk with the tree of {@code committed}; returns the commitment of {@code committed}. */
+  private ServedShard serve(byte[] committed, byte[] bytes) throws IOException {
+    MerkleTree tree = treeOf(committed);
+    ShardCommitment commitment = new ShardCommitment(tree.root(), committed.length, 4096);
+    Path file = Files.write(Files.createTempFile(dir, "shard", ""), bytes);
+    backend.retrieval = first -> new OperatorBackend.Chunks(file, commitment,
+        chunk -> RetrievalChunks.path(tree, chunk), first);
+    return new ServedShard(commitment, tree);
+  }
+
+  private static MerkleTree treeOf(byte[] data) {
+    int segments = (data.length + 4095) / 4096;
+    byte[] leaves = new byte[segments * 32];
+    MerkleHasher hasher = new MerkleHasher();
+    for (int i = 0; i < segments; i++) {
+      hasher.leaf(data, i * 4096, Math.min(4096, data.length - i * 4096), leaves, i * 32);
+    }
+    return MerkleTree.fromLeafHashes(leaves, segments);
+  }
+
+  private static RetrievalTicket ticket() {
+    return new RetrievalTicket(7, REQUESTER.address(), Long.MAX_VALUE >>> 1);
+  }
+
+  private static org.shardledger.protocol.crypto.Signature ticketSignature() {
+    return DOMAIN.sign(ticket(), STRANGER);
+  }
+
+  private RetrieveResult retrieve(ShardCommitment commitment, long firstChunk, ByteArrayOutputStream out)
+      throws Exception {
+    return client.operator(address, OPERATOR.address()).retrieve(7, commitment, firstChunk, ticket(),
+        ticketSignature(), out).get();
   }
 
   @Test

@@ -41,20 +41,29 @@ class WireCodecTest {
     r.nextBytes(addr);
     byte[] data = new byte[1 + r.nextInt(600)];
     r.nextBytes(data);
-    return switch (r.nextInt(13)) {
+    return switch (r.nextInt(16)) {
       case 0 -> new WireMessage.Hello(id, r.nextInt(0x10000), r.nextInt(0x10000), a, Bytes32.of(word));
       case 1 -> new WireMessage.HelloOk(id, r.nextInt(0x10000), a, Address.of(addr), Bytes32.of(word), SIG);
       case 2 -> new WireMessage.UploadStart(id, a, b);
       case 3 -> new WireMessage.UploadReady(id);
       case 4 -> new WireMessage.UploadEnd(id);
       case 5 -> new WireMessage.UploadAccepted(id, a, Bytes32.of(word), b, SIG);
-      case 6 -> new WireMessage.Retrieve(id, a, b, r.nextLong() >>> 1);
-      case 7 -> new WireMessage.RetrieveOk(id, a);
+      case 6 -> new WireMessage.Retrieve(id, a, b, r.nextLong() >>> 1, SIG);
+      case 7 -> new WireMessage.RetrieveOk(id, a, r.nextInt() >>> 1, b);
       case 8 -> new WireMessage.ChallengeRequest(id, a, b);
       case 9 -> new WireMessage.ProofAnswer(id, a, b, SIG, Bytes.of(data));
       case 10 -> new WireMessage.NoDataAnswer(id, a, b, SIG);
       case 11 -> new WireMessage.Error(id, ErrorCode.values()[r.nextInt(ErrorCode.values().length - 1)],
           "why " + r.nextInt());
+      case 12 -> new WireMessage.Identify(id, Address.of(addr), SIG);
+      case 13 -> new WireMessage.IdentifyOk(id, Address.of(addr));
+      case 14 -> {
+        List<Bytes32> path = new ArrayList<>();
+        for (int i = r.nextInt(WireMessage.RetrieveChunk.MAX_PATH + 1); i > 0; i--) {
+          path.add(Bytes32.of(word));
+        }
+        yield new WireMessage.RetrieveChunk(id, a, path);
+      }
       default -> new DataFrame(r.nextBoolean() ? MessageType.UPLOAD_CHUNK : MessageType.RETRIEVE_DATA, id,
           Unpooled.wrappedBuffer(data));
     };
@@ -107,6 +116,9 @@ class WireCodecTest {
       d.release();
       return;
     }
+    if (message.type() == MessageType.RETRIEVE_CHUNK) {
+      return; // its path ends the frame: see aChunkPathMustBeWholeNodesAndAtMost64
+    }
     ByteBuf frame = encode(message);
     frame.skipBytes(4);
     int payload = frame.readableBytes() - 5;
@@ -152,6 +164,23 @@ class WireCodecTest {
   void u64AboveLongRangeIsMalformed() {
     ByteBuf frame = Unpooled.buffer().writeByte(MessageType.CHALLENGE.code()).writeInt(1).writeLong(-1).writeLong(1);
     assertThatThrownBy(() -> WireCodec.decode(frame)).hasMessageContaining("2^63");
+  }
+
+  @Test
+  void aChunkPathMustBeWholeNodesAndAtMost64() throws Exception {
+    ByteBuf ragged = Unpooled.buffer().writeByte(MessageType.RETRIEVE_CHUNK.code()).writeInt(1).writeLong(3)
+        .writeBytes(new byte[33]);
+    assertThatThrownBy(() -> WireCodec.decode(ragged)).isInstanceOf(WireProtocolException.class)
+        .hasMessageContaining("not at most 64 nodes of 32 bytes");
+    ByteBuf tooLong = Unpooled.buffer().writeByte(MessageType.RETRIEVE_CHUNK.code()).writeInt(1).writeLong(3)
+        .writeBytes(new byte[65 * 32]);
+    assertThatThrownBy(() -> WireCodec.decode(tooLong)).isInstanceOf(WireProtocolException.class)
+        .hasMessageContaining("not at most 64 nodes");
+    ByteBuf longest = Unpooled.buffer().writeByte(MessageType.RETRIEVE_CHUNK.code()).writeInt(1).writeLong(3)
+        .writeBytes(new byte[64 * 32]);
+    assertThat(((WireMessage.RetrieveChunk) WireCodec.decode(longest)).path()).hasSize(64);
+    assertThatThrownBy(() -> new WireMessage.RetrieveChunk(1, 0, java.util.Collections.nCopies(65, Bytes32.ZERO)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

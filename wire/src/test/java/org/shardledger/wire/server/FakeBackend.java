@@ -2,9 +2,11 @@ package org.shardledger.wire.server;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.wire.message.ErrorCode;
 
@@ -20,7 +22,11 @@ public final class FakeBackend implements OperatorBackend {
   public volatile boolean diskFull;
   /** Signs every finished upload as accepted (root 0x00…00); null refuses uploads. */
   public volatile Signature acceptance;
-  public volatile RetrievalAdmission retrieval = new Refusal(ErrorCode.UNKNOWN_DEAL, "none");
+  /** The answer to RETRIEVE, by first chunk. */
+  public volatile java.util.function.LongFunction<RetrievalAdmission> retrieval =
+      first -> new Refusal(ErrorCode.UNKNOWN_DEAL, "none");
+  /** Who the last RETRIEVE came from (empty: the client did not IDENTIFY). */
+  public volatile Optional<Address> lastRequester = Optional.empty();
   /** What TERMS is answered with; null fails the call (answered INTERNAL). */
   public volatile SignedTerms terms;
 
@@ -68,7 +74,9 @@ public final class FakeBackend implements OperatorBackend {
   }
 
   @Override
-  public RetrievalAdmission openRetrieval(long dealId, long offset, long length) {
-    return retrieval;
+  public RetrievalAdmission openRetrieval(long dealId, long firstChunk, Optional<Address> requester,
+      long expiresAt, Signature ticket) {
+    lastRequester = requester;
+    return retrieval.apply(firstChunk);
   }
 }

@@ -11,7 +11,9 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.shardledger.protocol.bytes.Bytes;
 import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.wire.handshake.RequesterStatement;
 import org.shardledger.wire.handshake.HelloStatement;
 import org.shardledger.wire.message.DataFrame;
 import org.shardledger.wire.message.ErrorCode;
@@ -285,5 +287,51 @@ class ServerHandlersTest {
     s.channel.runScheduledPendingTasks();
     assertThat(onlyError(s.answers()).code()).isEqualTo(ErrorCode.TIMEOUT);
     assertThat(s.channel.isActive()).isFalse();
+  }
+
+  @Test
+  void identifyWithTheRequestersSignatureOverThisConnectionsNoncesIsAccepted() {
+    ServerHarness s = new ServerHarness();
+    WireMessage.HelloOk ok = s.handshake();
+    KeyPair requester = KeyPair.fromPrivateKey(java.math.BigInteger.valueOf(0xbeef));
+    Signature signature = new RequesterStatement(ServerHarness.CHAIN, 1, Bytes32.ZERO, ok.serverNonce(),
+        ok.operator(), requester.address()).sign(requester);
+    s.send(new WireMessage.Identify(2, requester.address(), signature));
+    assertThat(s.answers()).containsExactly(new WireMessage.IdentifyOk(2, requester.address()));
+    s.send(new WireMessage.Retrieve(3, 7, 0, 99, SIG));
+    assertThat(s.backend.lastRequester).contains(requester.address());
+  }
+
+  /** The attack: replaying an IDENTIFY seen on another connection, or claiming an account without its key. */
+  @Test
+  void identifyWithAnotherConnectionsOrAnotherKeysSignatureClosesTheConnection() {
+    KeyPair requester = KeyPair.fromPrivateKey(java.math.BigInteger.valueOf(0xbeef));
+    ServerHarness replay = new ServerHarness();
+    WireMessage.HelloOk ok = replay.handshake();
+    Signature otherNonce = new RequesterStatement(ServerHarness.CHAIN, 1, Bytes32.ZERO, Bytes32.ZERO,
+        ok.operator(), requester.address()).sign(requester);
+    replay.send(new WireMessage.Identify(2, requester.address(), otherNonce));
+    assertThat(onlyError(replay.answers()).code()).isEqualTo(ErrorCode.IDENTIFY_FAILED);
+    assertThat(replay.channel.isActive()).isFalse();
+
+    ServerHarness impostor = new ServerHarness();
+    WireMessage.HelloOk ok2 = impostor.handshake();
+    KeyPair other = KeyPair.fromPrivateKey(java.math.BigInteger.valueOf(0xfeed));
+    Signature wrongKey = other.sign(new RequesterStatement(ServerHarness.CHAIN, 1, Bytes32.ZERO, ok2.serverNonce(),
+        ok2.operator(), requester.address()).digest());
+    impostor.send(new WireMessage.Identify(2, requester.address(), wrongKey));
+    assertThat(onlyError(impostor.answers()).code()).isEqualTo(ErrorCode.IDENTIFY_FAILED);
+    assertThat(impostor.channel.isActive()).isFalse();
+  }
+
+  @Test
+  void aRetrievalWithoutIdentifyReachesTheBackendWithNoRequester() {
+    ServerHarness s = new ServerHarness();
+    s.handshake();
+    s.backend.retrieval = first -> new OperatorBackend.Refusal(ErrorCode.TICKET_REFUSED, "identify first");
+    s.send(new WireMessage.Retrieve(3, 7, 0, 99, SIG));
+    assertThat(onlyError(s.answers()).code()).isEqualTo(ErrorCode.TICKET_REFUSED);
+    assertThat(s.backend.lastRequester).isEmpty();
+    assertThat(s.channel.isActive()).isTrue();
   }
 }

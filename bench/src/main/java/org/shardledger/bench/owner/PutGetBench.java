@@ -1,0 +1,153 @@
+package org.shardledger.bench.owner;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.shardledger.contracts.anvil.AnvilBinary;
+import org.shardledger.contracts.anvil.DevAccounts;
+import org.shardledger.node.devnet.Devnet;
+import org.shardledger.node.devnet.DevnetConfig;
+
+/**
+ * {@code put} and {@code get} of one file as whole processes ({@code bin/shardledger}, under {@code /usr/bin/time}),
+ * against a devnet in this JVM (Anvil, four operators on loopback, a verifier, a ledger), with each stage's share of
+ * the time, peak RSS and the transactions; baseline: {@code cp} of the same file in the same run.
+ *
+ * <p>{@code bin/bench main owner.PutGetBench [MiB] [k] [m]} (default 1024 MiB, 2 + 2: the devnet has four operators).
+ * The machine's two cores are shared by the devnet's roles and the command, as on a one-box devnet.
+ */
+public final class PutGetBench {
+  private static final Pattern STAGE = Pattern.compile("^\\[\\s*([0-9.]+)s\\] (\\w+)\\s+(\\d+)/(\\d+)", Pattern.MULTILINE);
+  private static final Pattern RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+  private static final Pattern WALL = Pattern.compile("Elapsed \\(wall clock\\) time \\(h:mm:ss or m:ss\\): (\\S+)");
+
+  private PutGetBench() {}
+
+  public static void main(String[] args) throws Exception {
+    long mib = args.length > 0 ? Long.parseLong(args[0]) : 1024;
+    String k = args.length > 1 ? args[1] : "2";
+    String m = args.length > 2 ? args[2] : "2";
+    Path root = Path.of("").toAbsolutePath();
+    Path dir = Files.createDirectories(root.resolve("bench/target/put-get-bench"));
+    Path input = dir.resolve("input.bin");
+    writeRandom(input, mib << 20);
+    System.out.printf(Locale.ROOT, "%d MiB, %s + %s, %d cores%n", mib, k, m, Runtime.getRuntime().availableProcessors());
+    double cp = cpMbps(input, dir.resolve("copy.bin"));
+    try (Devnet devnet = new Devnet(new DevnetConfig(dir.resolve("devnet"), AnvilBinary.require(root), 4, 1, 1, 1,
+        10, 0, 50, 0), new PrintWriter(new StringWriter(), true))) {
+      devnet.start();
+      devnet.chain().fund(DevAccounts.key(6).address(), 10_000_000);
+      String rpc = devnet.chain().rpcUrl().toString();
+      String deployment = dir.resolve("devnet/deployment.json").toString();
+      Path manifest = dir.resolve("input.manifest.json");
+      Files.deleteIfExists(manifest);
+      Run put = run(root, dir, List.of("put", input.toString(), "--out", manifest.toString(), "--data", k, "--parity",
+          m, "--extra-uploads", "0", "--epochs", "20", "--rpc", rpc, "--deployment", deployment, "--block-time",
+          "PT1S"));
+      Path back = dir.resolve("back.bin");
+      Files.deleteIfExists(back);
+      Run get = run(root, dir, List.of("get", manifest.toString(), "--out", back.toString(), "--rpc", rpc,
+          "--deployment", deployment));
+      if (Files.mismatch(back, input) != -1) {
+        throw new IllegalStateException("the file came back different");
+      }
+      report("put", mib, put, List.of("encode", "upload"), cp);
+      report("get", mib, get, List.of("fetch", "decode"), cp);
+      Files.deleteIfExists(back);
+    }
+  }
+
+  private record Run(double seconds, long rssKib, Map<String, double[]> stages, String err) {}
+
+  private static Run run(Path root, Path dir, List<String> args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("/usr/bin/time", "-v", root.resolve("bin/shardledger")
+        .toString()));
+    command.addAll(args);
+    Path log = dir.resolve(args.getFirst() + ".log");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    int code = p.waitFor();
+    String err = Files.readString(log);
+    if (code != 0) {
+      throw new IllegalStateException(args.getFirst() + " failed (" + code + "):\n" + err);
+    }
+    Map<String, double[]> stages = new LinkedHashMap<>();
+    Matcher s = STAGE.matcher(err);
+    while (s.find()) {
+      double t = Double.parseDouble(s.group(1));
+      stages.computeIfAbsent(s.group(2), n -> new double[] {t, t})[1] = t;
+    }
+    Matcher rss = RSS.matcher(err);
+    Matcher wall = WALL.matcher(err);
+    return new Run(wall.find() ? wallSeconds(wall.group(1)) : Double.NaN, rss.find() ? Long.parseLong(rss.group(1))
+        : -1, stages, err);
+  }
+
+  private static void report(String what, long mib, Run run, List<String> dataPath, double cp) {
+    double bytes = mib * (double) (1 << 20);
+    double data = 0;
+    double last = 0;
+    StringBuilder shares = new StringBuilder();
+    for (var e : run.stages().entrySet()) {
+      double took = e.getValue()[1] - e.getValue()[0];
+      last = Math.max(last, e.getValue()[1]);
+      if (dataPath.contains(e.getKey())) {
+        data += took;
+      }
+      shares.append(String.format(Locale.ROOT, " %s %.2fs", e.getKey(), took));
+    }
+    double startup = run.seconds() - last;
+    Matcher tx = Pattern.compile("\\((\\d+) transactions\\)").matcher(run.err());
+    String transactions = tx.find() ? "; " + tx.group(1) + " deal transactions (one per deal until the contract takes "
+        + "batches; credit approvals not counted)" : "";
+    System.out.printf(Locale.ROOT, "%s: %.1f s whole process, %.0f MB/s; data path (%s) %.2f s = %.0f MB/s; "
+        + "peak RSS %d MiB; JVM start and the rest %.2f s%s%n  stages:%s%n  baseline cp %.0f MB/s%n", what,
+        run.seconds(), bytes / 1e6 / run.seconds(), String.join(" + ", dataPath), data, bytes / 1e6 / data,
+        run.rssKib() >> 10, startup, transactions, shares, cp);
+  }
+
+  private static double wallSeconds(String text) {
+    String[] parts = text.split(":");
+    double s = 0;
+    for (String part : parts) {
+      s = s * 60 + Double.parseDouble(part);
+    }
+    return s;
+  }
+
+  private static double cpMbps(Path from, Path to) throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    Process p = new ProcessBuilder("cp", from.toString(), to.toString()).inheritIO().start();
+    p.waitFor();
+    new ProcessBuilder("sync").start().waitFor();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Files.delete(to);
+    return Files.size(from) / 1e6 / seconds;
+  }
+
+  private static void writeRandom(Path file, long size) throws IOException {
+    if (Files.exists(file) && Files.size(file) == size) {
+      return;
+    }
+    Random random = new Random(1);
+    byte[] block = new byte[1 << 20];
+    try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      for (long done = 0; done < size; done += block.length) {
+        random.nextBytes(block);
+        out.write(java.nio.ByteBuffer.wrap(block, 0, (int) Math.min(block.length, size - done)));
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package org.shardledger.node.owner;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.shardledger.client.put.OwnerChain;
+import org.shardledger.contracts.chain.Chain;
+import org.shardledger.contracts.chain.DealRecord;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.protocol.deal.Deal;
+import org.shardledger.protocol.deal.DealStatus;
+
+/**
+ * The put core's chain ({@link OwnerChain}) over the ledger contract, signing with the owner's account. Until the
+ * contract takes batches, a list is sent as one transaction per deal, each waited for; the operators and open
+ * proposals come from a fresh {@link ChainIndex}.
+ */
+public final class ChainOwner implements OwnerChain {
+  private final Chain chain;
+  private final Address owner;
+  private final Duration blockTime;
+  private final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+
+  public ChainOwner(Chain chain, Duration blockTime) {
+    this.chain = Objects.requireNonNull(chain, "chain");
+    this.owner = chain.account().orElseThrow(() -> new IllegalArgumentException("the owner's chain needs a key"));
+    this.blockTime = Objects.requireNonNull(blockTime, "blockTime");
+  }
+
+  /** Transactions this put sent for deals (proposals, activations, cancels, ends; not the credit approvals). */
+  public int transactionsSent() {
+    return sent.get();
+  }
+
+  @Override
+  public long currentEpoch() throws IOException {
+    return chain.currentEpoch();
+  }
+
+  @Override
+  public Duration epochLength() {
+    return blockTime.multipliedBy(chain.deployment().epochLength());
+  }
+
+  @Override
+  public List<RegisteredOperator> operators() throws IOException {
+    List<RegisteredOperator> out = new ArrayList<>();
+    for (ChainIndex.OperatorEntry o : ChainIndex.read(chain).operators()) {
+      if (!o.exiting()) {
+        endpoint(o.endpoint()).ifPresent(e -> out.add(new RegisteredOperator(o.operator(), o.region(), e)));
+      }
+    }
+    return out;
+  }
+
+  /** HOST:PORT, or empty for an endpoint that is not one (such an operator cannot be reached, so it is skipped). */
+  static java.util.Optional<InetSocketAddress> endpoint(String hostPort) {
+    int colon = hostPort.lastIndexOf(':');
+    if (colon <= 0 || hostPort.length() > 255) {
+      return java.util.Optional.empty();
+    }
+    try {
+      int port = Integer.parseInt(hostPort.substring(colon + 1));
+      if (port < 1 || port > 65535) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(InetSocketAddress.createUnresolved(hostPort.substring(0, colon), port))
+          .map(u -> new InetSocketAddress(u.getHostString(), u.getPort()));
+    } catch (NumberFormatException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  @Override
+  public BigInteger balance() throws IOException {
+    return chain.credits().balanceOf(owner);
+  }
+
+  @Override
+  public List<Deal> propose(List<Proposal> proposals) throws IOException {
+    List<Deal> out = new ArrayList<>();
+    for (Proposal p : proposals) {
+      sent.incrementAndGet();
+      long id = chain.deals().propose(p.operator(), p.commitment(), p.samples(), p.pricePerEpoch(), p.firstEpoch(),
+          p.lastEpoch());
+      out.add(chain.deals().get(id).map(DealRecord::deal)
+          .orElseThrow(() -> new IOException("deal " + id + " was proposed but cannot be read back")));
+    }
+    return out;
+  }
+
+  @Override
+  public void activate(Map<Long, Signature> acceptances) throws IOException {
+    for (var e : acceptances.entrySet()) {
+      sent.incrementAndGet();
+      chain.deals().activate(e.getKey(), e.getValue()).mined();
+    }
+  }
+
+  @Override
+  public void cancel(List<Long> dealIds) throws IOException {
+    for (long id : dealIds) {
+      if (chain.deals().get(id).map(DealRecord::status).orElse(null) == DealStatus.PROPOSED) {
+        sent.incrementAndGet();
+        chain.deals().cancel(id).mined();
+      }
+    }
+  }
+
+  @Override
+  public List<Deal> openProposals(Set<Bytes32> roots) throws IOException {
+    ChainIndex index = ChainIndex.read(chain);
+    List<Deal> out = new ArrayList<>();
+    for (Bytes32 root : roots) {
+      index.byRoot(root, DealStatus.PROPOSED).stream().filter(d -> d.owner().equals(owner)).forEach(out::add);
+    }
+    return out;
+  }
+
+  @Override
+  public void end(List<Long> dealIds) throws IOException {
+    for (long id : dealIds) {
+      sent.incrementAndGet();
+      chain.deals().end(id).mined();
+    }
+  }
+}

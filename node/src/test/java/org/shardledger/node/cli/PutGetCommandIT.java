@@ -1,0 +1,131 @@
+package org.shardledger.node.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.shardledger.contracts.anvil.AnvilBinary;
+import org.shardledger.contracts.anvil.DevAccounts;
+import org.shardledger.node.devnet.Devnet;
+import org.shardledger.node.devnet.DevnetConfig;
+
+/**
+ * {@code put} and {@code get} on a real local network: Anvil with the contracts, four operators' nodes, verifiers
+ * and a ledger, in this JVM. The file is coded 2 + 2, one shard on each operator, so losing two operators is fine
+ * and losing a third is a clear error.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PutGetCommandIT {
+  @TempDir
+  static Path dir;
+
+  private static Devnet devnet;
+  private static String rpc;
+  private static String deployment;
+  private static Path input;
+  private static Path manifest;
+
+  @BeforeAll
+  static void start() throws Exception {
+    devnet = new Devnet(new DevnetConfig(dir.resolve("devnet"), AnvilBinary.require(Path.of("")), 4, 1, 1, 0.5, 10,
+        0, 20, 0), new PrintWriter(new StringWriter(), true));
+    devnet.start();
+    devnet.chain().fund(DevAccounts.key(6).address(), 100_000);
+    rpc = devnet.chain().rpcUrl().toString();
+    deployment = dir.resolve("devnet/deployment.json").toString();
+    input = dir.resolve("holiday.mov");
+    byte[] data = new byte[3 << 20];
+    new Random(16).nextBytes(data);
+    Files.write(input, data);
+    manifest = dir.resolve("holiday.manifest.json");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (devnet != null) {
+      devnet.close();
+    }
+  }
+
+  private static CliRun get(String name) {
+    return CliRun.of("get", manifest.toString(), "--out", dir.resolve(name).toString(), "--rpc", rpc,
+        "--deployment", deployment, "--dev-account", "6");
+  }
+
+  @Test
+  @Order(1)
+  void aDryRunPrintsThePlacementAndItsCostAndSendsNothing() {
+    CliRun dry = CliRun.of("put", input.toString(), "--out", manifest.toString(), "--data", "2", "--parity", "2",
+        "--extra-uploads", "0", "--dry-run", "--rpc", rpc, "--deployment", deployment, "--dev-account", "6",
+        "--block-time", "PT0.5S");
+    assertThat(dry.exitCode()).as(dry.err()).isZero();
+    assertThat(dry.out()).contains("part 0 shard 0 ->", "part 0 shard 3 ->", "cost:");
+    assertThat(manifest).doesNotExist();
+  }
+
+  @Test
+  @Order(2)
+  void putStoresTheFileOnFourOperatorsAndGetBringsItBackByteIdentical() throws Exception {
+    CliRun put = CliRun.of("put", input.toString(), "--out", manifest.toString(), "--data", "2", "--parity", "2",
+        "--extra-uploads", "0", "--rpc", rpc, "--deployment", deployment, "--dev-account", "6", "--block-time",
+        "PT0.5S");
+    assertThat(put.exitCode()).as(put.err()).isZero();
+    assertThat(put.out()).contains("stored holiday.mov (3145728 bytes) in 4 deals");
+    assertThat(put.err()).contains("upload", "activate");
+    assertThat(manifest).exists();
+    assertThat(dir.resolve("holiday.manifest.json.spool")).doesNotExist();
+
+    CliRun get = get("back-1.mov");
+    assertThat(get.exitCode()).as(get.err()).isZero();
+    assertThat(get.out()).contains("manifest signed by its owner " + DevAccounts.key(6).address());
+    assertThat(Files.mismatch(dir.resolve("back-1.mov"), input)).isEqualTo(-1);
+  }
+
+  @Test
+  @Order(3)
+  void statusShowsEachShardsDealAndThatThePartIsReadable() {
+    CliRun status = CliRun.of("status", manifest.toString(), "--rpc", rpc, "--deployment", deployment);
+    assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
+    assertThat(status.out()).contains("part 0 shard 0", "part 0: 4 of 4 shards held, 2 needed: 2 more may be lost",
+        "every part is readable");
+  }
+
+  @Test
+  @Order(4)
+  void withTwoOperatorsStoppedTheFileStillComesBackAndWithThreeTheErrorNamesTheMissingShards() throws Exception {
+    devnet.operators().get(0).close();
+    devnet.operators().get(2).close();
+    CliRun two = get("back-2.mov");
+    assertThat(two.exitCode()).as(two.err()).isZero();
+    assertThat(Files.mismatch(dir.resolve("back-2.mov"), input)).isEqualTo(-1);
+
+    devnet.operators().get(3).close();
+    CliRun three = get("back-3.mov");
+    assertThat(three.exitCode()).isEqualTo(1);
+    assertThat(three.err()).contains("part 0: 1 of the 2 shards it needs could be fetched", "unreachable");
+    assertThat(dir.resolve("back-3.mov")).doesNotExist();
+    CliRun status = CliRun.of("status", manifest.toString(), "--rpc", rpc, "--deployment", deployment);
+    assertThat(status.exitCode()).as("the chain still lists the deals active: status reads the chain").isZero();
+  }
+
+  @Test
+  @Order(5)
+  void rmEndsEveryDealOfTheFile() {
+    CliRun rm = CliRun.of("rm", manifest.toString(), "--rpc", rpc, "--deployment", deployment, "--dev-account", "6");
+    assertThat(rm.exitCode()).as(rm.err()).isZero();
+    assertThat(rm.out()).contains("ended 4 deals");
+    CliRun status = CliRun.of("status", manifest.toString(), "--rpc", rpc, "--deployment", deployment);
+    assertThat(status.exitCode()).isEqualTo(1);
+    assertThat(status.out()).contains("NO ACTIVE DEAL", "NOT READABLE");
+  }
+}
