@@ -13,8 +13,6 @@ import org.shardledger.client.disk.DiskSpace;
 import org.shardledger.client.file.DecodedFile;
 import org.shardledger.client.file.FileDecoder;
 import org.shardledger.client.manifest.Manifest;
-import org.shardledger.client.manifest.ManifestCodec;
-import org.shardledger.client.manifest.ManifestFile;
 import org.shardledger.client.manifest.ManifestPart;
 import org.shardledger.client.manifest.ManifestRejectedException;
 import org.shardledger.client.manifest.ManifestVerifier;
@@ -58,13 +56,11 @@ final class GetCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     KeyPair account = reader.account();
-    Manifest m;
-    try {
-      m = ManifestCodec.parse(ManifestFile.read(manifest));
-    } catch (ManifestRejectedException e) {
-      err.println("error: manifest refused (" + e.problem() + "): " + e.getMessage());
+    Optional<Manifest> read = ManifestArgument.read(manifest, err);
+    if (read.isEmpty()) {
       return ShardledgerCommand.EXIT_BAD_INPUT;
     }
+    Manifest m = read.get();
     if (!m.owner().equals(account.address())) {
       err.println("error: retrieval tickets are signed by the file's owner " + m.owner() + "; this account is "
           + account.address() + " (give the owner's --keystore)");

@@ -7,10 +7,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.shardledger.client.manifest.Manifest;
-import org.shardledger.client.manifest.ManifestCodec;
-import org.shardledger.client.manifest.ManifestFile;
 import org.shardledger.client.manifest.ManifestPart;
-import org.shardledger.client.manifest.ManifestRejectedException;
 import org.shardledger.client.manifest.ManifestShard;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.node.owner.ChainIndex;
@@ -42,13 +39,11 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Manifest m;
-    try {
-      m = ManifestCodec.parse(ManifestFile.read(manifest));
-    } catch (ManifestRejectedException e) {
-      spec.commandLine().getErr().println("error: manifest refused (" + e.problem() + "): " + e.getMessage());
+    Optional<Manifest> read = ManifestArgument.read(manifest, spec.commandLine().getErr());
+    if (read.isEmpty()) {
       return ShardledgerCommand.EXIT_BAD_INPUT;
     }
+    Manifest m = read.get();
     try (Chain chain = KeysCommand.connect(owner, rpc, Optional.empty())) {
       ChainIndex index = ChainIndex.read(chain);
       long epoch = chain.currentEpoch();
