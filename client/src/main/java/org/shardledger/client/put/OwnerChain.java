@@ -22,6 +22,12 @@ public interface OwnerChain {
   /** How long an epoch lasts on this chain (its blocks times the block time). */
   Duration epochLength() throws IOException;
 
+  /**
+   * How long a list call takes per deal on this chain (a block each while every deal is its own transaction), so a
+   * put can leave its proposals and activations time inside the activation window.
+   */
+  Duration chainTimePerDeal() throws IOException;
+
   /** Registered operators that take new deals (not exiting), with their region and endpoint. */
   List<RegisteredOperator> operators() throws IOException;
 

@@ -73,9 +73,12 @@ public final class Putter {
     progress.stage("terms", operators.size(), operators.size(), collected.candidates().size() + " answered");
     long bytes = encoded.manifest().parts().stream().flatMap(p -> p.shards().stream())
         .mapToLong(ManifestShard::size).sum();
-    long uploadSeconds = bytes / options.assumedUploadBytesPerSecond() + 1;
-    long epochSeconds = Math.max(1, chain.epochLength().toSeconds());
-    long firstEpoch = now + 1 + uploadSeconds / epochSeconds;
+    long deals = encoded.manifest().parts().stream().mapToLong(p -> p.shards().size()
+        + options.extraUploadsPerPart()).sum();
+    long uploadMillis = bytes * 1000 / options.assumedUploadBytesPerSecond() + 1000;
+    long chainMillis = 2 * deals * chain.chainTimePerDeal().toMillis();
+    long epochMillis = Math.max(1, chain.epochLength().toMillis());
+    long firstEpoch = now + 1 + (uploadMillis + chainMillis) / epochMillis;
     long lastEpoch = firstEpoch + options.epochs() - 1;
     List<PartPlan> parts = new ArrayList<>();
     for (ManifestPart part : encoded.manifest().parts()) {

@@ -58,6 +58,11 @@ final class InMemoryOwnerChain implements OwnerChain {
   }
 
   @Override
+  public Duration chainTimePerDeal() {
+    return Duration.ZERO;
+  }
+
+  @Override
   public List<RegisteredOperator> operators() {
     return List.copyOf(operators);
   }

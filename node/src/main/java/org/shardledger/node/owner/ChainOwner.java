@@ -50,6 +50,12 @@ public final class ChainOwner implements OwnerChain {
     return blockTime.multipliedBy(chain.deployment().epochLength());
   }
 
+  /** A block per deal: each proposal and activation is its own transaction, waited for. */
+  @Override
+  public Duration chainTimePerDeal() {
+    return blockTime;
+  }
+
   @Override
   public List<RegisteredOperator> operators() throws IOException {
     List<RegisteredOperator> out = new ArrayList<>();
