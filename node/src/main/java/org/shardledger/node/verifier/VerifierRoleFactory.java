@@ -45,7 +45,7 @@ public final class VerifierRoleFactory {
       throws IOException {
     VerifierConfig config = settings.verifier();
     Deployment deployment = settings.deployment();
-    RoleResources opened = new RoleResources("verifier");
+    RoleResources opened = RoleResources.lockedIn("verifier", config.dataDir());
     try {
       Database db = opened.keep(Database.open(config.dataDir(), "verifier"));
       ChainMirror mirror = new ChainMirror(db);
