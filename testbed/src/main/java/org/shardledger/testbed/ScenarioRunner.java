@@ -11,7 +11,8 @@ import java.util.TreeMap;
 import org.shardledger.contracts.chain.Chain;
 
 /**
- * Injects seeded faults into a {@link TestbedNetwork} for a bounded time while epochs run, one fault at a time:
+ * Injects seeded faults into a {@link TestbedNetwork} for a bounded time while epochs run, one fault at a time,
+ * every kind once in a seeded order before any repeats (the first is always a kill -9):
  * each lasts less than an epoch and is followed by at least an epoch without faults, so every operator is reachable
  * within each grace window. Checks the invariants after every epoch, then lets the network catch up and checks
  * that every deal is settled and paid.
@@ -67,8 +68,17 @@ public final class ScenarioRunner {
   /** Faults for {@code faultTime}, then up to {@code catchUp} for the network to settle every deal. */
   public Report run(Duration faultTime, Duration catchUp, long lastDealEpoch) throws Exception {
     long faultsEnd = System.currentTimeMillis() + faultTime.toMillis();
+    List<Kind> cycle = new ArrayList<>();
     while (System.currentTimeMillis() < faultsEnd) {
-      inject(Kind.values()[random.nextInt(Kind.values().length)]);
+      if (cycle.isEmpty()) {
+        cycle.addAll(List.of(Kind.values()));
+        java.util.Collections.shuffle(cycle, random);
+        if (injected.isEmpty()) {
+          cycle.remove(Kind.KILL_9);
+          cycle.addFirst(Kind.KILL_9);
+        }
+      }
+      inject(cycle.removeFirst());
       quiet(EPOCH_MILLIS + random.nextInt((int) EPOCH_MILLIS / 2));
     }
     long deadline = System.currentTimeMillis() + catchUp.toMillis();

@@ -99,9 +99,7 @@ public final class TestbedNetwork implements AutoCloseable {
       String name = "operator-" + (i + 1);
       RoleProcess p = new RoleProcess(name, args(name, key, rpc, "prover", "--listen", "127.0.0.1:" + port,
           "--region", "tb-" + (i + 1), "--capacity", "1g", "--stake", "200"), loopback(port), logs());
-      Role role = new Role("operator", key, keep(p), rpc, keep(FaultProxy.start(loopback(port))));
-      p.start(START_TIMEOUT);
-      operators.add(role);
+      operators.add(new Role("operator", key, keep(p), rpc, keep(FaultProxy.start(loopback(port)))));
     }
     for (int i = 0; i < verifierKeys.size(); i++) {
       ChainRpcProxy rpc = keep(ChainRpcProxy.start(chain.rpcUrl()));
@@ -114,9 +112,7 @@ public final class TestbedNetwork implements AutoCloseable {
       }
       RoleProcess p = new RoleProcess(name, args(name, verifierKeys.get(i), rpc, "verifier",
           extra.toArray(String[]::new)), loopback(verifierPorts.get(i)), logs());
-      Role role = new Role("verifier", verifierKeys.get(i), keep(p), rpc, verifierFronts.get(i));
-      p.start(START_TIMEOUT);
-      verifiers.add(role);
+      verifiers.add(new Role("verifier", verifierKeys.get(i), keep(p), rpc, verifierFronts.get(i)));
     }
     ChainRpcProxy rpc = keep(ChainRpcProxy.start(chain.rpcUrl()));
     List<String> extra = new ArrayList<>(List.of("--listen", "127.0.0.1:" + ledgerPort, "--confirmations", "1",
@@ -129,7 +125,27 @@ public final class TestbedNetwork implements AutoCloseable {
     RoleProcess p = new RoleProcess("ledger", args("ledger", ledgerKey, rpc, "ledger", extra.toArray(String[]::new)),
         loopback(ledgerPort), logs());
     ledger = new Role("ledger", ledgerKey, keep(p), rpc, ledgerFront);
-    p.start(START_TIMEOUT);
+    startAll();
+  }
+
+  /** Starts every role at once (they find each other through the chain and their proxies' fixed ports). */
+  private void startAll() throws Exception {
+    List<java.util.concurrent.Future<Void>> starting = new ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (Role r : roles()) {
+        starting.add(pool.submit(() -> {
+          r.process().start(START_TIMEOUT);
+          return null;
+        }));
+      }
+      for (var f : starting) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+      }
+    }
   }
 
   /** The owner stores {@code files} random files with every operator for {@code epochs} epochs, 1 credit each. */

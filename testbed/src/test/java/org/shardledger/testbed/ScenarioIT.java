@@ -14,7 +14,7 @@ import org.shardledger.contracts.chain.Chain;
  * The network under faults: two operators, three verifiers (t = 2) and a ledger as separate processes, every link
  * through a proxy; a seeded scenario of partitions, slow and reset links, chain RPC errors and stalls, kill -9 and
  * SIGTERM of random roles, with the invariants checked after every epoch and in full once the faults stop. The
- * fault time is {@code testbed.faultSeconds} (45 here, 1800 with {@code -Ptestbed-long}); {@code testbed.seed}
+ * fault time is {@code testbed.faultSeconds} (60 here, 1800 with {@code -Ptestbed-long}); {@code testbed.seed}
  * replays a run (0: a new seed, printed).
  */
 class ScenarioIT {
@@ -23,7 +23,7 @@ class ScenarioIT {
 
   @Test
   void nothingIsLostOrPaidTwiceAndEveryEpochSettlesAfterTheFaultsStop() throws Exception {
-    long faultSeconds = Long.getLong("testbed.faultSeconds", 45);
+    long faultSeconds = Long.getLong("testbed.faultSeconds", 60);
     long seed = Long.getLong("testbed.seed", 0);
     if (seed == 0) {
       seed = System.nanoTime();
