@@ -37,6 +37,7 @@ public final class ChainRpcProxy implements AutoCloseable {
   private final AtomicLong faulted = new AtomicLong();
   private volatile Mode mode = Mode.PASS;
   private volatile Duration stall = Duration.ofSeconds(5);
+  private volatile String onlyMethod;
 
   private ChainRpcProxy(URI target, HttpServer server) {
     this.target = target;
@@ -60,6 +61,11 @@ public final class ChainRpcProxy implements AutoCloseable {
     mode = newMode;
   }
 
+  /** Faults only requests that call {@code method} (e.g. eth_sendRawTransaction); null: every request. */
+  public void onlyFor(String method) {
+    onlyMethod = method;
+  }
+
   public void stallFor(Duration time) {
     stall = time;
   }
@@ -72,7 +78,9 @@ public final class ChainRpcProxy implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       byte[] body = exchange.getRequestBody().readAllBytes();
-      Mode now = mode;
+      String only = onlyMethod;
+      Mode now = only != null && !new String(body, StandardCharsets.UTF_8).contains("\"" + only + "\"") ? Mode.PASS
+          : mode;
       if (now != Mode.PASS) {
         faulted.incrementAndGet();
       }

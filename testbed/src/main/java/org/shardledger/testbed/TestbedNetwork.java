@@ -37,7 +37,7 @@ public final class TestbedNetwork implements AutoCloseable {
   public static final int GRACE_EPOCHS = 3;
   static final String PASSWORD = "testbed";
   static final BigInteger CREDIT = DeployParameters.CREDIT;
-  static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
   /** One role: its process, the proxy in front of its chain RPC and (for servers) the proxy in front of it. */
   public record Role(String kind, KeyPair key, RoleProcess process, ChainRpcProxy chainRpc, FaultProxy front) {}

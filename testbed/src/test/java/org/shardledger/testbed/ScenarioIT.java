@@ -18,7 +18,8 @@ import org.shardledger.contracts.chain.Chain;
  * replays a run (0: a new seed, printed).
  */
 class ScenarioIT {
-  @TempDir
+  /** Kept when the test fails: the roles' logs are in {@code DIR/logs}. */
+  @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
   Path dir;
 
   @Test
