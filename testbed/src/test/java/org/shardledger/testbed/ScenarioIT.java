@@ -54,6 +54,15 @@ class ScenarioIT {
       assertThat(report.violations()).as("violations (seed %d; logs in %s)", seed, dir.resolve("logs")).isEmpty();
       assertThat(report.epochsSettled()).isGreaterThan(model.lastEpoch());
       assertThat(report.sigtermStops()).allMatch(d -> d.compareTo(ScenarioRunner.SIGTERM_BOUND) < 0);
+
+      StringBuilder stops = new StringBuilder();
+      for (TestbedNetwork.Role role : net.roles()) {
+        Duration took = role.process().terminate(ScenarioRunner.SIGTERM_BOUND);
+        stops.append(role.process().name()).append(' ').append(took.toMillis()).append(" ms, ");
+        assertThat(role.process().exitValue()).as("%s exits on SIGTERM as a JVM asked to stop does",
+            role.process().name()).isEqualTo(143);
+      }
+      System.out.println("ScenarioIT SIGTERM of every role, bound " + ScenarioRunner.SIGTERM_BOUND + ": " + stops);
     }
   }
 }
