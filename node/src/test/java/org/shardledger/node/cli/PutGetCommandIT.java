@@ -80,7 +80,8 @@ class PutGetCommandIT {
         "--extra-uploads", "0", "--rpc", rpc, "--deployment", deployment, "--dev-account", "6", "--block-time",
         "PT0.5S");
     assertThat(put.exitCode()).as(put.err()).isZero();
-    assertThat(put.out()).contains("stored holiday.mov (3145728 bytes) in 4 deals");
+    assertThat(put.out()).contains("stored holiday.mov (3145728 bytes) in 4 deals")
+        .as("one proposal batch and one activation batch").contains("(2 transactions)");
     assertThat(put.err()).contains("upload", "activate");
     assertThat(manifest).exists();
     assertThat(dir.resolve("holiday.manifest.json.spool")).doesNotExist();
