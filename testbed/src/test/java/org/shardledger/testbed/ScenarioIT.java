@@ -35,7 +35,7 @@ class ScenarioIT {
       net.storeFiles(1, dealEpochs, new Random(seed));
       PayoutModel model = new PayoutModel(net.deals(), TestbedNetwork.GRACE_EPOCHS);
 
-      int second = net.ledger().process().runSecondCopy(Duration.ofSeconds(60));
+      int second = net.ledger().process().runSecondCopy(Duration.ofSeconds(180));
       assertThat(second).as("a second ledger on the live data directory refuses").isNotZero();
       assertThat(net.ledger().process().secondCopyOutput()).contains("in use by another running process");
 
