@@ -212,7 +212,7 @@ public final class Devnet implements AutoCloseable {
     if (Files.exists(dir)) {
       try (var paths = Files.walk(dir)) {
         for (Path p : paths.sorted(java.util.Comparator.reverseOrder())
-            .filter(p -> !p.startsWith(dir.resolve("logs"))).toList()) {
+            .filter(p -> !p.equals(dir) && !p.startsWith(dir.resolve(DevnetLogs.DIR))).toList()) {
           Files.delete(p);
         }
       }
