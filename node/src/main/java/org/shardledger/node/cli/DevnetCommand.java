@@ -24,7 +24,8 @@ final class DevnetCommand implements Callable<Integer> {
       + "emptied at start (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--operators", defaultValue = "3", description = "Operators' nodes, 1-4 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--operators", defaultValue = "6", description = "Operators' nodes, 1-12, in 3 regions round "
+      + "robin (default: ${DEFAULT-VALUE}).")
   int operators;
 
   @Option(names = "--verifiers", defaultValue = "3", description = "Verifiers, 1-3 (default: ${DEFAULT-VALUE}).")

@@ -99,6 +99,9 @@ public final class Devnet implements AutoCloseable {
   private void startOperators(URI ledgerUrl) throws Exception {
     for (int i = 0; i < config.operators(); i++) {
       KeyPair key = DevnetAccounts.operator(i);
+      if (DevnetAccounts.generated(i)) {
+        chain.rpc().setBalance(key.address(), java.math.BigInteger.TEN.pow(21));
+      }
       chain.fund(key.address(), 1000);
       RoleMetrics roleMetrics = metrics("operator-" + (i + 1), "prover");
       ProverMeters meters = new ProverMeters(roleMetrics);
@@ -106,8 +109,8 @@ public final class Devnet implements AutoCloseable {
       meters.bind(role);
       role.start();
       operators.add(role);
-      say("operator %s: serving on 127.0.0.1:%d with a stake of %d credits, metrics %s%n  dashboard %s",
-          key.address(), role.address().getPort(), DevnetRoles.OPERATOR_STAKE_CREDITS,
+      say("operator %s in %s: serving on 127.0.0.1:%d with a stake of %d credits, metrics %s%n  dashboard %s",
+          key.address(), DevnetAccounts.region(i), role.address().getPort(), DevnetRoles.OPERATOR_STAKE_CREDITS,
           roleMetrics.url().orElseThrow(), role.dashboardUrl());
     }
   }

@@ -30,7 +30,7 @@ final class DevnetRoles {
     ProverConfig node = ProverConfig.defaults(config.dataDir().resolve("operator-" + (i + 1)), 4L << 30)
         .withListen("127.0.0.1", 0);
     return ProverRoleSettings.of(node, chain.rpcUrl(), chain.deployment(), DevnetAccounts.operator(i),
-        "devnet-" + (i + 1), DeployParameters.CREDIT.multiply(BigInteger.valueOf(OPERATOR_STAKE_CREDITS)),
+        DevnetAccounts.region(i), DeployParameters.CREDIT.multiply(BigInteger.valueOf(OPERATOR_STAKE_CREDITS)),
         Optional.empty()).withLedger(ledger);
   }
 
