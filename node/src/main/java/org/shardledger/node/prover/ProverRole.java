@@ -1,5 +1,7 @@
 package org.shardledger.node.prover;
 
+import org.shardledger.node.roles.DataDirLock;
+
 import org.shardledger.node.roles.HostPort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
