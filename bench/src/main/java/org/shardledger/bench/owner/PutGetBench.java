@@ -111,8 +111,8 @@ public final class PutGetBench {
     }
     double startup = run.seconds() - last;
     Matcher tx = Pattern.compile("\\((\\d+) transactions\\)").matcher(run.err());
-    String transactions = tx.find() ? "; " + tx.group(1) + " deal transactions (one per deal until the contract takes "
-        + "batches; credit approvals not counted)" : "";
+    String transactions = tx.find() ? "; " + tx.group(1) + " deal transactions (a proposal and an activation per 64 "
+        + "deals; credit approvals not counted)" : "";
     System.out.printf(Locale.ROOT, "%s: %.1f s whole process, %.0f MB/s; data path (%s) %.2f s = %.0f MB/s; "
         + "peak RSS %d MiB; JVM start and the rest %.2f s%s%n  stages:%s%n  baseline cp %.0f MB/s%n", what,
         run.seconds(), bytes / 1e6 / run.seconds(), String.join(" + ", dataPath), data, bytes / 1e6 / data,
