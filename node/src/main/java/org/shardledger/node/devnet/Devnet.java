@@ -83,7 +83,7 @@ public final class Devnet implements AutoCloseable {
     for (int i = 0; i < config.verifiers(); i++) {
       verifierUrls.add(URI.create("http://127.0.0.1:" + freePort()));
     }
-    startOperators();
+    startOperators(ledgerUrl);
     startVerifiers(verifierKeys, verifierUrls, ledgerUrl);
     RoleMetrics ledgerMetrics = metrics("ledger", "ledger");
     LedgerMeters ledgerMeters = new LedgerMeters(ledgerMetrics);
@@ -96,7 +96,7 @@ public final class Devnet implements AutoCloseable {
     storeFiles();
   }
 
-  private void startOperators() throws Exception {
+  private void startOperators(URI ledgerUrl) throws Exception {
     for (int i = 0; i < config.operators(); i++) {
       KeyPair key = DevnetAccounts.operator(i);
       if (DevnetAccounts.generated(i)) {
@@ -105,13 +105,13 @@ public final class Devnet implements AutoCloseable {
       chain.fund(key.address(), 1000);
       RoleMetrics roleMetrics = metrics("operator-" + (i + 1), "prover");
       ProverMeters meters = new ProverMeters(roleMetrics);
-      ProverRole role = keep(ProverRoleFactory.create(DevnetRoles.operator(config, chain, i), meters));
+      ProverRole role = keep(ProverRoleFactory.create(DevnetRoles.operator(config, chain, i, ledgerUrl), meters));
       meters.bind(role);
       role.start();
       operators.add(role);
-      say("operator %s in %s: serving on 127.0.0.1:%d with a stake of %d credits, metrics %s", key.address(),
-          DevnetAccounts.region(i), role.address().getPort(), DevnetRoles.OPERATOR_STAKE_CREDITS,
-          roleMetrics.url().orElseThrow());
+      say("operator %s in %s: serving on 127.0.0.1:%d with a stake of %d credits, metrics %s%n  dashboard %s",
+          key.address(), DevnetAccounts.region(i), role.address().getPort(), DevnetRoles.OPERATOR_STAKE_CREDITS,
+          roleMetrics.url().orElseThrow(), role.dashboardUrl());
     }
   }
 
@@ -210,11 +210,12 @@ public final class Devnet implements AutoCloseable {
     }
   }
 
-  /** The chain starts fresh, so every role's records must too. */
+  /** The chain starts fresh, so every role's records must too (the log files, opened before, stay). */
   private static void wipe(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (var paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder())
+            .filter(p -> !p.equals(dir) && !p.startsWith(dir.resolve(DevnetLogs.DIR))).toList()) {
           Files.delete(p);
         }
       }
