@@ -3,30 +3,27 @@ package org.shardledger.node.devnet;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.protocol.crypto.KeyPair;
 
-/**
- * Who is who on the local network, among Anvil's ten well-known accounts: 0 deploys and runs the faucet, 1-4 are
- * operators, 5 is the ledger, 6 the owner, 7-9 the verifiers.
- */
+/** Who is who on the local network: {@link DevAccounts}' roles, under the names the devnet's classes use. */
 final class DevnetAccounts {
   private DevnetAccounts() {}
 
   static KeyPair admin() {
-    return DevAccounts.key(0);
+    return DevAccounts.admin();
   }
 
   static KeyPair operator(int i) {
-    return DevAccounts.key(1 + i);
+    return DevAccounts.operator(i);
   }
 
   static KeyPair ledger() {
-    return DevAccounts.key(5);
+    return DevAccounts.ledger();
   }
 
   static KeyPair owner() {
-    return DevAccounts.key(6);
+    return DevAccounts.owner();
   }
 
   static KeyPair verifier(int i) {
-    return DevAccounts.key(7 + i);
+    return DevAccounts.verifier(i);
   }
 }
