@@ -4,7 +4,7 @@ pragma solidity 0.8.37;
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
 import {OperatorRegistry} from "./OperatorRegistry.sol";
-import {Deal, DealStatus, DisputeTarget, EndCause, Operator, OperatorStatus} from "./LedgerTypes.sol";
+import {Deal, DealStatus, DealTerms, DisputeTarget, EndCause, Operator, OperatorStatus} from "./LedgerTypes.sol";
 
 /// @notice Deals: Proposed (the owner escrows the whole price) -> Active (with the operator's EIP-712
 ///         DealAcceptance) -> Ended. A deal ends when its owner ends it (endDeal: paid through the current epoch,
@@ -18,6 +18,8 @@ abstract contract DealBook is OperatorRegistry {
     uint256 public constant MIN_SEGMENT_SIZE = 256;
     /// @notice Largest segment size: one dispute sample must fit the dispute answer budget.
     uint256 public constant MAX_SEGMENT_SIZE = 32 * 1024;
+    /// @notice Most deals one proposeBatch or activateBatch takes: 64 proposals cost about 10 M gas.
+    uint256 public constant MAX_BATCH = 64;
 
     /// @notice Longest deal in epochs, counted from the epoch of the proposal to its last epoch.
     uint64 public immutable maxDealEpochs;
@@ -56,45 +58,86 @@ abstract contract DealBook is OperatorRegistry {
         uint64 firstEpoch,
         uint64 lastEpoch
     ) external nonReentrant returns (uint256 dealId) {
-        if (size == 0) revert EmptyShard();
-        if (size > maxShardSize) revert ShardTooLarge(size, maxShardSize);
-        if (segmentSize < MIN_SEGMENT_SIZE || segmentSize > MAX_SEGMENT_SIZE || segmentSize & (segmentSize - 1) != 0) {
-            revert InvalidSegmentSize(segmentSize);
-        }
-        if (samples == 0) revert InvalidSamples(samples);
-        if (lastEpoch < firstEpoch) revert InvalidEpochRange(firstEpoch, lastEpoch);
-        uint64 nowEpoch = currentEpoch();
-        if (firstEpoch < nowEpoch) revert FirstEpochInPast(firstEpoch, nowEpoch);
-        if (uint256(lastEpoch) - nowEpoch >= maxDealEpochs) {
-            revert DealTooLong(uint256(lastEpoch) - nowEpoch + 1, maxDealEpochs);
-        }
-        _requireEligible(operator);
-        uint128 price = _toUint128(pricePerEpoch);
-        uint256 escrow = _toUint128(pricePerEpoch * (uint256(lastEpoch) - firstEpoch + 1));
-
-        dealId = ++dealCount;
-        _deals[dealId] = Deal({
-            owner: msg.sender,
-            firstEpoch: firstEpoch,
-            samples: samples,
-            status: DealStatus.Proposed,
-            operator: operator,
-            lastEpoch: lastEpoch,
-            segmentSize: segmentSize,
-            root: root,
-            size: size,
-            pricePerEpoch: price,
-            endEpoch: lastEpoch
-        });
-        _pull(msg.sender, escrow);
-        emit DealProposed(
-            dealId, operator, root, msg.sender, size, segmentSize, samples, pricePerEpoch, firstEpoch, lastEpoch
+        uint256 escrow;
+        (dealId, escrow) = _propose(
+            DealTerms(operator, root, size, segmentSize, samples, pricePerEpoch, firstEpoch, lastEpoch)
         );
+        _pull(msg.sender, escrow);
+    }
+
+    /// @notice Proposes up to MAX_BATCH deals in one transaction (all or none), pulling their escrow at once.
+    ///         Their ids are consecutive: firstDealId ... firstDealId + terms.length - 1.
+    function proposeBatch(DealTerms[] calldata terms) external nonReentrant returns (uint256 firstDealId) {
+        uint256 n = _batchSize(terms.length, terms.length);
+        uint256 escrow;
+        for (uint256 i; i < n; ++i) {
+            (, uint256 e) = _propose(terms[i]);
+            escrow += e;
+        }
+        _pull(msg.sender, escrow);
+        return dealCount - n + 1;
     }
 
     /// @notice Activates a proposal with the operator's EIP-712 DealAcceptance signature. Anyone may send it;
     ///         the proposal must not have expired and the operator must still be eligible.
     function activate(uint256 dealId, bytes calldata operatorSignature) external {
+        _activate(dealId, operatorSignature);
+    }
+
+    /// @notice Activates up to MAX_BATCH proposals in one transaction (all or none): dealIds[i] with signatures[i].
+    function activateBatch(uint256[] calldata dealIds, bytes[] calldata signatures) external {
+        uint256 n = _batchSize(dealIds.length, signatures.length);
+        for (uint256 i; i < n; ++i) {
+            _activate(dealIds[i], signatures[i]);
+        }
+    }
+
+    function _propose(DealTerms memory t) private returns (uint256 dealId, uint256 escrow) {
+        if (t.size == 0) revert EmptyShard();
+        if (t.size > maxShardSize) revert ShardTooLarge(t.size, maxShardSize);
+        uint32 segmentSize = t.segmentSize;
+        if (segmentSize < MIN_SEGMENT_SIZE || segmentSize > MAX_SEGMENT_SIZE || segmentSize & (segmentSize - 1) != 0) {
+            revert InvalidSegmentSize(segmentSize);
+        }
+        if (t.samples == 0) revert InvalidSamples(t.samples);
+        if (t.lastEpoch < t.firstEpoch) revert InvalidEpochRange(t.firstEpoch, t.lastEpoch);
+        uint64 nowEpoch = currentEpoch();
+        if (t.firstEpoch < nowEpoch) revert FirstEpochInPast(t.firstEpoch, nowEpoch);
+        if (uint256(t.lastEpoch) - nowEpoch >= maxDealEpochs) {
+            revert DealTooLong(uint256(t.lastEpoch) - nowEpoch + 1, maxDealEpochs);
+        }
+        _requireEligible(t.operator);
+        escrow = _toUint128(t.pricePerEpoch * (uint256(t.lastEpoch) - t.firstEpoch + 1));
+
+        dealId = ++dealCount;
+        _deals[dealId] = Deal({
+            owner: msg.sender,
+            firstEpoch: t.firstEpoch,
+            samples: t.samples,
+            status: DealStatus.Proposed,
+            operator: t.operator,
+            lastEpoch: t.lastEpoch,
+            segmentSize: segmentSize,
+            root: t.root,
+            size: t.size,
+            pricePerEpoch: _toUint128(t.pricePerEpoch),
+            endEpoch: t.lastEpoch
+        });
+        emit DealProposed(
+            dealId,
+            t.operator,
+            t.root,
+            msg.sender,
+            t.size,
+            segmentSize,
+            t.samples,
+            t.pricePerEpoch,
+            t.firstEpoch,
+            t.lastEpoch
+        );
+    }
+
+    function _activate(uint256 dealId, bytes calldata operatorSignature) private {
         Deal storage deal = _deals[dealId];
         if (deal.status != DealStatus.Proposed) revert DealNotProposed(dealId);
         if (currentEpoch() > deal.firstEpoch) revert ProposalExpired(dealId);
@@ -108,6 +151,12 @@ abstract contract DealBook is OperatorRegistry {
         ++op.activeDeals;
         _hot.totalEscrowed = _toUint128(_hot.totalEscrowed + escrow);
         emit DealActivated(dealId, operator, escrow);
+    }
+
+    /// @dev A batch's length: 1 ... MAX_BATCH, and its two arrays equally long.
+    function _batchSize(uint256 length, uint256 otherLength) private pure returns (uint256) {
+        if (length == 0 || length > MAX_BATCH || length != otherLength) revert InvalidBatch(length, otherLength);
+        return length;
     }
 
     /// @notice Cancels a proposal that was never activated and refunds its whole escrow to the owner.

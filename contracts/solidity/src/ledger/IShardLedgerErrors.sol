@@ -49,6 +49,8 @@ interface IShardLedgerErrors {
     error DealTooLong(uint256 epochs, uint256 maximum);
     error NotDealOwner(uint256 dealId, address caller);
     error DealNotOver(uint256 dealId, uint64 endEpoch, uint64 settledThrough);
+    /// @notice A batch is empty, longer than MAX_BATCH, or its deal ids and signatures differ in number.
+    error InvalidBatch(uint256 length, uint256 otherLength);
 
     // settlement and claims
     error EpochAlreadySettled(uint64 epoch);

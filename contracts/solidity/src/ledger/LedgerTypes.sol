@@ -71,6 +71,18 @@ struct Deal {
     uint64 endEpoch;
 }
 
+/// @notice The terms of one proposal in DealBook.proposeBatch (propose's parameters, in its order).
+struct DealTerms {
+    address operator;
+    bytes32 root;
+    uint64 size;
+    uint32 segmentSize;
+    uint16 samples;
+    uint256 pricePerEpoch;
+    uint64 firstEpoch;
+    uint64 lastEpoch;
+}
+
 struct Dispute {
     address disputer;
     /// the block whose hash draws the samples: openBlock + 1, later when the operator's answer lane is full

@@ -111,6 +111,16 @@ abstract contract LedgerFixture is TestBase {
         return signDigest(key, ledger.dealAcceptanceDigest(dealId));
     }
 
+    /// @notice activateBatch's arguments for deals first ... first + n - 1, each accepted by the fixture's operator.
+    function batchAcceptances(uint256 first, uint256 n) internal view returns (uint256[] memory ids, bytes[] memory sigs) {
+        ids = new uint256[](n);
+        sigs = new bytes[](n);
+        for (uint256 i; i < n; ++i) {
+            ids[i] = first + i;
+            sigs[i] = acceptance(operatorKey, first + i);
+        }
+    }
+
     /// @notice A registered operator and an active deal over epochs [firstEpoch, lastEpoch].
     function activeDeal(bytes32 root, uint64 size, uint64 firstEpoch, uint64 lastEpoch) internal returns (uint256 dealId) {
         dealId = proposeDeal(root, size, firstEpoch, lastEpoch);

@@ -15,7 +15,7 @@ import {DisputeCourt} from "../../src/ledger/DisputeCourt.sol";
 import {EpochBeacon} from "../../src/ledger/EpochBeacon.sol";
 import {OperatorRegistry} from "../../src/ledger/OperatorRegistry.sol";
 import {SettlementBook} from "../../src/ledger/SettlementBook.sol";
-import {Slash} from "../../src/ledger/LedgerTypes.sol";
+import {DealTerms, Slash} from "../../src/ledger/LedgerTypes.sol";
 
 /// @notice The gas figures of issue 3, each measured as a whole transaction (bin/gas-report prints them).
 ///         The goals are asserted, so a regression fails the suite.
@@ -238,6 +238,35 @@ contract GasTest is LedgerFixture, GasMeter {
         vm.roll(block.number + 1);
         vm.setBlockhash(ledger.epochStartBlock(50), keccak256("beacon"));
         measure("recordBeacon", address(ledger), abi.encodeCall(EpochBeacon.recordBeacon, (50)));
+    }
+
+    /// forge-config: default.isolate = true
+    /// A file's deals in one proposal and one activation: 6 deals (one 4 + 2 part), and the largest batch, which
+    /// must fit well inside a block (30 M gas) even at its worst.
+    function test_gasDealBatches() public {
+        uint256 max = ledger.MAX_BATCH();
+        uint256 first = ledger.dealCount() + 1;
+        vm.prank(owner);
+        Measured memory six = measure("proposeBatch (6 deals)", address(ledger), abi.encodeCall(DealBook.proposeBatch, (batchTerms(6, "six"))));
+        (uint256[] memory ids, bytes[] memory sigs) = batchAcceptances(first, 6);
+        Measured memory sixOn = measure("activateBatch (6 deals)", address(ledger), abi.encodeCall(DealBook.activateBatch, (ids, sigs)));
+        vm.prank(owner);
+        Measured memory big = measure(
+            "proposeBatch (MAX_BATCH deals)", address(ledger), abi.encodeCall(DealBook.proposeBatch, (batchTerms(max, "max")))
+        );
+        (ids, sigs) = batchAcceptances(first + 6, max);
+        Measured memory bigOn = measure("activateBatch (MAX_BATCH deals)", address(ledger), abi.encodeCall(DealBook.activateBatch, (ids, sigs)));
+        assertLt(six.total, 6 * 150_000, "6 proposals in one transaction");
+        assertLt(sixOn.total, 6 * 40_000, "6 activations in one transaction");
+        assertLt(big.total, 15_000_000, "the largest proposal batch in half a block");
+        assertLt(bigOn.total, 15_000_000, "the largest activation batch in half a block");
+    }
+
+    function batchTerms(uint256 n, string memory tag) internal view returns (DealTerms[] memory t) {
+        t = new DealTerms[](n);
+        for (uint256 i; i < n; ++i) {
+            t[i] = DealTerms(operator, keccak256(abi.encode(tag, i)), 1 << 30, 4096, 8, 1 ether, 51, 80);
+        }
     }
 
     /// forge-config: default.isolate = true

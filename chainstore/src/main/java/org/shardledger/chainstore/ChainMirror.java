@@ -173,6 +173,13 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
         + "end_epoch >= ?)) ORDER BY id", epoch, epoch, epoch);
   }
 
+  /** At most {@code limit} deals of shard {@code root} with {@code status} and an id above {@code afterId}, by id. */
+  public List<MirroredDeal> dealsByRoot(Bytes32 root, DealStatus status, long afterId, int limit)
+      throws IOException {
+    return deals("WHERE root = ? AND status = ? AND id > ? ORDER BY id LIMIT ?", root.toHex(), status.name(), afterId,
+        limit);
+  }
+
   /** Every activated deal (its escrow is in play), ended ones included, by id. */
   public List<MirroredDeal> activatedDeals() throws IOException {
     return deals("WHERE status IN ('ACTIVE', 'ENDED') ORDER BY id");

@@ -11,13 +11,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Calls JSON-RPC methods over HTTP. An error answer is an {@link RpcException}; no answer is an IOException. */
+/**
+ * Calls JSON-RPC methods over HTTP. An error answer is an {@link RpcException}; no answer, or an answer larger than
+ * the client's cap, is an IOException: a server that answers without end cannot fill this process's memory.
+ */
 public final class RpcClient {
+  /** The default cap on an answer's body, as large as a request the project's servers take. */
+  public static final int DEFAULT_MAX_RESPONSE_BYTES = 16 << 20;
+
   private final URI url;
   private final Duration timeout;
   private final HttpClient http;
   private final AtomicLong ids = new AtomicLong();
   private final java.util.Map<String, String> headers;
+  private final int maxResponseBytes;
 
   public RpcClient(URI url, Duration timeout) {
     this(url, timeout, java.util.Map.of());
@@ -25,9 +32,18 @@ public final class RpcClient {
 
   /** A client that sends these headers with every request (e.g. the admin interface's Authorization). */
   public RpcClient(URI url, Duration timeout, java.util.Map<String, String> headers) {
+    this(url, timeout, headers, DEFAULT_MAX_RESPONSE_BYTES);
+  }
+
+  /** As above, refusing answers longer than {@code maxResponseBytes} (e.g. reads a node passes on to a page). */
+  public RpcClient(URI url, Duration timeout, java.util.Map<String, String> headers, int maxResponseBytes) {
+    if (maxResponseBytes < 1) {
+      throw new IllegalArgumentException("maxResponseBytes must be positive, got " + maxResponseBytes);
+    }
     this.url = url;
     this.timeout = timeout;
     this.headers = java.util.Map.copyOf(headers);
+    this.maxResponseBytes = maxResponseBytes;
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
@@ -42,16 +58,19 @@ public final class RpcClient {
     for (Object p : params) {
       array.add(p instanceof JsonNode n ? n : RpcDispatcher.JSON.valueToTree(p));
     }
-    HttpResponse<String> response;
+    HttpResponse<byte[]> response;
     try {
       HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout)
           .header("content-type", "application/json");
       headers.forEach(builder::header);
       response = http.send(builder.POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
-          HttpResponse.BodyHandlers.ofString());
+          CappedBody.handler(maxResponseBytes));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted calling " + method, e);
+    }
+    if (response.body() == null) {
+      throw new IOException(url + " answered " + method + " with more than " + maxResponseBytes + " bytes");
     }
     JsonNode answer;
     try {

@@ -23,10 +23,10 @@ public interface OwnerChain {
   Duration epochLength() throws IOException;
 
   /**
-   * How long a list call takes per deal on this chain (a block each while every deal is its own transaction), so a
-   * put can leave its proposals and activations time inside the activation window.
+   * How long proposing and activating {@code deals} deals takes on this chain (a block per batch of transactions),
+   * so a put can leave its proposals and activations time inside the activation window.
    */
-  Duration chainTimePerDeal() throws IOException;
+  Duration chainTime(long deals) throws IOException;
 
   /** Registered operators that take new deals (not exiting), with their region and endpoint. */
   List<RegisteredOperator> operators() throws IOException;

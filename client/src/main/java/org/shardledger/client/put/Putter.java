@@ -76,7 +76,7 @@ public final class Putter {
     long deals = encoded.manifest().parts().stream().mapToLong(p -> p.shards().size()
         + options.extraUploadsPerPart()).sum();
     long uploadMillis = bytes * 1000 / options.assumedUploadBytesPerSecond() + 1000;
-    long chainMillis = 2 * deals * chain.chainTimePerDeal().toMillis();
+    long chainMillis = chain.chainTime(deals).toMillis();
     long epochMillis = Math.max(1, chain.epochLength().toMillis());
     long firstEpoch = now + 1 + (uploadMillis + chainMillis) / epochMillis;
     long lastEpoch = firstEpoch + options.epochs() - 1;

@@ -58,7 +58,7 @@ final class InMemoryOwnerChain implements OwnerChain {
   }
 
   @Override
-  public Duration chainTimePerDeal() {
+  public Duration chainTime(long deals) {
     return Duration.ZERO;
   }
 

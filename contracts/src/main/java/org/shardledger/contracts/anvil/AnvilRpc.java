@@ -24,6 +24,12 @@ public final class AnvilRpc {
     call("anvil_mine", JSON.createArrayNode().add("0x" + Long.toHexString(blocks)));
   }
 
+  /** Sets {@code account}'s ether balance (for gas) to {@code wei}: accounts beyond Anvil's ten. */
+  public void setBalance(org.shardledger.protocol.crypto.Address account, java.math.BigInteger wei)
+      throws IOException {
+    call("anvil_setBalance", JSON.createArrayNode().add(account.toHex()).add("0x" + wei.toString(16)));
+  }
+
   public void setAutomine(boolean on) throws IOException {
     call("evm_setAutomine", JSON.createArrayNode().add(on));
   }

@@ -2,6 +2,9 @@ package org.shardledger.contracts.chain;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,6 +22,9 @@ import org.shardledger.protocol.merkle.ShardCommitment;
 
 /** Deals: propose (escrowing the whole price), activate with the operator's signature, cancel, read. */
 public final class Deals {
+  /** Most deals one proposeBatch or activateBatch takes: the contract's MAX_BATCH. */
+  public static final int MAX_BATCH = 64;
+
   private final LedgerBinding b;
   private final Credits credits;
 
@@ -30,8 +36,8 @@ public final class Deals {
   /** Proposes a deal from the signing account (approving the ledger for the escrow first); returns its id. */
   public long propose(Address operator, ShardCommitment commitment, int samples, BigInteger pricePerEpoch,
       long firstEpoch, long lastEpoch) throws IOException {
-    BigInteger escrow = pricePerEpoch.multiply(BigInteger.valueOf(lastEpoch).subtract(BigInteger.valueOf(firstEpoch))
-        .add(BigInteger.ONE));
+    BigInteger escrow = new ProposalTerms(operator, commitment, samples, pricePerEpoch, firstEpoch, lastEpoch)
+        .escrow();
     credits.ensureLedgerAllowance(escrow);
     TxOutcome.Mined mined = b.sendToLedger("propose a deal with " + operator, b.ledger.propose(operator.toHex(),
         commitment.root().toArray(), BigInteger.valueOf(commitment.size()),
@@ -40,6 +46,47 @@ public final class Deals {
     return EventLogs.first(mined, ShardLedger.DEALPROPOSED_EVENT, b.deployment.ledger())
         .map(log -> ShardLedger.getDealProposedEventFromLog(log).dealId.longValueExact())
         .orElseThrow(() -> new IOException("propose was mined without a DealProposed event"));
+  }
+
+  /**
+   * Proposes up to {@link #MAX_BATCH} deals in one transaction (all or none), approving the ledger for their whole
+   * escrow first; returns their ids in the order of {@code proposals}.
+   */
+  public List<Long> proposeBatch(List<ProposalTerms> proposals) throws IOException {
+    checkBatch(proposals.size());
+    BigInteger escrow = proposals.stream().map(ProposalTerms::escrow).reduce(BigInteger.ZERO, BigInteger::add);
+    credits.ensureLedgerAllowance(escrow);
+    List<ShardLedger.DealTerms> terms = proposals.stream().map(p -> new ShardLedger.DealTerms(p.operator().toHex(),
+        p.commitment().root().toArray(), BigInteger.valueOf(p.commitment().size()),
+        BigInteger.valueOf(p.commitment().segmentSize()), BigInteger.valueOf(p.samples()), p.pricePerEpoch(),
+        BigInteger.valueOf(p.firstEpoch()), BigInteger.valueOf(p.lastEpoch()))).toList();
+    TxOutcome.Mined mined = b.sendToLedger("propose " + proposals.size() + " deals", b.ledger.proposeBatch(terms),
+        Set.of()).mined();
+    List<Long> ids = EventLogs.all(mined, ShardLedger.DEALPROPOSED_EVENT, b.deployment.ledger()).stream()
+        .map(log -> ShardLedger.getDealProposedEventFromLog(log).dealId.longValueExact()).toList();
+    if (ids.size() != proposals.size()) {
+      throw new IOException("proposeBatch of " + proposals.size() + " deals was mined with " + ids.size()
+          + " DealProposed events");
+    }
+    return ids;
+  }
+
+  /** Activates up to {@link #MAX_BATCH} proposals in one transaction (all or none), each with its acceptance. */
+  public TxOutcome activateBatch(Map<Long, Signature> acceptances) throws IOException {
+    checkBatch(acceptances.size());
+    List<BigInteger> ids = new ArrayList<>();
+    List<byte[]> signatures = new ArrayList<>();
+    acceptances.forEach((id, sig) -> {
+      ids.add(BigInteger.valueOf(id));
+      signatures.add(sig.toArray());
+    });
+    return b.sendToLedger("activate " + ids.size() + " deals", b.ledger.activateBatch(ids, signatures), Set.of());
+  }
+
+  private static void checkBatch(int size) {
+    if (size < 1 || size > MAX_BATCH) {
+      throw new IllegalArgumentException("a batch holds 1 to " + MAX_BATCH + " deals, not " + size);
+    }
   }
 
   public TxOutcome activate(long dealId, Signature operatorAcceptance) throws IOException {

@@ -1,5 +1,6 @@
 package org.shardledger.contracts.chain;
 
+import java.util.List;
 import java.util.Optional;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.crypto.Address;
@@ -12,12 +13,17 @@ final class EventLogs {
   private EventLogs() {}
 
   static Optional<Log> first(TxOutcome.Mined mined, Event event, Address emitter) {
+    return all(mined, event, emitter).stream().findFirst();
+  }
+
+  /** Every log of {@code event} from {@code emitter}, in the order the transaction emitted them. */
+  static List<Log> all(TxOutcome.Mined mined, Event event, Address emitter) {
     String topic = EventEncoder.encode(event);
     return mined.logs().stream()
         .filter(l -> l.address().equals(emitter) && !l.topics().isEmpty()
             && l.topics().get(0).toHex().equals(topic))
-        .findFirst()
-        .map(EventLogs::toWeb3j);
+        .map(EventLogs::toWeb3j)
+        .toList();
   }
 
   static Log toWeb3j(TxOutcome.RawLog raw) {

@@ -160,6 +160,63 @@ class ContractsV2IT {
     }
   }
 
+  @Test
+  void aFilesDealsAreProposedAndActivatedInOneTransactionEachAllOrNone() throws Exception {
+    try (Chain owner = local.connect(OWNER)) {
+      long first = owner.currentEpoch() + 2;
+      List<ProposalTerms> terms = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        ShardCommitment c = new CommitmentBuilder(1024).update(new byte[1000 + i]).finish();
+        terms.add(new ProposalTerms(OPERATOR.address(), c, 4, BigInteger.valueOf(i + 1), first, first + 9));
+      }
+      BigInteger before = owner.credits().balanceOf(OWNER.address());
+      long count = owner.deals().count();
+      List<Long> ids = owner.deals().proposeBatch(terms);
+      assertThat(ids).containsExactly(count + 1, count + 2, count + 3, count + 4, count + 5, count + 6);
+      assertThat(owner.credits().balanceOf(OWNER.address()))
+          .isEqualTo(before.subtract(BigInteger.valueOf(10 * (1 + 2 + 3 + 4 + 5 + 6))));
+      java.util.Map<Long, org.shardledger.protocol.crypto.Signature> acceptances = new java.util.LinkedHashMap<>();
+      for (int i = 0; i < 6; i++) {
+        DealRecord r = owner.deals().get(ids.get(i)).orElseThrow();
+        assertThat(r.status()).isEqualTo(DealStatus.PROPOSED);
+        assertThat(r.deal().commitment()).isEqualTo(terms.get(i).commitment());
+        assertThat(r.deal().pricePerEpoch()).isEqualTo(terms.get(i).pricePerEpoch());
+        acceptances.put(ids.get(i), local.deployment().domain().sign(r.deal().acceptance(), OPERATOR));
+      }
+      var forged = new java.util.LinkedHashMap<>(acceptances);
+      forged.put(ids.get(5), acceptances.get(ids.get(4)));
+      assertThatThrownBy(() -> owner.deals().activateBatch(forged).mined()).isInstanceOf(ChainRevertException.class)
+          .satisfies(e -> assertThat(((ChainRevertException) e).reason().name())
+              .isEqualTo("InvalidOperatorSignature"));
+      assertThat(owner.deals().get(ids.get(0)).orElseThrow().status()).as("all or none")
+          .isEqualTo(DealStatus.PROPOSED);
+      owner.deals().activateBatch(acceptances).mined();
+      for (long id : ids) {
+        assertThat(owner.deals().get(id).orElseThrow().status()).isEqualTo(DealStatus.ACTIVE);
+      }
+    }
+  }
+
+  @Test
+  void aBatchIsBoundedByTheContractsMaximum() throws Exception {
+    Web3j web3 = Web3j.build(new HttpService(local.rpcUrl().toString()));
+    try {
+      ShardLedger ledger = ShardLedger.load(local.deployment().ledger().toHex(), web3,
+          new ReadonlyTransactionManager(web3, Address.ZERO.toHex()), new DefaultGasProvider());
+      assertThat(ledger.MAX_BATCH().send()).isEqualTo(BigInteger.valueOf(Deals.MAX_BATCH));
+    } finally {
+      web3.shutdown();
+    }
+    try (Chain owner = local.connect(OWNER)) {
+      long first = owner.currentEpoch() + 2;
+      ProposalTerms one = new ProposalTerms(OPERATOR.address(), commitment(), 4, BigInteger.ONE, first, first);
+      List<ProposalTerms> tooMany = java.util.Collections.nCopies(Deals.MAX_BATCH + 1, one);
+      assertThatThrownBy(() -> owner.deals().proposeBatch(tooMany)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("1 to 64 deals, not 65");
+      assertThatThrownBy(() -> owner.deals().proposeBatch(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
   static ShardCommitment commitment() {
     return new CommitmentBuilder(1024).update(new byte[3000]).finish();
   }

@@ -40,12 +40,7 @@ final class DealGet implements RpcMethod {
     ChainMirror.MirroredDeal found = mirror.deal(id).orElseThrow(() -> new RpcException(RpcError.NOT_FOUND,
         "no deal " + id));
     Deal d = found.deal();
-    ObjectNode out = Params.object().put("id", Hex.quantity(id)).put("owner", d.owner().toString())
-        .put("operator", d.operator().toString()).put("root", d.commitment().root().toHex())
-        .put("size", Hex.quantity(d.commitment().size())).put("segmentSize", Hex.quantity(d.commitment().segmentSize()))
-        .put("samples", Hex.quantity(d.samples())).put("pricePerEpoch", Hex.quantity(d.pricePerEpoch()))
-        .put("firstEpoch", Hex.quantity(d.firstEpoch())).put("lastEpoch", Hex.quantity(d.lastEpoch()))
-        .put("status", found.status().name());
+    ObjectNode out = DealJson.terms(found);
     SettlementState state = store.current();
     Optional<DealState> settling = state.deal(id);
     if (settling.isPresent()) {

@@ -42,7 +42,7 @@ public final class LedgerRpc {
 
   /** {@code deal_*}. */
   public static List<RpcMethod> deal(Sources s) {
-    return List.of(new DealGet(s.mirror(), s.settlements()));
+    return List.of(new DealGet(s.mirror(), s.settlements()), new DealFindByRoot(s.mirror()));
   }
 
   /** A dispatcher with every namespace. */

@@ -72,6 +72,11 @@ class LedgerRpcGoldenTest {
     c.put("21-operator_get-unknown", request("operator_get", GoldenLedger.STRANGER.address().toHex()));
     c.put("22-deal_get", request("deal_get", "0x2"));
     c.put("23-deal_get-unknown", request("deal_get", "0x99"));
+    c.put("27-deal_findByRoot", request("deal_findByRoot", GoldenLedger.DEAL_B.commitment().root().toHex()));
+    c.put("28-deal_findByRoot-none-proposed", request("deal_findByRoot",
+        GoldenLedger.DEAL_B.commitment().root().toHex(), "PROPOSED"));
+    c.put("29-deal_findByRoot-garbage-status", request("deal_findByRoot",
+        GoldenLedger.DEAL_B.commitment().root().toHex(), "SOMETIMES"));
     c.put("24-not-json", "{\"jsonrpc\":\"2.0\",\"method\":");
     c.put("25-unknown-method", request("ledger_getEverything"));
     c.put("26-missing-parameter", request("deal_get"));

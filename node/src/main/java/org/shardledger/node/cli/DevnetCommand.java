@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "devnet", mixinStandardHelpOptions = true,
     description = "Runs the whole network on this machine: Anvil with the contracts, operators' nodes, verifiers, a "
-        + "ledger and an owner storing files. Prints a line per epoch (audits, settlements, claims). Ctrl-C stops "
+        + "ledger and an owner storing files. Prints a block per epoch (audits, settlements, who earned and claimed "
+        + "what); every role logs to DATA/logs. Ctrl-C stops "
         + "everything. Each run starts fresh in --data-dir.")
 final class DevnetCommand implements Callable<Integer> {
   @Spec
@@ -23,7 +24,8 @@ final class DevnetCommand implements Callable<Integer> {
       + "emptied at start (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--operators", defaultValue = "3", description = "Operators' nodes, 1-4 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--operators", defaultValue = "6", description = "Operators' nodes, 1-12, in 3 regions round "
+      + "robin (default: ${DEFAULT-VALUE}).")
   int operators;
 
   @Option(names = "--verifiers", defaultValue = "3", description = "Verifiers, 1-3 (default: ${DEFAULT-VALUE}).")
@@ -52,6 +54,9 @@ final class DevnetCommand implements Callable<Integer> {
       + "summary (default: run until stopped).")
   long epochs;
 
+  @Option(names = "--verbose", description = "Every role's log on the console too (it is always in DATA/logs).")
+  boolean verbose;
+
   @Option(names = "--anvil", description = "The anvil binary (default: the one npm installed under contracts/).")
   Path anvil;
 
@@ -61,7 +66,7 @@ final class DevnetCommand implements Callable<Integer> {
     DevnetConfig config = new DevnetConfig(dataDir, binary, operators, verifiers, threshold, blockTime, epochLength,
         files, dealEpochs, epochs);
     PrintWriter out = spec.commandLine().getOut();
-    return DevnetRunner.run(config, out) ? 0 : 1;
+    return DevnetRunner.run(config, out, verbose) ? 0 : 1;
   }
 
   private static Path codeLocation() throws java.net.URISyntaxException {

@@ -13,6 +13,7 @@ import org.shardledger.client.disk.DiskSpace;
 import org.shardledger.client.file.DecodedFile;
 import org.shardledger.client.file.FileDecoder;
 import org.shardledger.client.manifest.Manifest;
+import org.shardledger.client.manifest.ManifestCheck;
 import org.shardledger.client.manifest.ManifestPart;
 import org.shardledger.client.manifest.ManifestRejectedException;
 import org.shardledger.client.manifest.ManifestVerifier;
@@ -52,6 +53,25 @@ final class GetCommand implements Callable<Integer> {
   @Mixin
   OwnerOptions reader;
 
+  /**
+   * What a non-owner given the manifest can have: the check of its signature (who signed it, for which network) and
+   * whether it holds an envelope for this account; not the shards, which operators serve only with retrieval tickets
+   * the owner signs for the requester.
+   */
+  private int refuseNonOwner(Manifest m, KeyPair account, PrintWriter err) throws java.io.IOException {
+    ManifestCheck check = new ManifestVerifier(reader.chainId(), reader.ledger()).verify(m);
+    if (check instanceof ManifestCheck.Rejected r) {
+      err.println("error: manifest refused (" + r.problem() + "): " + r.reason());
+      return ShardledgerCommand.EXIT_BAD_INPUT;
+    }
+    err.println("manifest signed by its owner " + m.owner() + "; it holds "
+        + (m.envelopeFor(account.address()).isPresent() ? "an envelope" : "no envelope") + " for " + account.address());
+    err.println("error: not the owner's account: operators serve shards only with retrieval tickets signed by the "
+        + "file's owner " + m.owner() + " for the requester; this command signs tickets for the owner only (give the "
+        + "owner's --keystore). 'shardledger status' works for anyone.");
+    return ShardledgerCommand.EXIT_BAD_INPUT;
+  }
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -62,9 +82,7 @@ final class GetCommand implements Callable<Integer> {
     }
     Manifest m = read.get();
     if (!m.owner().equals(account.address())) {
-      err.println("error: retrieval tickets are signed by the file's owner " + m.owner() + "; this account is "
-          + account.address() + " (give the owner's --keystore)");
-      return ShardledgerCommand.EXIT_BAD_INPUT;
+      return refuseNonOwner(m, account, err);
     }
     Path shards = Files.createTempDirectory(Path.of("").toAbsolutePath(), ".get-" + m.fileId().toHex().substring(2,
         10) + "-");

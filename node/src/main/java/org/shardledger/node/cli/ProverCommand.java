@@ -52,6 +52,10 @@ final class ProverCommand implements Callable<Integer> {
   @Option(names = "--stake", required = true, description = "Stake to register with, in credits (e.g. 100).")
   BigDecimal stake;
 
+  @Option(names = "--ledger", description = "The ledger's JSON-RPC URL, e.g. http://127.0.0.1:8547: the dashboard "
+      + "reads earnings, audits and claim proofs there (without it the dashboard shows the node's own state only).")
+  java.net.URI ledger;
+
   @Mixin
   AcceptanceOptions acceptance;
 
@@ -69,6 +73,9 @@ final class ProverCommand implements Callable<Integer> {
         .withPolicy(acceptance.policy(capacity)).withLimits(acceptance.limits());
     ProverRoleSettings settings = ProverRoleSettings.of(config, chain.rpc, deployed, key, region,
         DeployCommand.credits(stake), Optional.ofNullable(endpoint));
+    if (ledger != null) {
+      settings = settings.withLedger(ledger);
+    }
     RoleMetrics metrics = metricsOption.start("prover");
     ProverMeters meters = new ProverMeters(metrics);
     ProverRole role = ProverRoleFactory.create(settings, meters);
@@ -83,6 +90,8 @@ final class ProverCommand implements Callable<Integer> {
     spec.commandLine().getOut().printf("operator %s serving on %s; answering disputes on chain %d. Stop with "
         + "Ctrl-C or SIGTERM.%n", key.address(), new HostPort(role.address().getHostString(),
         role.address().getPort()), deployed.chainId());
+    spec.commandLine().getOut().printf("dashboard (this machine only; the link holds the admin token): %s%n",
+        role.dashboardUrl());
     spec.commandLine().getOut().flush();
     RoleRunner.runUntilStopped("prover", MetricsOption.both(role, metrics));
     return 0;

@@ -12,7 +12,6 @@ import org.shardledger.client.manifest.ManifestShard;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.node.owner.ChainIndex;
 import org.shardledger.protocol.deal.Deal;
-import org.shardledger.protocol.deal.DealStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,8 +52,7 @@ final class StatusCommand implements Callable<Integer> {
       for (ManifestPart part : m.parts()) {
         int healthy = 0;
         for (ManifestShard shard : part.shards()) {
-          var active = index.byRoot(shard.root(), DealStatus.ACTIVE).stream()
-              .filter(d -> d.lastEpoch() >= epoch).toList();
+          var active = index.holding(shard.root(), epoch);
           if (!active.isEmpty()) {
             healthy++;
           }

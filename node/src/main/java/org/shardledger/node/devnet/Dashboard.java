@@ -19,7 +19,7 @@ import org.shardledger.verifier.VerifierNode;
 import org.shardledger.verifier.store.AuditRecord;
 
 /**
- * One line per epoch of what the network did — audits, settlements, earnings — and the operators' claims, made
+ * A block per epoch of what the network did — audits, settlements, earnings — and the operators' claims, made
  * for them with proofs from the ledger's JSON-RPC as soon as a settlement lands.
  */
 final class Dashboard {
@@ -40,9 +40,9 @@ final class Dashboard {
     long settledThrough = reader.settlements().settledThrough();
     if (epoch != shownEpoch) {
       shownEpoch = epoch;
-      net.say("epoch %d | %s | settled through epoch %s, %s credits paid out | claimed: %s", epoch,
-          audits(epoch - 1), settledThrough == 0 ? "-" : Long.toString(settledThrough - 1),
-          credits(reader.settlements().cumulativeTotal()), claims());
+      claimAll();
+      net.say("%s", EpochSummary.format(epoch, audits(epoch - 1), settledThrough,
+          reader.settlements().cumulativeTotal(), operators()));
     }
     return settledThrough;
   }
@@ -74,15 +74,20 @@ final class Dashboard {
         reported, net.verifiers().size(), pass, fail, unreachable);
   }
 
-  /** Claims what each operator is owed and reports what each has claimed. */
-  private String claims() throws IOException {
-    claimAll();
-    List<String> parts = new ArrayList<>();
+  /** What each operator earned (the ledger's latest settlement) and has claimed (the chain). */
+  private List<EpochSummary.Operator> operators() throws IOException {
+    List<EpochSummary.Operator> out = new ArrayList<>();
     for (int i = 0; i < net.operators().size(); i++) {
       Address operator = DevnetAccounts.operator(i).address();
-      parts.add(operator.toChecksumHex().substring(0, 8) + "… " + credits(reader.settlements().claimed(operator)));
+      BigInteger earned = BigInteger.ZERO;
+      try {
+        earned = Hex.parseQuantity(ledgerRpc.call("ledger_getBalance", operator.toHex()).get("cumulative").asText());
+      } catch (RpcException e) {
+        // nothing settled for it yet
+      }
+      out.add(new EpochSummary.Operator(operator.toChecksumHex(), earned, reader.settlements().claimed(operator)));
     }
-    return String.join(", ", parts);
+    return out;
   }
 
   /** Claims for every operator whatever the latest settlement owes it. */

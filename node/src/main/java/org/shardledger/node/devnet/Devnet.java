@@ -61,9 +61,10 @@ public final class Devnet implements AutoCloseable {
     }
 
     @Override
-    public void operatorStarted(KeyPair key, ProverRole role, RoleMetrics roleMetrics) {
-      say("operator %s: serving on 127.0.0.1:%d with a stake of %d credits, metrics %s", key.address(),
-          role.address().getPort(), DevnetRoles.OPERATOR_STAKE_CREDITS, roleMetrics.url().orElseThrow());
+    public void operatorStarted(int i, KeyPair key, ProverRole role, RoleMetrics roleMetrics) throws IOException {
+      say("operator %s in %s: serving on 127.0.0.1:%d with a stake of %d credits, metrics %s%n  dashboard %s",
+          key.address(), DevnetAccounts.region(i), role.address().getPort(), DevnetRoles.OPERATOR_STAKE_CREDITS,
+          roleMetrics.url().orElseThrow(), role.dashboardUrl());
     }
 
     @Override
@@ -98,7 +99,7 @@ public final class Devnet implements AutoCloseable {
           long start = ownerChain.currentEpoch() + 1;
           first = Math.min(first, start);
           last = Math.max(last, start + config.dealEpochs() - 1);
-          deals.add(client.store(file, DevAccounts.operator(i).address(),
+          deals.add(client.store(file, DevnetAccounts.operator(i).address(),
               new OwnerClient.Terms(16, CREDIT, start, start + config.dealEpochs() - 1, 4096)));
         }
       }
@@ -141,11 +142,12 @@ public final class Devnet implements AutoCloseable {
     out.flush();
   }
 
-  /** The chain starts fresh, so every role's records must too. */
+  /** The chain starts fresh, so every role's records must too (the log files, opened before, stay). */
   private static void wipe(Path dir) throws IOException {
     if (Files.exists(dir)) {
       try (var paths = Files.walk(dir)) {
-        for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        for (Path p : paths.sorted(java.util.Comparator.reverseOrder())
+            .filter(p -> !p.equals(dir) && !p.startsWith(dir.resolve(DevnetLogs.DIR))).toList()) {
           Files.delete(p);
         }
       }

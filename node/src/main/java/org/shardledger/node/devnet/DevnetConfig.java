@@ -17,8 +17,8 @@ public record DevnetConfig(Path dataDir, Path anvilBinary, int operators, int ve
   public DevnetConfig {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(anvilBinary, "anvilBinary");
-    if (operators < 1 || operators > 4) {
-      throw new IllegalArgumentException("1 to 4 operators (Anvil's dev accounts 1-4)");
+    if (operators < 1 || operators > DevnetAccounts.MAX_OPERATORS) {
+      throw new IllegalArgumentException("1 to " + DevnetAccounts.MAX_OPERATORS + " operators, got " + operators);
     }
     if (verifiers < 1 || verifiers > 3 || threshold < 1 || threshold > verifiers) {
       throw new IllegalArgumentException("1 to 3 verifiers (dev accounts 7-9) and 1 <= threshold <= verifiers");

@@ -26,13 +26,13 @@ final class DevnetRoles {
 
   private DevnetRoles() {}
 
-  /** Operator {@code i} (from 0): 4 GiB on a free loopback port. */
-  static ProverRoleSettings operator(Path dataDir, LocalChain chain, int i) {
+  /** Operator {@code i} (from 0): 4 GiB on a free loopback port; its dashboard reads {@code ledger}. */
+  static ProverRoleSettings operator(Path dataDir, LocalChain chain, int i, URI ledger) {
     ProverConfig node = ProverConfig.defaults(dataDir.resolve("operator-" + (i + 1)), 4L << 30)
         .withListen("127.0.0.1", 0);
     return ProverRoleSettings.of(node, chain.rpcUrl(), chain.deployment(), DevnetAccounts.operator(i),
-        "devnet-" + (i + 1), DeployParameters.CREDIT.multiply(BigInteger.valueOf(OPERATOR_STAKE_CREDITS)),
-        Optional.empty());
+        DevnetAccounts.region(i), DeployParameters.CREDIT.multiply(BigInteger.valueOf(OPERATOR_STAKE_CREDITS)),
+        Optional.empty()).withLedger(ledger);
   }
 
   /** Verifier {@code i} (from 0): JSON-RPC on {@code listen}, its reports to {@code ledger}. */

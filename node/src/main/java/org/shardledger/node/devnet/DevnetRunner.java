@@ -15,6 +15,18 @@ public final class DevnetRunner {
 
   /** Runs the network; returns true when it stopped as asked with every operator paid (always true on Ctrl-C). */
   public static boolean run(DevnetConfig config, PrintWriter out) throws Exception {
+    return run(config, out, true);
+  }
+
+  /** As above; the roles' logs go to files under the data directory, and to the console too when verbose. */
+  public static boolean run(DevnetConfig config, PrintWriter out, boolean verbose) throws Exception {
+    try (DevnetLogs logs = DevnetLogs.start(config.dataDir(), verbose)) {
+      DevnetGuide.logs(out, logs.files(), verbose);
+      return runNetwork(config, out);
+    }
+  }
+
+  private static boolean runNetwork(DevnetConfig config, PrintWriter out) throws Exception {
     Devnet net = new Devnet(config, out);
     CountDownLatch done = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -25,7 +37,8 @@ public final class DevnetRunner {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       net.start();
-      net.say("the network is up; a line per epoch follows. Ctrl-C stops everything.");
+      DevnetGuide.print(out, net);
+      net.say("the network is up; a block per epoch follows. Ctrl-C stops everything.");
       try (Chain reader = net.chain().connectReadOnly()) {
         Dashboard dashboard = new Dashboard(net, reader);
         while (done.getCount() > 0) {

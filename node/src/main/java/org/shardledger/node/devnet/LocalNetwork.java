@@ -66,7 +66,7 @@ public final class LocalNetwork implements AutoCloseable {
   public interface Listener {
     default void chainStarted(LocalChain chain, Path deploymentFile) {}
 
-    default void operatorStarted(KeyPair key, ProverRole role, RoleMetrics metrics) {}
+    default void operatorStarted(int index, KeyPair key, ProverRole role, RoleMetrics metrics) throws IOException {}
 
     default void verifierStarted(KeyPair key, URI rpc, RoleMetrics metrics) {}
 
@@ -96,7 +96,7 @@ public final class LocalNetwork implements AutoCloseable {
       return this;
     }
 
-    /** Operators {@link #startRoles()} starts (dev accounts 1-4). */
+    /** Operators {@link #startRoles()} starts (dev accounts 1-4, then generated keys). */
     public Builder operators(int count) {
       this.operators = count;
       return this;
@@ -185,7 +185,7 @@ public final class LocalNetwork implements AutoCloseable {
       verifierUrls.add(loopbackUrl());
     }
     for (int i = 0; i < shape.operators; i++) {
-      startOperator(i);
+      startOperator(i, ledgerUrl);
     }
     for (int i = 0; i < shape.verifiers; i++) {
       startVerifier(i, verifierUrls.get(i), ledgerUrl);
@@ -194,16 +194,19 @@ public final class LocalNetwork implements AutoCloseable {
     return this;
   }
 
-  private void startOperator(int i) throws Exception {
-    KeyPair key = DevAccounts.operator(i);
+  private void startOperator(int i, URI ledgerUrl) throws Exception {
+    KeyPair key = DevnetAccounts.operator(i);
+    if (DevnetAccounts.generated(i)) {
+      chain.rpc().setBalance(key.address(), java.math.BigInteger.TEN.pow(21));
+    }
     chain.fund(key.address(), 1000);
     RoleMetrics roleMetrics = metrics("operator-" + (i + 1), "prover");
     ProverMeters meters = new ProverMeters(roleMetrics);
-    ProverRole role = keep(ProverRoleFactory.create(DevnetRoles.operator(shape.dataDir, chain, i), meters));
+    ProverRole role = keep(ProverRoleFactory.create(DevnetRoles.operator(shape.dataDir, chain, i, ledgerUrl), meters));
     meters.bind(role);
     role.start();
     operators.add(role);
-    shape.listener.operatorStarted(key, role, roleMetrics);
+    shape.listener.operatorStarted(i, key, role, roleMetrics);
   }
 
   private void startVerifier(int i, URI url, URI ledgerUrl) throws IOException {

@@ -37,7 +37,7 @@ public final class LedgerRoleFactory {
   /** As {@link #create(LedgerConfig, KeyPair)}, counting its events and its JSON-RPC answers. */
   public static LedgerRole create(LedgerConfig config, KeyPair key, LedgerMetrics metrics, RpcMetrics rpcMetrics)
       throws IOException {
-    RoleResources opened = new RoleResources("ledger");
+    RoleResources opened = RoleResources.lockedIn("ledger", config.dataDir());
     try {
       Database db = opened.keep(Database.open(config.dataDir().resolve("db"), "ledger"));
       LedgerStores stores = LedgerStores.open(db);

@@ -90,6 +90,11 @@ public final class ChainIndex {
     return out;
   }
 
+  /** The shard's holders in {@code epoch}: its active deals whose period still covers it. */
+  public List<Deal> holding(Bytes32 root, long epoch) {
+    return byRoot(root, DealStatus.ACTIVE).stream().filter(d -> d.lastEpoch() >= epoch).toList();
+  }
+
   /** Every deal of {@code owner}. */
   public List<Deal> dealsOf(Address owner) {
     return deals.values().stream().filter(d -> d.owner().equals(owner)).toList();

@@ -12,6 +12,8 @@ import java.util.Set;
 import org.shardledger.client.put.OwnerChain;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.DealRecord;
+import org.shardledger.contracts.chain.Deals;
+import org.shardledger.contracts.chain.ProposalTerms;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Signature;
@@ -19,9 +21,10 @@ import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.deal.DealStatus;
 
 /**
- * The put core's chain ({@link OwnerChain}) over the ledger contract, signing with the owner's account. Until the
- * contract takes batches, a list is sent as one transaction per deal, each waited for; the operators and open
- * proposals come from a fresh {@link ChainIndex}.
+ * The put core's chain ({@link OwnerChain}) over the ledger contract, signing with the owner's account. Proposals
+ * and activations go in batches of up to {@link Deals#MAX_BATCH} deals, one transaction each (all or none), so a
+ * put of any number of parts costs a fixed handful of transactions; the operators and open proposals come from a
+ * fresh {@link ChainIndex}.
  */
 public final class ChainOwner implements OwnerChain {
   private final Chain chain;
@@ -50,10 +53,11 @@ public final class ChainOwner implements OwnerChain {
     return blockTime.multipliedBy(chain.deployment().epochLength());
   }
 
-  /** A block per deal: each proposal and activation is its own transaction, waited for. */
+  /** A block per batch of proposals and per batch of activations, and one for the credit approval. */
   @Override
-  public Duration chainTimePerDeal() {
-    return blockTime;
+  public Duration chainTime(long deals) {
+    long batches = (deals + Deals.MAX_BATCH - 1) / Deals.MAX_BATCH;
+    return blockTime.multipliedBy(2 * batches + 1);
   }
 
   @Override
@@ -93,22 +97,35 @@ public final class ChainOwner implements OwnerChain {
   @Override
   public List<Deal> propose(List<Proposal> proposals) throws IOException {
     List<Deal> out = new ArrayList<>();
-    for (Proposal p : proposals) {
+    for (List<Proposal> batch : batches(proposals)) {
       sent.incrementAndGet();
-      long id = chain.deals().propose(p.operator(), p.commitment(), p.samples(), p.pricePerEpoch(), p.firstEpoch(),
-          p.lastEpoch());
-      out.add(chain.deals().get(id).map(DealRecord::deal)
-          .orElseThrow(() -> new IOException("deal " + id + " was proposed but cannot be read back")));
+      List<Long> ids = chain.deals().proposeBatch(batch.stream().map(p -> new ProposalTerms(p.operator(),
+          p.commitment(), p.samples(), p.pricePerEpoch(), p.firstEpoch(), p.lastEpoch())).toList());
+      for (long id : ids) {
+        out.add(chain.deals().get(id).map(DealRecord::deal)
+            .orElseThrow(() -> new IOException("deal " + id + " was proposed but cannot be read back")));
+      }
     }
     return out;
   }
 
   @Override
   public void activate(Map<Long, Signature> acceptances) throws IOException {
-    for (var e : acceptances.entrySet()) {
+    for (List<Map.Entry<Long, Signature>> batch : batches(List.copyOf(acceptances.entrySet()))) {
       sent.incrementAndGet();
-      chain.deals().activate(e.getKey(), e.getValue()).mined();
+      Map<Long, Signature> one = new java.util.LinkedHashMap<>();
+      batch.forEach(e -> one.put(e.getKey(), e.getValue()));
+      chain.deals().activateBatch(one).mined();
     }
+  }
+
+  /** {@code items} in lists of at most {@link Deals#MAX_BATCH}, in order. */
+  static <T> List<List<T>> batches(List<T> items) {
+    List<List<T>> out = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += Deals.MAX_BATCH) {
+      out.add(items.subList(from, Math.min(items.size(), from + Deals.MAX_BATCH)));
+    }
+    return out;
   }
 
   @Override

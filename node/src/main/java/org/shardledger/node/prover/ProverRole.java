@@ -1,13 +1,17 @@
 package org.shardledger.node.prover;
 
+import org.shardledger.node.roles.DataDirLock;
+
 import org.shardledger.node.roles.HostPort;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.prover.ProverNode;
 import org.shardledger.prover.ProverStatusLog;
+import org.shardledger.prover.dashboard.Dashboard;
 import org.shardledger.prover.dispute.DisputeAnswerer;
 import org.shardledger.prover.dispute.DisputeWatch;
 import org.shardledger.prover.registration.OperatorRegistrar;
@@ -62,7 +66,15 @@ public final class ProverRole implements AutoCloseable {
     answerer = answerers.apply(node.shardProver());
     watch = DisputeWatch.start(chain, answerer, cursorFile(settings.node().dataDir()), settings.disputes(),
         settings.timing());
-    admin = AdminServer.start(settings.node().dataDir(), new RpcDispatcher().register(adminStatus()));
+    RpcDispatcher methods = new RpcDispatcher().register(adminStatus());
+    ProverDashboard.methods(settings, chain, node, answerer, this).forEach(methods::register);
+    admin = AdminServer.start(settings.node().dataDir(), new InetSocketAddress("127.0.0.1", 0), methods,
+        Optional.of(Dashboard.pages()));
+  }
+
+  /** The dashboard's address with the admin token in its fragment, for the operator to open on this machine. */
+  public synchronized java.net.URI dashboardUrl() throws IOException {
+    return admin.pageUrl("/");
   }
 
   /** {@code admin_status}: who it is, where it serves, and its store. */

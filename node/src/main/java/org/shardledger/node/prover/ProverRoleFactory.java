@@ -1,5 +1,7 @@
 package org.shardledger.node.prover;
 
+import org.shardledger.node.roles.DataDirLock;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;

@@ -18,10 +18,14 @@ import org.shardledger.prover.registration.Registration;
  * @param node the node itself: data directory, listen address, capacity
  * @param endpoint what to register for clients to dial; empty: the address the node listens on
  * @param stake credit base units to register with
+ * @param ledger the ledger's JSON-RPC the dashboard reads earnings, audits and claim proofs from; empty: the
+ *     dashboard shows the node's own state only
  */
 public record ProverRoleSettings(ProverConfig node, URI rpc, Deployment deployment, KeyPair key, String region,
-    BigInteger stake, Optional<HostPort> endpoint, ChainTiming timing, DisputeSettings disputes) {
+    BigInteger stake, Optional<HostPort> endpoint, ChainTiming timing, DisputeSettings disputes,
+    Optional<URI> ledger) {
   public ProverRoleSettings {
+    Objects.requireNonNull(ledger, "ledger");
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(rpc, "rpc");
     Objects.requireNonNull(deployment, "deployment");
@@ -44,6 +48,12 @@ public record ProverRoleSettings(ProverConfig node, URI rpc, Deployment deployme
       BigInteger stake, Optional<HostPort> endpoint) {
     ChainTiming timing = ChainTiming.remote().withLocalPolling(rpc);
     return new ProverRoleSettings(node, rpc, deployment, key, region, stake, endpoint, timing,
-        DisputeSettings.defaults(timing.pollInterval()));
+        DisputeSettings.defaults(timing.pollInterval()), Optional.empty());
+  }
+
+  /** These settings, the dashboard reading from the ledger at {@code ledgerRpc}. */
+  public ProverRoleSettings withLedger(URI ledgerRpc) {
+    return new ProverRoleSettings(node, rpc, deployment, key, region, stake, endpoint, timing, disputes,
+        Optional.of(ledgerRpc));
   }
 }

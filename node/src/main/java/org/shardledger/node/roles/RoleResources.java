@@ -19,6 +19,16 @@ public final class RoleResources implements AutoCloseable {
     this.role = role;
   }
 
+  /**
+   * The resources of a role that runs in {@code dataDir}: the directory's {@link DataDirLock} first (so it is
+   * released last), refusing when a live process holds it. Every role's factory starts here.
+   */
+  public static RoleResources lockedIn(String role, java.nio.file.Path dataDir) throws java.io.IOException {
+    RoleResources resources = new RoleResources(role);
+    resources.keep(DataDirLock.acquire(dataDir));
+    return resources;
+  }
+
   /** Keeps {@code resource} to close after everything kept before it. */
   public synchronized <T extends AutoCloseable> T keep(T resource) {
     opened.add(resource);

@@ -45,7 +45,7 @@ public final class VerifierRoleFactory {
       throws IOException {
     VerifierConfig config = settings.verifier();
     Deployment deployment = settings.deployment();
-    RoleResources opened = new RoleResources("verifier");
+    RoleResources opened = RoleResources.lockedIn("verifier", config.dataDir());
     try {
       Database db = opened.keep(Database.open(config.dataDir(), "verifier"));
       ChainMirror mirror = new ChainMirror(db);
@@ -64,7 +64,7 @@ public final class VerifierRoleFactory {
           chain.operators()::stakeAt), H2SettlementStore.open(db), settings.key(), deployment.domain(),
           SettlementConfig.DEFAULT);
       VerifierParts parts = new VerifierParts(deployment.chainId(), deployment.domain(),
-          new MirrorAuditView(mirror, chain), new DeploymentCalendar(deployment), new WireChallenger(wire), audits,
+          new MirrorAuditView(mirror, chain, dialed(settings)), new DeploymentCalendar(deployment), new WireChallenger(wire), audits,
           reports, ledgers, beacons::tick, List.of(new VerifierSignSettlement(signer)));
       VerifierNode node = new VerifierNode(config, settings.key(), parts, status, rpcMetrics);
       return new VerifierRole(opened, mirror, follower, node);
@@ -72,5 +72,11 @@ public final class VerifierRoleFactory {
       opened.close();
       throw e;
     }
+  }
+
+  private static java.util.Map<org.shardledger.protocol.crypto.Address, String> dialed(VerifierRoleSettings settings) {
+    java.util.Map<org.shardledger.protocol.crypto.Address, String> out = new java.util.HashMap<>();
+    settings.dial().forEach((operator, where) -> out.put(operator, where.toString()));
+    return out;
   }
 }

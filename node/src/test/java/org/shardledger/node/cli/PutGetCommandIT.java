@@ -76,7 +76,8 @@ class PutGetCommandIT {
         "--extra-uploads", "0", "--rpc", rpc, "--deployment", deployment, "--dev-account", "6", "--block-time",
         "PT0.5S");
     assertThat(put.exitCode()).as(put.err()).isZero();
-    assertThat(put.out()).contains("stored holiday.mov (3145728 bytes) in 4 deals");
+    assertThat(put.out()).contains("stored holiday.mov (3145728 bytes) in 4 deals")
+        .as("one proposal batch and one activation batch").contains("(2 transactions)");
     assertThat(put.err()).contains("upload", "activate");
     assertThat(manifest).exists();
     assertThat(dir.resolve("holiday.manifest.json.spool")).doesNotExist();
@@ -85,6 +86,53 @@ class PutGetCommandIT {
     assertThat(get.exitCode()).as(get.err()).isZero();
     assertThat(get.out()).contains("manifest signed by its owner " + DevAccounts.key(6).address());
     assertThat(Files.mismatch(dir.resolve("back-1.mov"), input)).isEqualTo(-1);
+  }
+
+  @Test
+  @Order(3)
+  void lsListsTheOwnersFileWithItsShardsHeldAndSkipsOtherOwnersAndOtherJson() throws Exception {
+    CliRun ls = CliRun.of("ls", dir.toString(), "--rpc", rpc, "--deployment", deployment, "--dev-account", "6");
+    assertThat(ls.exitCode()).as(ls.out() + ls.err()).isZero();
+    assertThat(ls.out()).contains("holiday.manifest.json", "1 part(s) 2+2", "4/4 shards held", "readable",
+        "1 file(s), 0 interrupted put(s)");
+    CliRun stranger = CliRun.of("ls", dir.toString(), "--rpc", rpc, "--deployment", deployment, "--dev-account",
+        "5");
+    assertThat(stranger.exitCode()).isZero();
+    assertThat(stranger.out()).contains("0 file(s)", "1 manifest(s) of other owners not listed")
+        .doesNotContain("holiday.manifest.json");
+    Path journal = dir.resolve("left.manifest.json.put-journal");
+    Files.writeString(journal, "");
+    try {
+      CliRun interrupted = CliRun.of("ls", dir.toString(), "--rpc", rpc, "--deployment", deployment,
+          "--dev-account", "6");
+      assertThat(interrupted.out()).contains("left.manifest.json.put-journal: an interrupted put",
+          "--out left.manifest.json", "1 interrupted put(s)");
+    } finally {
+      Files.delete(journal);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aNonOwnerGivenTheManifestLearnsWhoSignedItAndIsRefusedTheShardsByName() throws Exception {
+    CliRun other = CliRun.of("get", manifest.toString(), "--out", dir.resolve("stolen.mov").toString(), "--rpc", rpc,
+        "--deployment", deployment, "--dev-account", "5");
+    assertThat(other.exitCode()).isEqualTo(ShardledgerCommand.EXIT_BAD_INPUT);
+    assertThat(other.err()).contains("manifest signed by its owner " + DevAccounts.key(6).address(),
+        "no envelope for " + DevAccounts.key(5).address(), "retrieval tickets signed by the file's owner");
+    assertThat(dir.resolve("stolen.mov")).doesNotExist();
+    Path altered = dir.resolve("altered.json");
+    String text = Files.readString(manifest);
+    int at = text.indexOf("\"0x", text.indexOf("\"root\"")) + 3;
+    Files.writeString(altered, text.substring(0, at) + (text.charAt(at) == '0' ? '1' : '0') + text.substring(at + 1));
+    try {
+      CliRun forged = CliRun.of("get", altered.toString(), "--rpc", rpc, "--deployment", deployment,
+          "--dev-account", "5");
+      assertThat(forged.exitCode()).isEqualTo(ShardledgerCommand.EXIT_BAD_INPUT);
+      assertThat(forged.err()).contains("manifest refused (BAD_SIGNATURE)");
+    } finally {
+      Files.delete(altered);
+    }
   }
 
   @Test
@@ -120,6 +168,9 @@ class PutGetCommandIT {
     CliRun rm = CliRun.of("rm", manifest.toString(), "--rpc", rpc, "--deployment", deployment, "--dev-account", "6");
     assertThat(rm.exitCode()).as(rm.err()).isZero();
     assertThat(rm.out()).contains("ended 4 deals");
+    CliRun ls = CliRun.of("ls", dir.toString(), "--rpc", rpc, "--deployment", deployment, "--dev-account", "6");
+    assertThat(ls.exitCode()).isEqualTo(1);
+    assertThat(ls.out()).contains("holiday.manifest.json", "0/4 shards held", "no active deal", "NOT READABLE");
     CliRun status = CliRun.of("status", manifest.toString(), "--rpc", rpc, "--deployment", deployment);
     assertThat(status.exitCode()).isEqualTo(1);
     assertThat(status.out()).contains("NO ACTIVE DEAL", "NOT READABLE");

@@ -23,11 +23,23 @@ final class AdminGuard {
     this.port = port;
   }
 
-  /** Why the request is refused, as the answer to give; empty when it may go on. */
-  Optional<HttpAnswer> refusal(HttpCall call) {
+  /**
+   * Why a page request is refused: only a Host that is not this loopback interface (a page is no secret, but a
+   * rebound DNS name must not reach anything here).
+   */
+  Optional<HttpAnswer> pageRefusal(HttpCall call) {
     Optional<String> host = call.header("host");
     if (host.isEmpty() || !loopback(host.get(), false)) {
       return Optional.of(refuse(403, "Host " + host.orElse("(none)") + " is not this loopback interface"));
+    }
+    return Optional.empty();
+  }
+
+  /** Why the request is refused, as the answer to give; empty when it may go on. */
+  Optional<HttpAnswer> refusal(HttpCall call) {
+    Optional<HttpAnswer> host = pageRefusal(call);
+    if (host.isPresent()) {
+      return host;
     }
     Optional<String> origin = call.header("origin");
     if (origin.isPresent() && !loopback(origin.get(), true)) {

@@ -38,6 +38,15 @@ public final class AdminServer implements AutoCloseable {
 
   /** Starts on {@code bind}, which must be a loopback address. */
   public static AdminServer start(Path dataDir, InetSocketAddress bind, RpcDispatcher dispatcher) throws IOException {
+    return start(dataDir, bind, dispatcher, Optional.empty());
+  }
+
+  /**
+   * As above, also serving {@code pages} to GET requests (a dashboard): those need only the loopback Host, not the
+   * token — the page reads the token from its URL's fragment and sends it with each JSON-RPC call, as any client.
+   */
+  public static AdminServer start(Path dataDir, InetSocketAddress bind, RpcDispatcher dispatcher,
+      Optional<AdminPages> pages) throws IOException {
     if (bind.getAddress() == null || !bind.getAddress().isLoopbackAddress()) {
       throw new IllegalArgumentException("the admin interface listens on loopback only, not " + bind);
     }
@@ -45,6 +54,9 @@ public final class AdminServer implements AutoCloseable {
     AtomicReference<AdminGuard> guard = new AtomicReference<>();
     HttpService rpc = RpcServer.service(dispatcher);
     HttpService guarded = call -> {
+      if (pages.isPresent() && "GET".equals(call.method())) {
+        return guard.get().pageRefusal(call).orElseGet(() -> pages.get().serve(call));
+      }
       Optional<HttpAnswer> refused = guard.get().refusal(call);
       return refused.isPresent() ? refused.get() : rpc.serve(call);
     };
@@ -58,6 +70,11 @@ public final class AdminServer implements AutoCloseable {
 
   public URI url() {
     return server.url();
+  }
+
+  /** The page at {@code path} with the token in the URL's fragment (never sent to a server, not in any log). */
+  public URI pageUrl(String path) throws IOException {
+    return URI.create(url() + path + "#token=" + AdminToken.read(dataDir.resolve(AdminToken.FILE)).hex());
   }
 
   public int port() {

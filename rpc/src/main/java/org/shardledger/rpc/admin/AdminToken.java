@@ -60,6 +60,11 @@ public final class AdminToken {
     return "Bearer " + value;
   }
 
+  /** The token itself, for a URL a person opens on this machine (a dashboard link's fragment). */
+  public String hex() {
+    return value;
+  }
+
   /** Whether an {@code Authorization} header carries this token; compares in constant time. */
   public boolean authorizes(String authorization) {
     return authorization != null && MessageDigest.isEqual(authorization.trim().getBytes(StandardCharsets.US_ASCII),

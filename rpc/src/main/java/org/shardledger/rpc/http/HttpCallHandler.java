@@ -114,6 +114,7 @@ final class HttpCallHandler extends SimpleChannelInboundHandler<FullHttpRequest>
         HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
     response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
         .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+    answer.headers().forEach(response.headers()::set);
     if (keepAlive) {
       response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
       ctx.writeAndFlush(response);

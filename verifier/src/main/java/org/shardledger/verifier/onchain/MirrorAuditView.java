@@ -2,6 +2,7 @@ package org.shardledger.verifier.onchain;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.contracts.chain.Chain;
@@ -11,8 +12,21 @@ import org.shardledger.verifier.audit.AuditView;
 import org.shardledger.verifier.audit.EpochBeacon;
 import org.shardledger.verifier.audit.OperatorEndpoint;
 
-/** The auditors' view read from the verifier's chain mirror (confirmed events) and, for the head, the chain. */
-public record MirrorAuditView(ChainMirror mirror, Chain chain) implements AuditView {
+/**
+ * The auditors' view read from the verifier's chain mirror (confirmed events) and, for the head, the chain.
+ *
+ * @param dial where to dial an operator instead of the endpoint it registered ("host:port", e.g. a proxy in front
+ *     of it); the operator's handshake signature is checked all the same
+ */
+public record MirrorAuditView(ChainMirror mirror, Chain chain, Map<Address, String> dial) implements AuditView {
+  public MirrorAuditView {
+    dial = Map.copyOf(dial);
+  }
+
+  public MirrorAuditView(ChainMirror mirror, Chain chain) {
+    this(mirror, chain, Map.of());
+  }
+
   @Override
   public long headBlock() throws IOException {
     return chain.blockNumber();
@@ -35,6 +49,7 @@ public record MirrorAuditView(ChainMirror mirror, Chain chain) implements AuditV
 
   @Override
   public Optional<OperatorEndpoint> operator(Address operator) throws IOException {
-    return mirror.operator(operator).map(o -> new OperatorEndpoint(o.address(), o.endpoint()));
+    return mirror.operator(operator).map(o -> new OperatorEndpoint(o.address(), dial.getOrDefault(o.address(),
+        o.endpoint())));
   }
 }

@@ -31,18 +31,24 @@ final class Replies {
     ctx.writeAndFlush(new WireMessage.Error(requestId, code, message)).addListener(ChannelFutureListener.CLOSE);
   }
 
-  /** Runs {@code call} on {@code work}, then {@code onLoop} with its result on the channel's event loop. */
+  /**
+   * Runs {@code call} on {@code work}, then {@code onLoop} with its result on the channel's event loop. When the
+   * call fails (or cannot start), {@code onFailure} runs on the event loop before the INTERNAL answer, so the
+   * request ends either way.
+   */
   static <T> void offload(ChannelHandlerContext ctx, Executor work, int requestId, Supplier<T> call,
-      Consumer<T> onLoop) {
+      Consumer<T> onLoop, Runnable onFailure) {
     CompletableFuture<T> future;
     try {
       future = CompletableFuture.supplyAsync(call, work);
     } catch (RuntimeException e) {
+      onFailure.run();
       error(ctx, requestId, ErrorCode.INTERNAL, "the node is shutting down");
       return;
     }
     future.whenComplete((result, failure) -> ctx.executor().execute(() -> {
       if (failure != null) {
+        onFailure.run();
         error(ctx, requestId, ErrorCode.INTERNAL, "internal error: " + rootCause(failure));
       } else {
         onLoop.accept(result);

@@ -92,7 +92,7 @@ final class ServerHandshakeHandler extends ChannelInboundHandlerAdapter {
       early.forEach(ctx::fireChannelRead);
       early.clear();
       ctx.channel().config().setAutoRead(true);
-    });
+    }, () -> { }); // the handshake deadline closes a connection whose HELLO could not be answered
   }
 
   private void cancelDeadline() {

@@ -81,7 +81,7 @@ final class ServerRequestHandler extends ChannelInboundHandlerAdapter {
       }
       case WireMessage.TermsRequest t -> {
         if (begin(ctx, t)) {
-          Replies.offload(ctx, server.work(), t.requestId(), () -> server.backend().terms(), signed -> {
+          offload(ctx, t.requestId(), () -> server.backend().terms(), signed -> {
             done();
             ctx.writeAndFlush(new WireMessage.TermsAnswer(t.requestId(), signed.terms(), signed.signature()));
           });
@@ -108,8 +108,14 @@ final class ServerRequestHandler extends ChannelInboundHandlerAdapter {
     busyWith = IDLE;
   }
 
+  /** {@link Replies#offload} for a request that ends (the connection idle again) when the call fails. */
+  private <T> void offload(ChannelHandlerContext ctx, int requestId, java.util.function.Supplier<T> call,
+      java.util.function.Consumer<T> onLoop) {
+    Replies.offload(ctx, server.work(), requestId, call, onLoop, this::done);
+  }
+
   private void challenge(ChannelHandlerContext ctx, WireMessage.ChallengeRequest c) {
-    Replies.offload(ctx, server.work(), c.requestId(), () -> server.backend().answerChallenge(c.dealId(), c.epoch()),
+    offload(ctx, c.requestId(), () -> server.backend().answerChallenge(c.dealId(), c.epoch()),
         answer -> {
           done();
           switch (answer) {
@@ -127,7 +133,7 @@ final class ServerRequestHandler extends ChannelInboundHandlerAdapter {
     PeerSession session = PeerSession.of(ctx.channel());
     RequesterStatement statement = new RequesterStatement(server.chainId(), session.version(), session.clientNonce(),
         session.serverNonce(), server.operatorKey().address(), i.requester());
-    Replies.offload(ctx, server.work(), i.requestId(), () -> statement.isSignedByRequester(i.signature()), valid -> {
+    offload(ctx, i.requestId(), () -> statement.isSignedByRequester(i.signature()), valid -> {
       done();
       if (!valid) {
         Replies.error(ctx, i.requestId(), ErrorCode.IDENTIFY_FAILED, "the signature does not recover to "
@@ -141,7 +147,7 @@ final class ServerRequestHandler extends ChannelInboundHandlerAdapter {
 
   private void retrieve(ChannelHandlerContext ctx, WireMessage.Retrieve r) {
     var requester = PeerSession.of(ctx.channel()).requester();
-    Replies.offload(ctx, server.work(), r.requestId(),
+    offload(ctx, r.requestId(),
         () -> server.backend().openRetrieval(r.dealId(), r.firstChunk(), requester, r.expiresAt(), r.ticket()),
         admission -> {
           switch (admission) {
@@ -193,6 +199,9 @@ final class ServerRequestHandler extends ChannelInboundHandlerAdapter {
                 a.size(), a.signature()));
             case Refusal r -> Replies.error(ctx, u.requestId(), r.code(), r.message());
           }
+        }, () -> {
+          release.run();
+          done();
         });
   }
 

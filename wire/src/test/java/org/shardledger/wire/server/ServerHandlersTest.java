@@ -110,6 +110,32 @@ class ServerHandlersTest {
     assertThat(s.channel.isActive()).isTrue();
   }
 
+  /**
+   * Regression (issue 19, found by the network test bed): a backend call that throws — the prover's chain RPC
+   * answering an error while it looks up the deal — was answered INTERNAL but left the connection busy, so every
+   * later challenge on it was answered BUSY and an honest operator was reported unreachable until it was slashed.
+   */
+  @Test
+  void aChallengeWhoseBackendThrowsIsAnsweredInternalAndFreesTheConnection() {
+    ServerHarness s = new ServerHarness();
+    s.handshake();
+    s.backend.challenges = (deal, epoch) -> {
+      throw new java.io.UncheckedIOException(new java.io.IOException("chain RPC: 503 Service Unavailable"));
+    };
+    s.send(new WireMessage.ChallengeRequest(5, 7, 42));
+    assertThat(onlyError(s.answers())).extracting(WireMessage.Error::requestId, WireMessage.Error::code)
+        .containsExactly(5, ErrorCode.INTERNAL);
+    s.backend.challenges = (deal, epoch) -> new OperatorBackend.SignedNoData(SIG);
+    s.send(new WireMessage.ChallengeRequest(6, 7, 42));
+    assertThat(s.answers()).containsExactly(new WireMessage.NoDataAnswer(6, 7, 42, SIG));
+    s.backend.terms = null;
+    s.send(new WireMessage.TermsRequest(7));
+    assertThat(onlyError(s.answers()).code()).isEqualTo(ErrorCode.INTERNAL);
+    s.send(new WireMessage.ChallengeRequest(8, 7, 42));
+    assertThat(s.answers()).containsExactly(new WireMessage.NoDataAnswer(8, 7, 42, SIG));
+    assertThat(s.channel.isActive()).isTrue();
+  }
+
   @Test
   void aSecondRequestWhileOneIsOpenIsAnsweredBusy() {
     Queue<Runnable> later = new ArrayDeque<>();

@@ -1,4 +1,4 @@
-package org.shardledger.node.prover;
+package org.shardledger.node.roles;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -9,17 +9,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive lock on a node's data directory ({@code DIR/lock}): two nodes on one directory would serve the same
- * shards and sign transactions with the same nonces. Released when closed, or by the OS when the process dies.
+ * An exclusive lock on a role's data directory ({@code DIR/lock}), taken by every role before it opens anything
+ * there: two processes on one directory would write one H2 database, serve the same shards and sign transactions
+ * with the same nonces. Released when closed, or by the OS when the process dies (kill -9 included).
  */
-final class DataDirLock implements AutoCloseable {
+public final class DataDirLock implements AutoCloseable {
   private final FileChannel channel;
 
   private DataDirLock(FileChannel channel) {
     this.channel = channel;
   }
 
-  static DataDirLock acquire(Path dataDir) throws IOException {
+  /** Locks {@code dataDir} (created if missing), or refuses with the path of the lock a live process holds. */
+  public static DataDirLock acquire(Path dataDir) throws IOException {
     Files.createDirectories(dataDir);
     FileChannel channel = FileChannel.open(dataDir.resolve("lock"), StandardOpenOption.CREATE,
         StandardOpenOption.WRITE);
@@ -31,7 +33,8 @@ final class DataDirLock implements AutoCloseable {
     }
     if (lock == null) {
       channel.close();
-      throw new IOException(dataDir + " is in use by another node (it holds " + dataDir.resolve("lock") + ")");
+      throw new IOException(dataDir + " is in use by another running process (it holds " + dataDir.resolve("lock")
+          + "); stop it first or give this one its own data directory");
     }
     return new DataDirLock(channel);
   }

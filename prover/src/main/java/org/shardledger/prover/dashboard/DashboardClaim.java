@@ -1,0 +1,81 @@
+package org.shardledger.prover.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.RpcError;
+import org.shardledger.rpc.RpcException;
+import org.shardledger.rpc.RpcMethod;
+import org.shardledger.rpc.RpcParams;
+
+/**
+ * {@code dashboard_claim()}: claims what this operator has earned, with the node's key. The proof comes from the
+ * ledger, which the node does not trust: the amount and proof are sent to the contract, which checks them against
+ * the settled root, so a lying ledger can only make the claim fail. At most {@value #MAX_PROOF} proof hashes.
+ */
+public final class DashboardClaim implements RpcMethod {
+  static final int MAX_PROOF = 64;
+
+  private final Address operator;
+  private final LedgerReads ledger;
+  private final ClaimSender sender;
+
+  public DashboardClaim(Address operator, LedgerReads ledger, ClaimSender sender) {
+    this.operator = operator;
+    this.ledger = ledger;
+    this.sender = sender;
+  }
+
+  @Override
+  public String name() {
+    return "dashboard_claim";
+  }
+
+  @Override
+  public synchronized JsonNode execute(RpcParams params) throws RpcException, IOException {
+    JsonNode proof;
+    try {
+      proof = ledger.claimProof(operator);
+    } catch (RpcException e) {
+      if (e.error() == RpcError.NOT_FOUND) {
+        return answer("NOTHING_TO_CLAIM", BigInteger.ZERO, sender.claimed(operator));
+      }
+      throw new RpcException(RpcError.UNAVAILABLE, "the ledger gave no claim proof: " + e.getMessage());
+    }
+    BigInteger amount;
+    List<Bytes32> path = new ArrayList<>();
+    try {
+      amount = Hex.parseQuantity(proof.path("cumulativeAmount").asText());
+      JsonNode hashes = proof.path("proof");
+      if (!hashes.isArray() || hashes.size() > MAX_PROOF) {
+        throw new IllegalArgumentException("the proof is not a list of at most " + MAX_PROOF + " hashes");
+      }
+      hashes.forEach(h -> path.add(Bytes32.fromHex(h.asText())));
+    } catch (IllegalArgumentException e) {
+      throw new RpcException(RpcError.UNAVAILABLE, "the ledger's claim proof is malformed: " + e.getMessage());
+    }
+    BigInteger before = sender.claimed(operator);
+    if (amount.compareTo(before) <= 0) {
+      return answer("NOTHING_TO_CLAIM", BigInteger.ZERO, before);
+    }
+    ClaimSender.Sent sent = sender.claim(operator, amount, path);
+    if (!sent.landed()) {
+      throw new RpcException(RpcError.REJECTED, "the contract refused the claim: " + sent.refusal());
+    }
+    ObjectNode out = answer("CLAIMED", amount.subtract(before), sender.claimed(operator));
+    out.put("transactionHash", sent.transaction().toHex()).put("blockNumber", Hex.quantity(sent.block()));
+    return out;
+  }
+
+  private ObjectNode answer(String status, BigInteger amount, BigInteger claimedNow) {
+    return JsonNodeFactory.instance.objectNode().put("status", status).put("account", operator.toChecksumHex())
+        .put("amount", Hex.quantity(amount)).put("claimed", Hex.quantity(claimedNow));
+  }
+}
