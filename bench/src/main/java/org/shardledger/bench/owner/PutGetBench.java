@@ -22,10 +22,11 @@ import org.shardledger.node.devnet.DevnetConfig;
 
 /**
  * {@code put} and {@code get} of one file as whole processes ({@code bin/shardledger}, under {@code /usr/bin/time}),
- * against a devnet in this JVM (Anvil, four operators on loopback, a verifier, a ledger), with each stage's share of
- * the time, peak RSS and the transactions; baseline: {@code cp} of the same file in the same run.
+ * against a devnet in this JVM (Anvil, k + m operators on loopback and at least four, a verifier, a ledger), with
+ * each stage's share of the time, peak RSS and the transactions; baseline: {@code cp} of the same file in the same
+ * run.
  *
- * <p>{@code bin/bench main owner.PutGetBench [MiB] [k] [m]} (default 1024 MiB, 2 + 2: the devnet has four operators).
+ * <p>{@code bin/bench main owner.PutGetBench [MiB] [k] [m]} (default 1024 MiB, 2 + 2; up to 12 operators).
  * The machine's two cores are shared by the devnet's roles and the command, as on a one-box devnet.
  */
 public final class PutGetBench {
@@ -45,8 +46,9 @@ public final class PutGetBench {
     writeRandom(input, mib << 20);
     System.out.printf(Locale.ROOT, "%d MiB, %s + %s, %d cores%n", mib, k, m, Runtime.getRuntime().availableProcessors());
     double cp = cpMbps(input, dir.resolve("copy.bin"));
-    try (Devnet devnet = new Devnet(new DevnetConfig(dir.resolve("devnet"), AnvilBinary.require(root), 4, 1, 1, 1,
-        10, 0, 50, 0), new PrintWriter(new StringWriter(), true))) {
+    int operators = Math.max(4, Integer.parseInt(k) + Integer.parseInt(m));
+    try (Devnet devnet = new Devnet(new DevnetConfig(dir.resolve("devnet"), AnvilBinary.require(root), operators, 1,
+        1, 1, 10, 0, 50, 0), new PrintWriter(new StringWriter(), true))) {
       devnet.start();
       devnet.chain().fund(DevAccounts.key(6).address(), 10_000_000);
       String rpc = devnet.chain().rpcUrl().toString();
@@ -109,8 +111,8 @@ public final class PutGetBench {
     }
     double startup = run.seconds() - last;
     Matcher tx = Pattern.compile("\\((\\d+) transactions\\)").matcher(run.err());
-    String transactions = tx.find() ? "; " + tx.group(1) + " deal transactions (one per deal until the contract takes "
-        + "batches; credit approvals not counted)" : "";
+    String transactions = tx.find() ? "; " + tx.group(1) + " deal transactions (a proposal and an activation per 64 "
+        + "deals; credit approvals not counted)" : "";
     System.out.printf(Locale.ROOT, "%s: %.1f s whole process, %.0f MB/s; data path (%s) %.2f s = %.0f MB/s; "
         + "peak RSS %d MiB; JVM start and the rest %.2f s%s%n  stages:%s%n  baseline cp %.0f MB/s%n", what,
         run.seconds(), bytes / 1e6 / run.seconds(), String.join(" + ", dataPath), data, bytes / 1e6 / data,

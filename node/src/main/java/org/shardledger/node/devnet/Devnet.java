@@ -96,7 +96,9 @@ public final class Devnet implements AutoCloseable {
         Path file = files.resolve("file-" + (f + 1) + ".bin");
         Files.write(file, data);
         for (int i = 0; i < network.operators().size(); i++) {
-          long start = ownerChain.currentEpoch() + 1;
+          // the epoch after next: the next one may begin a block from now, before the proposal, upload and
+          // activation are through (DEAL_NOT_OPEN under load); the one after leaves a whole epoch for them
+          long start = ownerChain.currentEpoch() + 2;
           first = Math.min(first, start);
           last = Math.max(last, start + config.dealEpochs() - 1);
           deals.add(client.store(file, DevnetAccounts.operator(i).address(),
