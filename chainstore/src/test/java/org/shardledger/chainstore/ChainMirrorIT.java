@@ -9,8 +9,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shardledger.chainstore.settlement.MirrorSettlementChain;
-import org.shardledger.contracts.anvil.AnvilBinary;
-import org.shardledger.contracts.anvil.AnvilConfig;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.anvil.LocalChain;
 import org.shardledger.contracts.chain.Chain;
@@ -25,6 +23,7 @@ import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.payout.PayoutTree;
 import org.shardledger.protocol.settlement.Slash;
 import org.shardledger.protocol.settlement.Terminations;
+import org.shardledger.testkit.AnvilFixture;
 
 class ChainMirrorIT {
   static final KeyPair OPERATOR = DevAccounts.key(1);
@@ -36,7 +35,7 @@ class ChainMirrorIT {
 
   @Test
   void mirrorsDealsOperatorsBeaconsVerifiersAndSettlementsAndSurvivesAReopen() throws Exception {
-    try (LocalChain local = LocalChain.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")), dir.resolve("a")),
+    try (LocalChain local = AnvilFixture.start(dir.resolve("a"),
         DeployParameters.local(4, List.of(VERIFIER.address()), 1))) {
       local.fund(OPERATOR.address(), 1000);
       local.fund(OWNER.address(), 1000);
@@ -95,7 +94,7 @@ class ChainMirrorIT {
    */
   @Test
   void anEndedDealIsAuditedThroughItsEndEpochAndGivenToTheRules() throws Exception {
-    try (LocalChain local = LocalChain.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")), dir.resolve("a")),
+    try (LocalChain local = AnvilFixture.start(dir.resolve("a"),
         DeployParameters.local(4, List.of(VERIFIER.address()), 1))) {
       local.fund(OPERATOR.address(), 1000);
       local.fund(OWNER.address(), 1000);

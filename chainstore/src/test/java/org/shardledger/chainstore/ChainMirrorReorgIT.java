@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shardledger.contracts.anvil.AnvilBinary;
-import org.shardledger.contracts.anvil.AnvilConfig;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.anvil.LocalChain;
 import org.shardledger.contracts.chain.Chain;
@@ -16,6 +14,7 @@ import org.shardledger.contracts.chain.ChainTiming;
 import org.shardledger.contracts.deploy.DeployParameters;
 import org.shardledger.contracts.events.ChainFollower;
 import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.testkit.AnvilFixture;
 
 /**
  * A reorg deeper than the confirmation depth empties the mirror, and the follower delivers everything again from
@@ -30,7 +29,7 @@ class ChainMirrorReorgIT {
   void aDeepReorgRebuildsTheMirrorFromTheDeployment() throws Exception {
     KeyPair operator = DevAccounts.key(1);
     KeyPair late = DevAccounts.key(2);
-    try (LocalChain local = LocalChain.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")), dir.resolve("a")),
+    try (LocalChain local = AnvilFixture.start(dir.resolve("a"),
         DeployParameters.local(4, List.of(DevAccounts.key(9).address()), 1));
         Database db = Database.open(dir.resolve("db"), "role")) {
       local.fund(operator.address(), 1000);

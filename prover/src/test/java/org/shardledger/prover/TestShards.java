@@ -15,13 +15,13 @@ import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.eip712.RetrievalTicket;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.merkle.ShardHasher;
+import org.shardledger.testkit.TestDomain;
 
 /** Keys, a domain, deterministic shard files and deals for the prover's tests. */
 public final class TestShards {
   public static final KeyPair OPERATOR = KeyPair.fromPrivateKey(BigInteger.valueOf(0x0b5e55ed));
   public static final KeyPair OWNER = KeyPair.fromPrivateKey(BigInteger.valueOf(0x0e0e0e));
-  public static final Eip712Domain DOMAIN = Eip712Domain.shardledger(31337,
-      Address.fromHex("0x5fbdb2315678afecb367f032d93f642f64180aa3"));
+  public static final Eip712Domain DOMAIN = TestDomain.DOMAIN;
   public static final OperatorIdentity IDENTITY = new OperatorIdentity(OPERATOR, DOMAIN);
 
   private TestShards() {}

@@ -39,15 +39,15 @@ import org.shardledger.verifier.report.ReportSink;
 import org.shardledger.verifier.store.AuditStore;
 import org.shardledger.verifier.store.ReportStore;
 import org.shardledger.wire.client.ChallengeResult;
+import org.shardledger.testkit.TestDomain;
 
 /**
  * A whole verifier without Anvil: its loops and JSON-RPC around an in-memory chain and operator and its H2 stores,
  * as its factory in {@code node} would build them with the real chain.
  */
 class VerifierNodeTest {
-  private static final long CHAIN_ID = 31337;
-  private static final Eip712Domain DOMAIN = Eip712Domain.shardledger(CHAIN_ID,
-      Address.fromHex("0x5FbDB2315678afecb367f032d93F642f64180aa3"));
+  private static final long CHAIN_ID = TestDomain.CHAIN_ID;
+  private static final Eip712Domain DOMAIN = TestDomain.DOMAIN;
   private static final KeyPair VERIFIER = KeyPair.fromPrivateKey(BigInteger.valueOf(0x7e21f1e5));
   private static final KeyPair OPERATOR = KeyPair.fromPrivateKey(BigInteger.valueOf(0x0be7a70d));
   private static final Bytes32 BEACON = Bytes32.ofUnsigned(0xbeac0aL);

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.shardledger.protocol.aggregation.EpochAudits;
 import org.shardledger.protocol.aggregation.SignedReport;
@@ -27,14 +26,16 @@ import org.shardledger.protocol.settlement.SettlementInput;
 import org.shardledger.protocol.settlement.SettlementResult;
 import org.shardledger.protocol.settlement.SettlementRules;
 import org.shardledger.protocol.settlement.SettlementState;
+import org.shardledger.testkit.TestDomain;
+import org.shardledger.testkit.PropertySeeds;
+import org.shardledger.testkit.RandomAccounts;
 
 /**
  * A random network history from one seed (docs/decisions/0001): deals over a few operators and owners, three
  * verifiers (2 of 3) that pass, fail or miss deals at random, missing beacons, and a settlement schedule with gaps.
  */
 final class RandomHistory {
-  static final Eip712Domain DOMAIN = Eip712Domain.shardledger(31337,
-      Address.fromHex("0x5FbDB2315678afecb367f032d93F642f64180aa3"));
+  static final Eip712Domain DOMAIN = TestDomain.DOMAIN;
   static final List<KeyPair> VERIFIERS = List.of(KeyPair.fromPrivateKey(BigInteger.valueOf(0x1001)),
       KeyPair.fromPrivateKey(BigInteger.valueOf(0x1002)), KeyPair.fromPrivateKey(BigInteger.valueOf(0x1003)));
   static final VerifierSet SET = new VerifierSet(Set.of(VERIFIERS.get(0).address(), VERIFIERS.get(1).address(),
@@ -47,8 +48,7 @@ final class RandomHistory {
   final List<Long> schedule = new ArrayList<>();
 
   static Stream<Long> seeds() {
-    int tries = Integer.getInteger("shardledger.property.tries", 100);
-    return LongStream.range(0, tries).map(i -> 0x5eed_0000L + i * 0x9E3779B97F4A7C15L).boxed();
+    return PropertySeeds.seeds();
   }
 
   RandomHistory(long seed) {
@@ -95,13 +95,7 @@ final class RandomHistory {
   }
 
   private static List<Address> accounts(Random r, int n) {
-    List<Address> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      byte[] b = new byte[20];
-      r.nextBytes(b);
-      out.add(Address.of(b));
-    }
-    return out;
+    return RandomAccounts.addresses(r, n);
   }
 
   /** Settles the target epoch from {@code state}, the way a ledger would (stakes shrink by earlier slashes). */

@@ -19,6 +19,7 @@ import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.payout.PayoutTree;
 import org.shardledger.protocol.settlement.SettlementResult;
 import org.shardledger.protocol.settlement.SettlementState;
+import org.shardledger.testkit.PropertySeeds;
 
 /**
  * What a store keeps, over random histories settled with gaps: no account's cumulative amount ever decreases from
@@ -31,7 +32,7 @@ class SettlementStorePropertyTest {
 
   /** Half the property tries: each case opens an H2 database twice (migrations included). */
   static Stream<Long> seeds() {
-    return RandomHistory.seeds().limit(Math.max(1, Integer.getInteger("shardledger.property.tries", 100) / 2));
+    return RandomHistory.seeds().limit(PropertySeeds.tries(2));
   }
 
   @ParameterizedTest(name = "seed {0}")

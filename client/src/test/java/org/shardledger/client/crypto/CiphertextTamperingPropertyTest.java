@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.testkit.PropertySeeds;
 
 /**
  * For random parts (sizes around segment boundaries included), every truncation, bit flip, segment swap and
@@ -20,8 +20,7 @@ class CiphertextTamperingPropertyTest {
   static final int SEGMENT = PartCipher.CIPHERTEXT_SEGMENT_SIZE;
 
   static Stream<Long> seeds() {
-    return LongStream.range(0, Integer.getInteger("shardledger.property.tries", 100))
-        .map(i -> 0xc1_0000L + i * 0x9E3779B97F4A7C15L).boxed();
+    return PropertySeeds.seeds(0xc1_0000L, PropertySeeds.tries());
   }
 
   @ParameterizedTest

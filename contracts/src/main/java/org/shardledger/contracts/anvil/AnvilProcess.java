@@ -3,8 +3,6 @@ package org.shardledger.contracts.anvil;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.shardledger.runtime.FreePort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +50,7 @@ public final class AnvilProcess implements AutoCloseable {
     }
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
 
-    int port = config.port() != 0 ? config.port() : freePort();
+    int port = config.port() != 0 ? config.port() : FreePort.loopback();
     List<String> command = new ArrayList<>(List.of("/bin/sh", script.toString(), pidFile.toString(),
         config.binary().toString(), "--host", "127.0.0.1", "--port", Integer.toString(port),
         "--chain-id", Long.toString(config.chainId()), "--accounts", "10", "--balance", "1000000"));
@@ -162,12 +161,6 @@ public final class AnvilProcess implements AutoCloseable {
       });
     }
     Files.deleteIfExists(pidFile);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   private static String tail(Path log) {

@@ -5,7 +5,9 @@ import org.shardledger.protocol.crypto.KeyPair;
 
 /**
  * Anvil's ten well-known development accounts (mnemonic "test test test test test test test test test test test
- * junk"). Public knowledge: for local networks and tests only, never for anything holding value.
+ * junk"). Public knowledge: for local networks and tests only, never for anything holding value. Who is who on
+ * the local network: 0 deploys and runs the faucet, 1-4 are operators, 5 is the ledger, 6 the owner, 7-9 the
+ * verifiers.
  */
 public final class DevAccounts {
   private static final List<String> KEYS = List.of(
@@ -28,5 +30,27 @@ public final class DevAccounts {
 
   public static KeyPair key(int index) {
     return KeyPair.fromPrivateKeyHex(KEYS.get(index));
+  }
+
+  public static KeyPair admin() {
+    return key(0);
+  }
+
+  /** Operator {@code i}, from 0 (accounts 1-4). */
+  public static KeyPair operator(int i) {
+    return key(1 + java.util.Objects.checkIndex(i, 4));
+  }
+
+  public static KeyPair ledger() {
+    return key(5);
+  }
+
+  public static KeyPair owner() {
+    return key(6);
+  }
+
+  /** Verifier {@code i}, from 0 (accounts 7-9). */
+  public static KeyPair verifier(int i) {
+    return key(7 + java.util.Objects.checkIndex(i, 3));
   }
 }

@@ -13,7 +13,6 @@ import org.shardledger.chainstore.ChainMirror.MirroredSettlement;
 import org.shardledger.chainstore.settlement.BeaconStatus;
 import org.shardledger.chainstore.settlement.SettledEpoch;
 import org.shardledger.chainstore.settlement.SettlementChain;
-import org.shardledger.chainstore.settlement.SettlementInputs;
 import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.chainstore.settlement.SettlementTx;
 import org.shardledger.contracts.tx.TxOutcome;
@@ -115,7 +114,7 @@ public final class Settler implements AutoCloseable {
     VerifierSet set = view.verifierSet().orElseThrow(() -> new IOException("no verifier set on chain yet"));
     List<Deal> deals = view.activatedDealsThrough(epoch);
     Map<Address, BigInteger> stakes = new HashMap<>();
-    for (Address operator : SettlementInputs.operatorsToStake(state, deals)) {
+    for (Address operator : state.operatorsToStake(deals)) {
       stakes.put(operator, view.stakeAt(operator, block));
     }
     List<EpochAudits> audits = new ArrayList<>();

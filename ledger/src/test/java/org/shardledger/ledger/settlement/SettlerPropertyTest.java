@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +41,9 @@ import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.payout.PayoutTree;
 import org.shardledger.protocol.settlement.SettlementConfig;
 import org.shardledger.verifier.settlement.SettlementSigner;
+import org.shardledger.testkit.TestDomain;
+import org.shardledger.testkit.PropertySeeds;
+import org.shardledger.testkit.RandomAccounts;
 
 /**
  * The ledger's settlement loop over random networks (deals, failing and vanishing operators, offline and lying
@@ -51,8 +53,7 @@ import org.shardledger.verifier.settlement.SettlementSigner;
  * and every verifier that signed keeps the same amounts.
  */
 class SettlerPropertyTest {
-  static final Eip712Domain DOMAIN = Eip712Domain.shardledger(31337,
-      Address.fromHex("0x5FbDB2315678afecb367f032d93F642f64180aa3"));
+  static final Eip712Domain DOMAIN = TestDomain.DOMAIN;
   static final List<KeyPair> KEYS = List.of(KeyPair.fromPrivateKey(BigInteger.valueOf(0x1001)),
       KeyPair.fromPrivateKey(BigInteger.valueOf(0x1002)), KeyPair.fromPrivateKey(BigInteger.valueOf(0x1003)));
   static final VerifierSet SET = new VerifierSet(Set.of(KEYS.get(0).address(), KEYS.get(1).address(),
@@ -65,8 +66,7 @@ class SettlerPropertyTest {
 
   /** A quarter of the property tries: each case runs a whole ledger on H2. */
   static Stream<Long> seeds() {
-    int tries = Math.max(1, Integer.getInteger("shardledger.property.tries", 100) / 4);
-    return LongStream.range(0, tries).map(i -> 0x5e77_1e00L + i * 0x9E3779B97F4A7C15L).boxed();
+    return PropertySeeds.seeds(0x5e77_1e00L, PropertySeeds.tries(4));
   }
 
   @ParameterizedTest(name = "seed {0}")
@@ -241,12 +241,6 @@ class SettlerPropertyTest {
   }
 
   private static List<Address> accounts(Random r, int n) {
-    List<Address> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      byte[] b = new byte[20];
-      r.nextBytes(b);
-      out.add(Address.of(b));
-    }
-    return out;
+    return RandomAccounts.addresses(r, n);
   }
 }

@@ -3,6 +3,7 @@ package org.shardledger.node.devnet;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -26,8 +27,8 @@ final class DevnetRoles {
   private DevnetRoles() {}
 
   /** Operator {@code i} (from 0): 4 GiB on a free loopback port; its dashboard reads {@code ledger}. */
-  static ProverRoleSettings operator(DevnetConfig config, LocalChain chain, int i, URI ledger) {
-    ProverConfig node = ProverConfig.defaults(config.dataDir().resolve("operator-" + (i + 1)), 4L << 30)
+  static ProverRoleSettings operator(Path dataDir, LocalChain chain, int i, URI ledger) {
+    ProverConfig node = ProverConfig.defaults(dataDir.resolve("operator-" + (i + 1)), 4L << 30)
         .withListen("127.0.0.1", 0);
     return ProverRoleSettings.of(node, chain.rpcUrl(), chain.deployment(), DevnetAccounts.operator(i),
         DevnetAccounts.region(i), DeployParameters.CREDIT.multiply(BigInteger.valueOf(OPERATOR_STAKE_CREDITS)),
@@ -35,8 +36,8 @@ final class DevnetRoles {
   }
 
   /** Verifier {@code i} (from 0): JSON-RPC on {@code listen}, its reports to {@code ledger}. */
-  static VerifierRoleSettings verifier(DevnetConfig config, LocalChain chain, int i, URI listen, URI ledger) {
-    VerifierConfig verifier = VerifierConfig.defaults(config.dataDir().resolve("verifier-" + (i + 1)))
+  static VerifierRoleSettings verifier(Path dataDir, LocalChain chain, int i, URI listen, URI ledger) {
+    VerifierConfig verifier = VerifierConfig.defaults(dataDir.resolve("verifier-" + (i + 1)))
         .withRpc(new InetSocketAddress("127.0.0.1", listen.getPort()))
         .withTiming(1, Duration.ofMillis(250))
         .withAudits(new AuditSettings(32, 3, Duration.ofMillis(500), Duration.ofSeconds(5)));
@@ -45,9 +46,9 @@ final class DevnetRoles {
   }
 
   /** The ledger: JSON-RPC on {@code listen}, asking {@code verifiers} to sign; reports wait one epoch. */
-  static LedgerConfig ledger(DevnetConfig config, LocalChain chain, List<URI> verifiers, URI listen) {
-    return LedgerConfig.defaults(config.dataDir().resolve("ledger"), chain.deployment(), chain.rpcUrl())
+  static LedgerConfig ledger(Path dataDir, long epochLength, LocalChain chain, List<URI> verifiers, URI listen) {
+    return LedgerConfig.defaults(dataDir.resolve("ledger"), chain.deployment(), chain.rpcUrl())
         .withVerifiers(verifiers).withListen(new InetSocketAddress("127.0.0.1", listen.getPort()))
-        .withConfirmations(1).withReportDeadlineBlocks(config.epochLength());
+        .withConfirmations(1).withReportDeadlineBlocks(epochLength);
   }
 }

@@ -7,6 +7,7 @@ import org.shardledger.contracts.events.ChainFollower;
 import org.shardledger.ledger.LedgerNode;
 import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.settlement.LedgerStores;
+import org.shardledger.node.roles.RoleLifecycle;
 import org.shardledger.node.roles.RoleResources;
 
 /**
@@ -15,26 +16,19 @@ import org.shardledger.node.roles.RoleResources;
  * {@link LedgerRoleFactory}.
  */
 public final class LedgerRole implements AutoCloseable {
-  private final RoleResources opened;
+  private final RoleLifecycle lifecycle;
   private final ChainFollower follower;
   private final LedgerNode node;
-  private boolean closed;
 
   LedgerRole(RoleResources opened, ChainFollower follower, LedgerNode node) {
-    this.opened = opened;
+    this.lifecycle = new RoleLifecycle(opened, follower::start, node::start, node::close);
     this.follower = follower;
     this.node = node;
   }
 
   /** Follows the chain, serves JSON-RPC and settles; returns this role, or closes it and throws. */
-  public synchronized LedgerRole start() throws IOException {
-    try {
-      follower.start();
-      node.start();
-    } catch (IOException | RuntimeException e) {
-      close();
-      throw e;
-    }
+  public LedgerRole start() throws IOException {
+    lifecycle.start();
     return this;
   }
 
@@ -73,12 +67,7 @@ public final class LedgerRole implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    node.close();
-    opened.close();
+  public void close() {
+    lifecycle.close();
   }
 }

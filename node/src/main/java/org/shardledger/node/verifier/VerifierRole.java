@@ -5,6 +5,7 @@ import java.net.URI;
 import java.util.Optional;
 import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.contracts.events.ChainFollower;
+import org.shardledger.node.roles.RoleLifecycle;
 import org.shardledger.node.roles.RoleResources;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.verifier.VerifierNode;
@@ -16,28 +17,21 @@ import org.shardledger.verifier.store.ReportStore;
  * what the factory opened, in reverse order. Built by {@link VerifierRoleFactory}.
  */
 public final class VerifierRole implements AutoCloseable {
-  private final RoleResources opened;
+  private final RoleLifecycle lifecycle;
   private final ChainMirror mirror;
   private final ChainFollower follower;
   private final VerifierNode node;
-  private boolean closed;
 
   VerifierRole(RoleResources opened, ChainMirror mirror, ChainFollower follower, VerifierNode node) {
-    this.opened = opened;
+    this.lifecycle = new RoleLifecycle(opened, follower::start, node::start, node::close);
     this.mirror = mirror;
     this.follower = follower;
     this.node = node;
   }
 
   /** Follows the chain into the mirror, then audits, reports and serves. */
-  public synchronized void start() throws IOException {
-    follower.start();
-    try {
-      node.start();
-    } catch (IOException | RuntimeException e) {
-      close();
-      throw e;
-    }
+  public void start() throws IOException {
+    lifecycle.start();
   }
 
   public VerifierNode node() {
@@ -79,12 +73,7 @@ public final class VerifierRole implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    node.close();
-    opened.close();
+  public void close() {
+    lifecycle.close();
   }
 }

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shardledger.contracts.anvil.AnvilBinary;
-import org.shardledger.contracts.anvil.AnvilConfig;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.anvil.LocalChain;
 import org.shardledger.contracts.chain.Chain;
@@ -29,6 +27,7 @@ import org.shardledger.contracts.deploy.DeployParameters;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Wallet;
+import org.shardledger.testkit.AnvilFixture;
 
 /** {@code shardledger prover}: what it says about bad input, and a run stopped by SIGTERM. */
 class ProverCommandIT {
@@ -41,7 +40,7 @@ class ProverCommandIT {
 
   @BeforeAll
   static void start() throws Exception {
-    local = LocalChain.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")), dir.resolve("anvil")),
+    local = AnvilFixture.start(dir.resolve("anvil"),
         DeployParameters.local(20, List.of(DevAccounts.key(9).address()), 1));
     local.fund(OPERATOR.address(), 1000);
     deployment = dir.resolve("deployment.json");

@@ -2,8 +2,6 @@ package org.shardledger.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
@@ -14,10 +12,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import org.shardledger.contracts.anvil.AnvilBinary;
 import org.shardledger.contracts.anvil.DevAccounts;
-import org.shardledger.node.devnet.Devnet;
-import org.shardledger.node.devnet.DevnetConfig;
+import org.shardledger.node.devnet.LocalNetwork;
 
 /**
  * {@code put} and {@code get} on a real local network: Anvil with the contracts, four operators' nodes, verifiers
@@ -29,7 +25,7 @@ class PutGetCommandIT {
   @TempDir
   static Path dir;
 
-  private static Devnet devnet;
+  private static LocalNetwork devnet;
   private static String rpc;
   private static String deployment;
   private static Path input;
@@ -37,12 +33,12 @@ class PutGetCommandIT {
 
   @BeforeAll
   static void start() throws Exception {
-    devnet = new Devnet(new DevnetConfig(dir.resolve("devnet"), AnvilBinary.require(Path.of("")), 4, 1, 1, 0.5, 10,
-        0, 20, 0), new PrintWriter(new StringWriter(), true));
-    devnet.start();
-    devnet.chain().fund(DevAccounts.key(6).address(), 100_000);
+    devnet = LocalNetwork.builder(dir.resolve("devnet")).operators(4).verifiers(1, 1).blockTime(0.5)
+        .epochLength(10).start();
+    devnet.startRoles();
+    devnet.chain().fund(DevAccounts.owner().address(), 200_000); // what the devnet's owner had, and the test's own
     rpc = devnet.chain().rpcUrl().toString();
-    deployment = dir.resolve("devnet/deployment.json").toString();
+    deployment = devnet.deploymentFile().toString();
     input = dir.resolve("holiday.mov");
     byte[] data = new byte[3 << 20];
     new Random(16).nextBytes(data);

@@ -3,8 +3,6 @@ package org.shardledger.node.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,11 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
-import org.shardledger.contracts.anvil.AnvilBinary;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.chain.Chain;
-import org.shardledger.node.devnet.Devnet;
-import org.shardledger.node.devnet.DevnetConfig;
+import org.shardledger.node.devnet.LocalNetwork;
 import org.shardledger.node.owner.ChainIndex;
 import org.shardledger.protocol.deal.DealStatus;
 
@@ -33,19 +29,19 @@ class PutKilledIT {
   @TempDir
   static Path dir;
 
-  private static Devnet devnet;
+  private static LocalNetwork devnet;
   private static String rpc;
   private static String deployment;
   private static Path input;
 
   @BeforeAll
   static void start() throws Exception {
-    devnet = new Devnet(new DevnetConfig(dir.resolve("devnet"), AnvilBinary.require(Path.of("")), 4, 1, 1, 0.5, 10,
-        0, 20, 0), new PrintWriter(new StringWriter(), true));
-    devnet.start();
-    devnet.chain().fund(DevAccounts.key(6).address(), 1_000_000);
+    devnet = LocalNetwork.builder(dir.resolve("devnet")).operators(4).verifiers(1, 1).blockTime(0.5)
+        .epochLength(10).start();
+    devnet.startRoles();
+    devnet.chain().fund(DevAccounts.owner().address(), 1_100_000); // what the devnet's owner had, and the test's own
     rpc = devnet.chain().rpcUrl().toString();
-    deployment = dir.resolve("devnet/deployment.json").toString();
+    deployment = devnet.deploymentFile().toString();
     input = dir.resolve("big.bin");
     byte[] data = new byte[48 << 20];
     new Random(5).nextBytes(data);

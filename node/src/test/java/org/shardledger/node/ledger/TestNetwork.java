@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import org.shardledger.contracts.anvil.AnvilBinary;
-import org.shardledger.contracts.anvil.AnvilConfig;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.anvil.LocalChain;
 import org.shardledger.contracts.chain.Chain;
@@ -32,34 +30,39 @@ import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.json.SignedReportJson;
 import org.shardledger.ledger.LedgerConfig;
+import org.shardledger.node.devnet.LocalNetwork;
+import org.shardledger.testkit.TestKeys;
 
 /**
- * A local network for the ledger's tests: Anvil with the contracts, three verifiers (dev keys 7, 8, 9; t = 2) whose
+ * The ledger's tests on the {@link LocalNetwork}'s chain: Anvil with the contracts, three verifiers (dev keys 7, 8, 9; t = 2) whose
  * settlement side runs in-process, and helpers to register operators, make deals, sign reports and move the chain.
  */
 final class TestNetwork implements AutoCloseable {
   static final BigInteger CREDIT = DeployParameters.CREDIT;
-  static final List<KeyPair> VERIFIER_KEYS = List.of(DevAccounts.key(7), DevAccounts.key(8), DevAccounts.key(9));
+  static final List<KeyPair> VERIFIER_KEYS = TestKeys.VERIFIERS;
   static final int CONFIRMATIONS = 2;
   static final long REPORT_DEADLINE = 4;
 
+  final LocalNetwork network;
   final LocalChain local;
   final Path dir;
   final List<TestVerifier> verifiers = new ArrayList<>();
   final Chain reader;
 
-  private TestNetwork(LocalChain local, Path dir) throws IOException {
-    this.local = local;
+  private TestNetwork(LocalNetwork network, Path dir) throws IOException {
+    this.network = network;
+    this.local = network.chain();
     this.dir = dir;
-    this.reader = local.connectReadOnly();
+    this.reader = network.keep(local.connectReadOnly());
   }
 
+  /** The {@link LocalNetwork}'s chain for three verifiers, t = 2, a block per transaction; their signers here. */
   static TestNetwork start(Path dir, long epochLength) throws IOException {
-    LocalChain local = LocalChain.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")), dir.resolve("anvil")),
-        DeployParameters.local(epochLength, VERIFIER_KEYS.stream().map(KeyPair::address).toList(), 2));
-    TestNetwork net = new TestNetwork(local, dir);
+    LocalNetwork network = LocalNetwork.builder(dir).verifiers(3, 2).epochLength(epochLength).start();
+    TestNetwork net = new TestNetwork(network, dir);
     for (int i = 0; i < VERIFIER_KEYS.size(); i++) {
-      net.verifiers.add(new TestVerifier(local, VERIFIER_KEYS.get(i), dir.resolve("verifier-" + i), 1));
+      net.verifiers.add(network.keep(new TestVerifier(net.local, VERIFIER_KEYS.get(i), dir.resolve("verifier-" + i),
+          1)));
     }
     return net;
   }
@@ -77,7 +80,7 @@ final class TestNetwork implements AutoCloseable {
   }
 
   static KeyPair ledgerKey() {
-    return DevAccounts.key(5);
+    return DevAccounts.ledger();
   }
 
   long head() throws IOException {
@@ -211,11 +214,7 @@ final class TestNetwork implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    for (TestVerifier v : verifiers) {
-      v.close();
-    }
-    reader.close();
-    local.close();
+  public void close() {
+    network.close();
   }
 }

@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.shardledger.contracts.anvil.AnvilBinary;
-import org.shardledger.contracts.anvil.AnvilConfig;
 import org.shardledger.contracts.anvil.LocalChain;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.DealRecord;
 import org.shardledger.contracts.deploy.DeployParameters;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.merkle.CommitmentBuilder;
+import org.shardledger.node.devnet.LocalNetwork;
 import org.shardledger.node.owner.OwnerClient;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.prover.OperatorIdentity;
@@ -29,43 +25,37 @@ import org.shardledger.prover.onchain.ChainDealDirectory;
 import org.shardledger.prover.onchain.ChainEpochClock;
 
 /**
- * An in-process network on one Anvil (a block every {@code blockTime} seconds): operators' nodes on loopback,
- * owners that upload and activate deals. Tests add verifiers and ledgers on top.
+ * An in-process network on the {@link LocalNetwork}'s chain (a block every {@code blockTime} seconds): operators'
+ * nodes on loopback, owners that upload and activate deals. Tests add verifiers and ledgers on top.
  */
 public final class TestNetwork implements AutoCloseable {
   public static final BigInteger CREDIT = DeployParameters.CREDIT;
 
   private final Path dir;
+  private final LocalNetwork network;
   private final LocalChain chain;
-  private final Map<KeyPair, Chain> connections = new HashMap<>();
-  private final List<AutoCloseable> open = new ArrayList<>();
   private final WireClient owners;
 
-  private TestNetwork(Path dir, LocalChain chain) {
+  private TestNetwork(Path dir, LocalNetwork network) {
     this.dir = dir;
-    this.chain = chain;
+    this.network = network;
+    this.chain = network.chain();
     this.owners = new WireClient(ClientSettings.defaults(chain.deployment().domain()));
   }
 
+  /** The {@link LocalNetwork}'s chain, deployed for {@code verifiers} with threshold t; no role runs. */
   public static TestNetwork start(Path dir, double blockTime, long epochLength, List<KeyPair> verifiers,
       int threshold) throws IOException {
-    LocalChain chain = LocalChain.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")), dir.resolve("anvil"))
-        .withBlockTime(blockTime), DeployParameters.local(epochLength, verifiers.stream().map(KeyPair::address)
-        .toList(), threshold));
-    return new TestNetwork(dir, chain);
+    return new TestNetwork(dir, LocalNetwork.builder(dir).blockTime(blockTime).deploy(DeployParameters.local(
+        epochLength, verifiers.stream().map(KeyPair::address).toList(), threshold)).start());
   }
 
   public LocalChain chain() {
     return chain;
   }
 
-  public synchronized Chain as(KeyPair key) throws IOException {
-    Chain c = connections.get(key);
-    if (c == null) {
-      c = chain.connect(key);
-      connections.put(key, c);
-    }
-    return c;
+  public Chain as(KeyPair key) throws IOException {
+    return network.as(key);
   }
 
   /** An operator's node, registered on chain with its loopback endpoint. */
@@ -118,10 +108,9 @@ public final class TestNetwork implements AutoCloseable {
   public Operator operator(KeyPair key) throws IOException, InterruptedException {
     chain.fund(key.address(), 1000);
     Operator operator = new Operator(key, dir.resolve("operator-" + key.address().toHex()));
-    operator.start();
+    network.keep(operator).start();
     as(key).operators().register(operator.endpoint(), "test-region", 1L << 34, CREDIT.multiply(BigInteger
         .valueOf(500))).mined();
-    open.add(operator);
     return operator;
   }
 
@@ -184,12 +173,6 @@ public final class TestNetwork implements AutoCloseable {
   @Override
   public void close() throws Exception {
     owners.close();
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
-    for (Chain c : connections.values()) {
-      c.close();
-    }
-    chain.close();
+    network.close();
   }
 }

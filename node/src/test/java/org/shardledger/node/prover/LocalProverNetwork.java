@@ -16,14 +16,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
-import org.shardledger.contracts.anvil.AnvilBinary;
-import org.shardledger.contracts.anvil.AnvilConfig;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.anvil.AnvilRpc;
 import org.shardledger.contracts.anvil.LocalChain;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.DisputeInfo;
 import org.shardledger.contracts.deploy.DeployParameters;
+import org.shardledger.node.devnet.LocalNetwork;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.deal.Deal;
@@ -35,7 +34,7 @@ import org.shardledger.wire.client.WireClient;
 import org.shardledger.wire.server.PeerLimits;
 
 /**
- * Anvil mining a block every 0.2 s with the contracts deployed; an operator, an owner and a disputer with credits;
+ * The {@link LocalNetwork}'s chain mining a block every 0.2 s; an operator, an owner and a disputer with credits;
  * an owner's wire client. Shards are pseudo-random files of 4 KiB segments.
  */
 final class LocalProverNetwork implements AutoCloseable {
@@ -44,35 +43,36 @@ final class LocalProverNetwork implements AutoCloseable {
   static final KeyPair DISPUTER = DevAccounts.key(3);
   static final BigInteger STAKE = DeployParameters.CREDIT.multiply(BigInteger.valueOf(100));
 
+  final LocalNetwork network;
   final LocalChain local;
   final Chain owner;
   final Chain disputer;
   private final Path dir;
   private final WireClient client;
 
-  private LocalProverNetwork(LocalChain local, Path dir) throws IOException {
-    this.local = local;
+  private LocalProverNetwork(LocalNetwork network, Path dir) throws IOException {
+    this.network = network;
+    this.local = network.chain();
     this.dir = dir;
-    this.owner = local.connect(OWNER);
-    this.disputer = local.connect(DISPUTER);
-    this.client = new WireClient(ClientSettings.defaults(local.deployment().domain()));
+    this.owner = network.as(OWNER);
+    this.disputer = network.as(DISPUTER);
+    this.client = network.keep(new WireClient(ClientSettings.defaults(local.deployment().domain())));
   }
 
   static LocalProverNetwork start(Path dir) throws IOException {
     return start(dir, DeployParameters.local(1000, List.of(DevAccounts.key(9).address()), 1));
   }
 
-  /** Anvil mining every 0.2 s with a block gas limit of 30M (a public chain's), the contracts deployed so. */
+  /** The {@link LocalNetwork}'s chain mining every 0.2 s with a block gas limit of 30M (a public chain's). */
   static LocalProverNetwork start(Path dir, DeployParameters parameters) throws IOException {
-    LocalChain local = LocalChain.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")), dir.resolve("anvil"))
-        .withBlockTime(0.2).withGasLimit(30_000_000), parameters);
+    LocalNetwork network = LocalNetwork.builder(dir).blockTime(0.2).gasLimit(30_000_000).deploy(parameters).start();
     try {
       for (KeyPair k : List.of(OPERATOR, OWNER, DISPUTER)) {
-        local.fund(k.address(), 1000);
+        network.chain().fund(k.address(), 1000);
       }
-      return new LocalProverNetwork(local, dir);
+      return new LocalProverNetwork(network, dir);
     } catch (IOException | RuntimeException e) {
-      local.close();
+      network.close();
       throw e;
     }
   }
@@ -193,10 +193,7 @@ final class LocalProverNetwork implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    client.close();
-    owner.close();
-    disputer.close();
-    local.close();
+  public void close() {
+    network.close();
   }
 }

@@ -116,4 +116,23 @@ public final class SettlementState {
   public BigInteger unsettled() {
     return Arrays.stream(deals).map(DealState::unsettled).reduce(BigInteger.ZERO, BigInteger::add);
   }
+
+  /**
+   * The operators whose stake a settlement from this state with {@code deals} (the chain's, by id) needs
+   * (docs/decisions/0034): those of every open deal the state holds and of every deal it will admit.
+   */
+  public java.util.Set<Address> operatorsToStake(List<org.shardledger.protocol.deal.Deal> deals) {
+    java.util.Set<Address> operators = new java.util.TreeSet<>();
+    for (DealState d : deals()) {
+      if (!d.closed()) {
+        operators.add(d.deal().operator());
+      }
+    }
+    for (org.shardledger.protocol.deal.Deal d : deals) {
+      if (d.lastEpoch() >= nextEpoch() && deal(d.id()).isEmpty()) {
+        operators.add(d.operator());
+      }
+    }
+    return operators;
+  }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.deal.DealStatus;
 import org.shardledger.prover.serve.BackendFixture;
+import org.shardledger.testkit.PropertySeeds;
 
 /** The janitor never deletes the shard of a deal that is still running, whatever its epochs and the grace. */
 class JanitorTest {
@@ -37,7 +38,7 @@ class JanitorTest {
 
   static Stream<long[]> epochs() {
     SplittableRandom random = new SplittableRandom(12);
-    return LongStream.range(0, Integer.getInteger("shardledger.property.tries", 100)).mapToObj(i -> {
+    return LongStream.range(0, PropertySeeds.tries()).mapToObj(i -> {
       long last = Math.min(Deal.MAX_LAST_EPOCH, random.nextBoolean() ? EXTREMES[random.nextInt(EXTREMES.length)]
           : random.nextLong(Long.MAX_VALUE));
       long first = last == 0 ? 0 : random.nextLong(last);

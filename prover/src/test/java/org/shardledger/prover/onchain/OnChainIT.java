@@ -10,8 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shardledger.contracts.anvil.AnvilBinary;
-import org.shardledger.contracts.anvil.AnvilConfig;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.anvil.LocalChain;
 import org.shardledger.contracts.chain.Chain;
@@ -29,6 +27,7 @@ import org.shardledger.prover.view.DealView;
 import org.shardledger.prover.dispute.DisputeWatch;
 import org.shardledger.prover.registration.OperatorRegistrar;
 import org.shardledger.prover.registration.Registration;
+import org.shardledger.testkit.AnvilFixture;
 
 /** The chain-backed views, the registrar and the dispute watch's start against the real contracts on Anvil. */
 class OnChainIT {
@@ -42,7 +41,7 @@ class OnChainIT {
 
   @BeforeAll
   static void start() throws Exception {
-    local = LocalChain.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")), dir),
+    local = AnvilFixture.start(dir,
         DeployParameters.local(4, List.of(DevAccounts.key(9).address()), 1));
     local.fund(OPERATOR.address(), 1000);
     local.fund(OWNER.address(), 1000);

@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Random;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +17,7 @@ import org.shardledger.protocol.merkle.CommitmentBuilder;
 import org.shardledger.protocol.merkle.MerkleHasher;
 import org.shardledger.protocol.merkle.MerkleTree;
 import org.shardledger.protocol.merkle.ShardCommitment;
+import org.shardledger.testkit.PropertySeeds;
 
 /** The streamed tree cache holds exactly the RFC 9162 tree: same root, same audit path for every leaf. */
 class TreeCachePropertyTest {
@@ -26,8 +26,7 @@ class TreeCachePropertyTest {
 
   /** Seeded cases (docs/decisions/0001); count from shardledger.property.tries. */
   static Stream<Long> seeds() {
-    return LongStream.range(0, Integer.getInteger("shardledger.property.tries", 100))
-        .map(i -> 0x7ee0_0000L + i * 0x9E3779B97F4A7C15L).boxed();
+    return PropertySeeds.seeds(0x7ee0_0000L, PropertySeeds.tries());
   }
 
   @ParameterizedTest(name = "seed {0}")

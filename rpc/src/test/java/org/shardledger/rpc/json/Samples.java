@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.shardledger.protocol.aggregation.EpochAudits;
 import org.shardledger.protocol.aggregation.SignedReport;
@@ -24,19 +23,20 @@ import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.eip712.Settlement;
 import org.shardledger.protocol.settlement.Slash;
 import org.shardledger.protocol.settlement.Terminations;
+import org.shardledger.testkit.TestDomain;
+import org.shardledger.testkit.PropertySeeds;
+import org.shardledger.testkit.RandomAccounts;
 
 /** Random values of the JSON forms, each from a seed (docs/decisions/0001). */
 final class Samples {
-  static final Eip712Domain DOMAIN = Eip712Domain.shardledger(31337,
-      Address.fromHex("0x5FbDB2315678afecb367f032d93F642f64180aa3"));
+  static final Eip712Domain DOMAIN = TestDomain.DOMAIN;
   static final List<KeyPair> KEYS = List.of(KeyPair.fromPrivateKey(BigInteger.valueOf(0x1001)),
       KeyPair.fromPrivateKey(BigInteger.valueOf(0x1002)), KeyPair.fromPrivateKey(BigInteger.valueOf(0x1003)));
 
   private Samples() {}
 
   static Stream<Long> seeds() {
-    int tries = Integer.getInteger("shardledger.property.tries", 100);
-    return LongStream.range(0, tries).map(i -> 0x5eed_0000L + i * 0x9E3779B97F4A7C15L).boxed();
+    return PropertySeeds.seeds();
   }
 
   static SignedReport report(Random r, long epoch) {
@@ -51,9 +51,7 @@ final class Samples {
   }
 
   static Address address(Random r) {
-    byte[] b = new byte[20];
-    r.nextBytes(b);
-    return Address.of(b);
+    return RandomAccounts.address(r);
   }
 
   static BigInteger amount(Random r) {

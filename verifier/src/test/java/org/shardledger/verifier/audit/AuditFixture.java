@@ -21,12 +21,12 @@ import org.shardledger.protocol.proof.ProofBuilder;
 import org.shardledger.protocol.proof.StorageProof;
 import org.shardledger.protocol.proof.StorageProofCodec;
 import org.shardledger.wire.client.ChallengeResult;
+import org.shardledger.testkit.TestDomain;
 
 /** An operator holding one shard, answering as the test wants: honestly, with a wrong segment, or not at all. */
 final class AuditFixture {
-  static final long CHAIN_ID = 31337;
-  static final Eip712Domain DOMAIN = Eip712Domain.shardledger(CHAIN_ID, Address.fromHex(
-      "0x5FbDB2315678afecb367f032d93F642f64180aa3"));
+  static final long CHAIN_ID = TestDomain.CHAIN_ID;
+  static final Eip712Domain DOMAIN = TestDomain.DOMAIN;
   static final KeyPair OPERATOR = KeyPair.fromPrivateKey(BigInteger.valueOf(0x0be7a70d));
   static final KeyPair VERIFIER = KeyPair.fromPrivateKey(BigInteger.valueOf(0x7e21f1e5));
   static final Address OWNER = KeyPair.fromPrivateKey(BigInteger.valueOf(0x0a11ce)).address();

@@ -36,10 +36,10 @@ import org.shardledger.protocol.settlement.SettlementState;
 import org.shardledger.rpc.json.SettlementStep;
 import org.shardledger.rpc.json.SettlementWithSlashes;
 import org.shardledger.rpc.json.SignSettlementRequest;
+import org.shardledger.testkit.TestDomain;
 
 class SettlementSignerTest {
-  static final Eip712Domain DOMAIN = Eip712Domain.shardledger(31337,
-      Address.fromHex("0x5FbDB2315678afecb367f032d93F642f64180aa3"));
+  static final Eip712Domain DOMAIN = TestDomain.DOMAIN;
   static final List<KeyPair> VERIFIERS = List.of(KeyPair.fromPrivateKey(BigInteger.valueOf(0x1001)),
       KeyPair.fromPrivateKey(BigInteger.valueOf(0x1002)), KeyPair.fromPrivateKey(BigInteger.valueOf(0x1003)));
   static final VerifierSet SET = new VerifierSet(Set.of(VERIFIERS.get(0).address(), VERIFIERS.get(1).address(),

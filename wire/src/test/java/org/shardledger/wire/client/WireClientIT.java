@@ -48,13 +48,13 @@ import org.shardledger.wire.server.FakeBackend;
 import org.shardledger.wire.server.OperatorBackend;
 import org.shardledger.wire.server.ServerSettings;
 import org.shardledger.wire.server.WireServer;
+import org.shardledger.testkit.TestDomain;
 
 /** The client against a real server on 127.0.0.1 with a scripted backend. */
 class WireClientIT {
   private static final KeyPair OPERATOR = KeyPair.fromPrivateKey(BigInteger.valueOf(0xabc));
   private static final KeyPair STRANGER = KeyPair.fromPrivateKey(BigInteger.valueOf(0xdef));
-  private static final Eip712Domain DOMAIN = Eip712Domain.shardledger(31337,
-      Address.fromHex("0x5fbdb2315678afecb367f032d93f642f64180aa3"));
+  private static final Eip712Domain DOMAIN = TestDomain.DOMAIN;
 
   @TempDir
   Path dir;

@@ -11,7 +11,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,14 +20,14 @@ import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.crypto.Signature;
+import org.shardledger.testkit.PropertySeeds;
 
 class WireCodecTest {
   private static final Signature SIG = KeyPair.fromPrivateKey(BigInteger.TWO).sign(Bytes32.ZERO);
 
   /** Seeded cases (docs/decisions/0001); count from shardledger.property.tries. */
   static Stream<Long> seeds() {
-    return LongStream.range(0, Integer.getInteger("shardledger.property.tries", 100))
-        .map(i -> 0x3ead_0000L + i * 0x9E3779B97F4A7C15L).boxed();
+    return PropertySeeds.seeds(0x3ead_0000L, PropertySeeds.tries());
   }
 
   static WireMessage randomMessage(Random r) {

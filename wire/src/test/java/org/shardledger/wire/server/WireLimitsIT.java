@@ -33,12 +33,12 @@ import org.shardledger.wire.client.UploadResult;
 import org.shardledger.wire.client.WireClient;
 import org.shardledger.wire.message.ErrorCode;
 import org.shardledger.wire.message.MessageType;
+import org.shardledger.testkit.TestDomain;
 
 /** The server's peer limits with real Netty on 127.0.0.1: connections, uploads, staging space, the rate floor. */
 class WireLimitsIT {
   private static final KeyPair OPERATOR = KeyPair.fromPrivateKey(BigInteger.valueOf(0xabc));
-  private static final Eip712Domain DOMAIN = Eip712Domain.shardledger(31337,
-      Address.fromHex("0x5fbdb2315678afecb367f032d93f642f64180aa3"));
+  private static final Eip712Domain DOMAIN = TestDomain.DOMAIN;
 
   private final ExecutorService work = Executors.newFixedThreadPool(4);
   private final FakeBackend backend = new FakeBackend();
