@@ -4,25 +4,12 @@
 // --claim presses the claim button and waits for its answer; --until-claimed then waits until the page's
 // "claimed" figure shows the claim (the ledger sees claims one confirmation late).
 'use strict';
-const { chromium } = require('playwright-core');
+const { until, run } = require('./page');
 
 const args = process.argv.slice(2);
 const url = args[0];
 const flag = name => args.includes(name);
 const option = name => (args.indexOf(name) >= 0 ? args[args.indexOf(name) + 1] : null);
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-
-// page.waitForFunction evaluates a string in the page, which the dashboard's content security policy forbids (as
-// it should); page.evaluate goes through the debugger protocol, so poll with it.
-async function until(page, predicate, arg, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(predicate, arg))) {
-    if (Date.now() > deadline) {
-      throw new Error('timed out waiting for ' + predicate.toString());
-    }
-    await new Promise(r => setTimeout(r, 300));
-  }
-}
 
 async function snapshot(page) {
   return page.evaluate(() => {
@@ -52,40 +39,24 @@ async function snapshot(page) {
   });
 }
 
-(async () => {
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1100 } });
-    const errors = [];
-    page.on('pageerror', e => errors.push(String(e)));
-    page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(url);
-    await page.waitForSelector('body[data-refreshed]', { timeout: 30000 });
-    const bars = Number(option('--wait-bars') || 0);
-    if (bars > 0) {
-      await until(page, n => document.querySelectorAll('#chart rect.bar').length >= n, bars, 120000);
-    }
-    if (flag('--claim')) {
-      await page.waitForSelector('#claim:not([disabled])', { timeout: 60000 });
-      await page.click('#claim');
-      await until(page, () => /^(claimed|nothing|claim failed)/.test(
-        document.getElementById('claim-result').textContent), null, 120000);
-    }
-    if (flag('--until-claimed')) {
-      await until(page, () => !['0.00', '…', '?'].includes(document.getElementById('claimed').textContent), null,
-        120000);
-    }
-    const screenshot = option('--screenshot');
-    if (screenshot) {
-      await page.screenshot({ path: screenshot, fullPage: true });
-    }
-    const out = await snapshot(page);
-    out.consoleErrors = errors;
-    process.stdout.write(JSON.stringify(out) + '\n');
-  } finally {
-    await browser.close();
+run(url, { width: 1280, height: 1100 }, async page => {
+  const bars = Number(option('--wait-bars') || 0);
+  if (bars > 0) {
+    await until(page, n => document.querySelectorAll('#chart rect.bar').length >= n, bars, 120000);
   }
-})().catch(e => {
-  process.stderr.write(String(e && e.stack || e) + '\n');
-  process.exit(1);
+  if (flag('--claim')) {
+    await page.waitForSelector('#claim:not([disabled])', { timeout: 60000 });
+    await page.click('#claim');
+    await until(page, () => /^(claimed|nothing|claim failed)/.test(
+      document.getElementById('claim-result').textContent), null, 120000);
+  }
+  if (flag('--until-claimed')) {
+    await until(page, () => !['0.00', '…', '?'].includes(document.getElementById('claimed').textContent), null,
+      120000);
+  }
+  const screenshot = option('--screenshot');
+  if (screenshot) {
+    await page.screenshot({ path: screenshot, fullPage: true });
+  }
+  return snapshot(page);
 });

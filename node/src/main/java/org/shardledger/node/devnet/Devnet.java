@@ -34,6 +34,7 @@ public final class Devnet implements AutoCloseable {
   private final DevnetConfig config;
   private final PrintWriter out;
   private LocalNetwork network;
+  private NetworkView view;
   private final List<Long> deals = new ArrayList<>();
 
   public Devnet(DevnetConfig config, PrintWriter out) {
@@ -49,6 +50,7 @@ public final class Devnet implements AutoCloseable {
         .epochLength(config.epochLength()).operators(config.operators())
         .verifiers(config.verifiers(), config.threshold()).listener(new Output()).start();
     network.startRoles();
+    view = NetworkView.start(networkReads());
     storeFiles();
   }
 
@@ -76,6 +78,22 @@ public final class Devnet implements AutoCloseable {
     public void ledgerStarted(KeyPair key, LedgerNode node, RoleMetrics roleMetrics) {
       say("ledger %s: JSON-RPC %s, metrics %s", key.address(), node.rpcUrl(), roleMetrics.url().orElseThrow());
     }
+  }
+
+  /** What the network view lists: every operator and verifier as started, their figures from the ledger. */
+  private NetworkReads networkReads() {
+    List<NetworkReads.Operator> operators = new ArrayList<>();
+    for (int i = 0; i < network.operators().size(); i++) {
+      operators.add(new NetworkReads.Operator(DevnetAccounts.operator(i).address().toChecksumHex(),
+          DevnetAccounts.region(i), "127.0.0.1:" + network.operators().get(i).address().getPort(),
+          DevnetRoles.OPERATOR_STAKE_CREDITS));
+    }
+    List<NetworkReads.Verifier> verifiers = new ArrayList<>();
+    for (VerifierNode v : network.verifiers()) {
+      verifiers.add(new NetworkReads.Verifier(v.address().toChecksumHex(),
+          v.rpcUrl().map(Object::toString).orElse("(none)")));
+    }
+    return new NetworkReads(ledger().rpcUrl(), operators, verifiers);
   }
 
   /** The owner stores each file with every operator: one deal per (file, operator). */
@@ -131,6 +149,11 @@ public final class Devnet implements AutoCloseable {
     return network.metrics();
   }
 
+  /** The network view's page: operators, verifiers, epochs and their settlements. */
+  public URI networkViewUrl() {
+    return view.url();
+  }
+
   public List<Long> deals() {
     return deals;
   }
@@ -159,6 +182,10 @@ public final class Devnet implements AutoCloseable {
 
   @Override
   public void close() {
+    if (view != null) {
+      view.close();
+      view = null;
+    }
     if (network != null) {
       for (Exception e : network.closeAll()) {
         out.printf("while stopping: %s%n", e);

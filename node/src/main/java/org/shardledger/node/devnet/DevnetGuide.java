@@ -28,6 +28,7 @@ final class DevnetGuide {
     out.printf("  chain      %s (chain id %d, ledger contract %s)%n", chain, net.chain().deployment().chainId(),
         net.chain().deployment().ledger());
     out.printf("  ledger     JSON-RPC %s%n", ledger);
+    out.printf("  network    view (operators, verifiers, epochs, settlements) %s%n", net.networkViewUrl());
     for (int i = 0; i < net.verifiers().size(); i++) {
       out.printf("  verifier-%d JSON-RPC %s%n", i + 1, net.verifiers().get(i).rpcUrl().map(Object::toString)
           .orElse("(none)"));

@@ -186,11 +186,11 @@ class DashboardHostileIT {
     return AdminServer.start(data, new InetSocketAddress("127.0.0.1", 0), methods, Optional.of(Dashboard.pages()));
   }
 
-  private static RpcServer serve(RpcMethod... methods) throws IOException {
+  static RpcServer serve(RpcMethod... methods) throws IOException {
     return RpcServer.start(new InetSocketAddress("127.0.0.1", 0), new RpcDispatcher().register(methods));
   }
 
-  private static RpcMethod method(String name, String answer) {
+  static RpcMethod method(String name, String answer) {
     return new RpcMethod() {
       @Override
       public String name() {
@@ -204,7 +204,7 @@ class DashboardHostileIT {
     };
   }
 
-  private static String quote(String s) {
+  static String quote(String s) {
     return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
   }
 }

@@ -38,8 +38,13 @@ final class PageDriver {
 
   /** Opens {@code url}, does what {@code flags} say (see snapshot.js) and returns what the page shows. */
   static JsonNode snapshot(URI url, String... flags) throws IOException, InterruptedException {
+    return run("snapshot.js", url, flags);
+  }
+
+  /** Runs {@code script} of {@code dashboard-tests} on {@code url} and returns the JSON object it prints. */
+  static JsonNode run(String script, URI url, String... flags) throws IOException, InterruptedException {
     Path dir = scripts();
-    List<String> command = new ArrayList<>(List.of("node", "snapshot.js", url.toString()));
+    List<String> command = new ArrayList<>(List.of("node", script, url.toString()));
     command.addAll(List.of(flags));
     Path err = Files.createTempFile("dashboard-page", ".err");
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectError(err.toFile()).start();

@@ -1,0 +1,95 @@
+package org.shardledger.node.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shardledger.contracts.anvil.AnvilBinary;
+import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.rpc.RpcClient;
+import org.shardledger.rpc.RpcServer;
+
+/**
+ * The devnet's network view in headless Chromium: against a running devnet it lists every operator and verifier
+ * and a settled epoch whose payout root is the one {@code ledger_getSettlement} answers; against a hostile ledger,
+ * markup in its answers is shown as text and runs nothing.
+ */
+class NetworkViewPageIT {
+  @TempDir
+  Path dir;
+
+  @Test
+  void thePageListsTheNetworkAndASettlementAsTheLedgerReportsIt() throws Exception {
+    StringWriter text = new StringWriter();
+    DevnetConfig config = new DevnetConfig(dir.resolve("devnet"), AnvilBinary.require(Path.of("")), 2, 3, 2, 0.5, 10,
+        1, 50, 0);
+    try (Devnet net = new Devnet(config, new PrintWriter(text, true))) {
+      net.start();
+      DevnetGuide.print(new PrintWriter(text, true), net);
+      assertThat(text.toString()).contains("network    view (operators, verifiers, epochs, settlements) "
+          + net.networkViewUrl());
+      JsonNode page = PageDriver.run("network-snapshot.js", net.networkViewUrl(), "--wait-settled", "--screenshot",
+          Path.of("target", "network-view.png").toAbsolutePath().toString());
+
+      assertThat(page.get("consoleErrors")).as(page.toString()).isEmpty();
+      assertThat(page.get("operators")).hasSize(2);
+      for (int i = 0; i < 2; i++) {
+        JsonNode row = page.get("operators").get(i);
+        assertThat(row.get(0).asText()).isEqualTo(DevnetAccounts.operator(i).address().toChecksumHex());
+        assertThat(row.get(1).asText()).isEqualTo(DevnetAccounts.region(i));
+        assertThat(row.get(2).asText()).isEqualTo("127.0.0.1:" + net.operators().get(i).address().getPort());
+        assertThat(row.get(3).asText()).isEqualTo(DevnetRoles.OPERATOR_STAKE_CREDITS + ".00");
+      }
+      assertThat(page.get("verifiers")).hasSize(3);
+      assertThat(page.get("verifiers").get(0).get(0).asText())
+          .isEqualTo(net.verifiers().get(0).address().toChecksumHex());
+
+      RpcClient ledger = new RpcClient(net.ledger().rpcUrl(), Duration.ofSeconds(10));
+      int settled = 0;
+      for (JsonNode row : page.get("epochs")) {
+        if (row.get(1).asText().equals("yes")) {
+          settled++;
+          JsonNode s = ledger.call("ledger_getSettlement", Hex.quantity(Long.parseLong(row.get(0).asText())));
+          assertThat(row.get(3).asText()).as("epoch %s's root", row.get(0).asText())
+              .isEqualTo(s.get("payoutRoot").asText());
+        }
+      }
+      assertThat(settled).as(page.toString()).isPositive();
+    }
+  }
+
+  @Test
+  void markupFromAHostileLedgerIsShownAsText() throws Exception {
+    String img = DashboardHostileIT.IMG;
+    try (RpcServer ledger = DashboardHostileIT.serve(
+            DashboardHostileIT.method("ledger_epoch", "{\"currentEpoch\":\"0x2\",\"lastSettledEpoch\":"
+                + DashboardHostileIT.quote(DashboardHostileIT.SCRIPT) + "}"),
+            DashboardHostileIT.method("ledger_getBalance", "{\"cumulative\":" + DashboardHostileIT.quote(img)
+                + ",\"claimed\":\"0xZZ\"}"),
+            DashboardHostileIT.method("ledger_getSettlement", "{\"epoch\":\"0x1\",\"fromEpoch\":\"0x1\","
+                + "\"payoutRoot\":" + DashboardHostileIT.quote(img) + ",\"transactionHash\":"
+                + DashboardHostileIT.quote(DashboardHostileIT.IFRAME) + "}"));
+        NetworkView view = NetworkView.start(new NetworkReads(ledger.url(),
+            List.of(new NetworkReads.Operator("0xabc", img, DashboardHostileIT.SCRIPT, 1)),
+            List.of(new NetworkReads.Verifier(DashboardHostileIT.IFRAME, img))))) {
+      JsonNode page = PageDriver.run("network-snapshot.js", view.url());
+
+      assertThat(page.get("pwned").isNull()).as(page.toString()).isTrue();
+      assertThat(page.get("elements").asInt()).as(page.toString()).isZero();
+      assertThat(page.get("operators").get(0).get(1).asText()).isEqualTo(img);
+      assertThat(page.get("operators").get(0).get(2).asText()).isEqualTo(DashboardHostileIT.SCRIPT);
+      assertThat(page.get("operators").get(0).get(4).asText()).as("markup as an amount").isEqualTo("?");
+      assertThat(page.get("operators").get(0).get(5).asText()).isEqualTo("?");
+      assertThat(page.get("verifiers").get(0).get(0).asText()).isEqualTo(DashboardHostileIT.IFRAME);
+      assertThat(page.get("epochs").get(0).get(3).asText()).as("markup as a root").isEqualTo("?");
+      assertThat(page.get("epochs").get(0).get(4).asText()).isEqualTo("?");
+      assertThat(page.get("currentEpoch").asText()).isEqualTo("2");
+    }
+  }
+}
