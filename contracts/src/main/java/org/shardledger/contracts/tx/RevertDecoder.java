@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Keccak256;
 import org.web3j.abi.FunctionReturnDecoder;
@@ -49,6 +51,13 @@ public final class RevertDecoder {
       }
     }
     return decoder;
+  }
+
+  /** The names of every error this decoder knows, the contracts' custom errors and Error/Panic. */
+  public Set<String> errorNames() {
+    Set<String> names = new TreeSet<>();
+    bySelector.values().forEach(spec -> names.add(spec.name()));
+    return names;
   }
 
   private void add(ErrorSpec spec) {

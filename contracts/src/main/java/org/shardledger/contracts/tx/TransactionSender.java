@@ -72,7 +72,7 @@ public final class TransactionSender {
   }
 
   /** Calls {@code to} with {@code data}; {@code to == null} creates a contract. Safe to call from many threads. */
-  public TxOutcome send(String purpose, Address to, byte[] data, Set<String> alreadyDoneErrors) throws IOException {
+  public TxOutcome send(String purpose, Address to, byte[] data, Set<KnownError> alreadyDoneErrors) throws IOException {
     return submit(purpose, to, data, alreadyDoneErrors).outcome();
   }
 
@@ -80,7 +80,7 @@ public final class TransactionSender {
    * Estimates, signs, journals and broadcasts a call without waiting for it; {@link Submitted#outcome()} waits.
    * A revert in the estimate is the outcome at once (nothing is sent).
    */
-  public synchronized Submitted submit(String purpose, Address to, byte[] data, Set<String> alreadyDoneErrors)
+  public synchronized Submitted submit(String purpose, Address to, byte[] data, Set<KnownError> alreadyDoneErrors)
       throws IOException {
     if (!recovered) {
       recoverPending();
@@ -94,7 +94,7 @@ public final class TransactionSender {
       if (reason.name().equals("unknown revert") && estimate.getError().getData() == null) {
         throw new IOException("estimating gas for " + purpose + " failed: " + estimate.getError().getMessage());
       }
-      return new Submitted(alreadyDoneErrors.contains(reason.name()) ? new TxOutcome.AlreadyDone(reason)
+      return new Submitted(alreadyDone(alreadyDoneErrors, reason) ? new TxOutcome.AlreadyDone(reason)
           : new TxOutcome.Reverted(reason, null));
     }
     BigInteger gasLimit = estimate.getAmountUsed().multiply(BigInteger.valueOf(12)).divide(BigInteger.TEN)
@@ -174,7 +174,7 @@ public final class TransactionSender {
     }
   }
 
-  private TxOutcome awaitOutcome(JournalEntry entry, String toHex, String dataHex, Set<String> alreadyDone)
+  private TxOutcome awaitOutcome(JournalEntry entry, String toHex, String dataHex, Set<KnownError> alreadyDone)
       throws IOException {
     Optional<TransactionReceipt> receipt = awaitReceipt(entry);
     if (receipt.isEmpty()) {
@@ -192,7 +192,7 @@ public final class TransactionSender {
     ContractError reason = toHex == null && dataHex == null ? ContractError.unknown(null)
         : replayRevert(toHex, dataHex, r.getBlockNumber());
     journal.recordOutcome(entry.with(JournalEntry.State.FAILED, "reverted: " + reason));
-    return alreadyDone.contains(reason.name()) ? new TxOutcome.AlreadyDone(reason)
+    return alreadyDone(alreadyDone, reason) ? new TxOutcome.AlreadyDone(reason)
         : new TxOutcome.Reverted(reason, entry.hash());
   }
 
@@ -293,5 +293,9 @@ public final class TransactionSender {
   private static TxOutcome.RawLog rawLog(org.web3j.protocol.core.methods.response.Log log) {
     return new TxOutcome.RawLog(Address.fromHex(log.getAddress()),
         log.getTopics().stream().map(Bytes32::fromHex).toList(), log.getData(), log.getLogIndex().longValueExact());
+  }
+
+  private static boolean alreadyDone(Set<KnownError> done, ContractError reason) {
+    return done.stream().anyMatch(k -> k.is(reason));
   }
 }

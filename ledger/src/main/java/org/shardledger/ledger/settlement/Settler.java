@@ -15,6 +15,7 @@ import org.shardledger.chainstore.settlement.SettledEpoch;
 import org.shardledger.chainstore.settlement.SettlementChain;
 import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.chainstore.settlement.SettlementTx;
+import org.shardledger.contracts.tx.KnownError;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.ledger.LedgerStatusLog;
 import org.shardledger.ledger.records.LedgerRecords;
@@ -52,6 +53,10 @@ import org.shardledger.rpc.json.SettlementWithSlashes;
  * The state only advances with a confirmed settlement. {@link #tick()} does one step and never blocks for long.
  */
 public final class Settler implements AutoCloseable {
+  /** Refusals that mean the signatures are at fault: drop them and collect again. */
+  private static final Set<KnownError> SIGNATURES_REFUSED = Set.of(KnownError.NotVerifier,
+      KnownError.InsufficientSignatures, KnownError.SignersNotAscending);
+
   private final SettlementChain view;
   private final LedgerChain chain;
   private final SettlementStore store;
@@ -180,9 +185,8 @@ public final class Settler implements AutoCloseable {
         pending.status(PendingSettlement.Status.SUBMITTED, Optional.empty());
       }
       case TxOutcome.Reverted r -> {
-        String reason = r.reason().name();
         status.settleRefused(p.epoch(), r.reason().toString());
-        if (Set.of("NotVerifier", "InsufficientSignatures", "SignersNotAscending").contains(reason)) {
+        if (SIGNATURES_REFUSED.stream().anyMatch(k -> k.is(r.reason()))) {
           pending.dropSignatures();
           pending.status(PendingSettlement.Status.COLLECTING, Optional.empty());
           return Progress.SIGNING;

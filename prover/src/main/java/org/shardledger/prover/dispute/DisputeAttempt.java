@@ -9,6 +9,7 @@ import java.util.function.IntSupplier;
 import org.shardledger.contracts.chain.DisputeInfo;
 import org.shardledger.contracts.events.ChainEvent.DisputeOpened;
 import org.shardledger.contracts.tx.ContractError;
+import org.shardledger.contracts.tx.KnownError;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.challenge.Challenge;
@@ -30,11 +31,9 @@ import org.shardledger.prover.serve.ShardProver;
  * One try at one dispute, from the chain's view of it to a mined answer: read the dispute (ANSWERED: nothing to do;
  * UPHELD or the deadline reached: too late), wait for its beacon block, prove the drawn segments from the shard
  * store, send the answer and wait for its receipt. Safe to run for many disputes at once. The contract's refusals
- * it understands are named in {@link #BEACON_NOT_YET} and {@link #WINDOW_CLOSED}, here only.
+ * it understands are {@link KnownError#DisputeBeaconNotYetAvailable} and {@link KnownError#AnswerWindowClosed}.
  */
 final class DisputeAttempt {
-  static final String BEACON_NOT_YET = "DisputeBeaconNotYetAvailable";
-  static final String WINDOW_CLOSED = "AnswerWindowClosed";
 
   private final OperatorIdentity identity;
   private final DisputeCourt court;
@@ -126,10 +125,10 @@ final class DisputeAttempt {
         case TxOutcome.AlreadyDone done -> done.reason();
         case TxOutcome.Mined mined -> throw new IllegalStateException("handled above");
       };
-      if (reason.name().equals(WINDOW_CLOSED)) {
+      if (KnownError.AnswerWindowClosed.is(reason)) {
         return notAnswered(opened, "its answer window closed at block " + deadline);
       }
-      if (!reason.name().equals(BEACON_NOT_YET) && ++refusals >= settings.attempts()) {
+      if (!KnownError.DisputeBeaconNotYetAvailable.is(reason) && ++refusals >= settings.attempts()) {
         return notAnswered(opened, "the contract refused the answer " + refusals + " times, last with " + reason);
       }
       awaitBlock(head + 1);
