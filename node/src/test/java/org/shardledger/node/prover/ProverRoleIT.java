@@ -135,7 +135,7 @@ class ProverRoleIT {
     Path data = dir.resolve("shared");
     try (ProverRole first = started(data, Optional.empty())) {
       assertThatThrownBy(() -> ProverRoleFactory.create(net.settings(data, Optional.empty())))
-          .isInstanceOf(IOException.class).hasMessageContaining("in use by another node");
+          .isInstanceOf(IOException.class).hasMessageContaining("is in use by another running process");
       assertThat(first.status().count(Event.SERVING)).isEqualTo(1);
     }
     started(data, Optional.empty()).close();
