@@ -32,12 +32,18 @@ class ScenarioIT {
     System.out.println("ScenarioIT seed " + seed + " (replay: -Dtestbed.seed=" + seed + ")");
     int dealEpochs = (int) (faultSeconds / TestbedNetwork.EPOCH_LENGTH) + 5;
     try (TestbedNetwork net = TestbedNetwork.start(dir, 2, 3); Chain reader = net.chain().connectReadOnly()) {
-      net.storeFiles(1, dealEpochs, new Random(seed));
-      PayoutModel model = new PayoutModel(net.deals(), TestbedNetwork.GRACE_EPOCHS);
-
+      // Before the deals, so that the faults start with them (a second JVM takes a minute under load) and the deals
+      // run past the faults as dealEpochs intends.
       int second = net.ledger().process().runSecondCopy(Duration.ofSeconds(180));
       assertThat(second).as("a second ledger on the live data directory refuses").isNotZero();
       assertThat(net.ledger().process().secondCopyOutput()).contains("in use by another running process");
+      Random random = new Random(seed);
+      net.storeFiles(1, dealEpochs, random);
+      byte[] data = new byte[(96 + random.nextInt(160)) * 1024];
+      random.nextBytes(data);
+      Path file = Files.write(Files.createDirectories(dir.resolve("owner")).resolve("put.bin"), data);
+      Path manifest = net.put(file, dealEpochs);
+      PayoutModel model = new PayoutModel(net.deals(), TestbedNetwork.GRACE_EPOCHS);
 
       long first = net.deals().stream().mapToLong(TestbedNetwork.OwnerDeal::firstEpoch).min().orElseThrow();
       while (reader.currentEpoch() < first) {
@@ -45,7 +51,7 @@ class ScenarioIT {
       }
       InvariantChecker checker = new InvariantChecker(net, reader, model);
       ScenarioRunner.Report report = new ScenarioRunner(net, reader, checker, seed)
-          .run(Duration.ofSeconds(faultSeconds), Duration.ofSeconds(240), model.lastEpoch());
+          .withStoredFile(file, manifest).run(Duration.ofSeconds(faultSeconds), Duration.ofSeconds(240), model.lastEpoch());
       String text = report.describe();
       System.out.println("ScenarioIT " + text);
       Path out = Path.of("target", "testbed-reports");
