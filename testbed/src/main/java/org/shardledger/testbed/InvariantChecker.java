@@ -213,7 +213,9 @@ public final class InvariantChecker {
 
   /**
    * The operator claims its cumulative credit with the proof the ledger serves; empty when the ledger cannot give
-   * one now (down, restarting, no credit yet). The contract accepts the latest root or the one before it.
+   * one now (down, restarting, no credit yet). The contract accepts the latest root or the one before it. Anyone may
+   * send a claim: it is sent from {@link TestbedNetwork#claimSender()}, so it never races the operator's own
+   * transactions for a nonce.
    */
   public java.util.Optional<org.shardledger.contracts.tx.TxOutcome> claim(org.shardledger.protocol.crypto.KeyPair
       operator) throws IOException {
@@ -226,7 +228,7 @@ public final class InvariantChecker {
     List<Bytes32> path = new ArrayList<>();
     proof.get("proof").forEach(p -> path.add(Bytes32.fromHex(p.asText())));
     BigInteger amount = new BigInteger(proof.get("cumulativeAmount").asText().substring(2), 16);
-    try (Chain chain = net.chain().connect(operator)) {
+    try (Chain chain = net.chain().connect(net.claimSender())) {
       return java.util.Optional.of(chain.settlements().claim(operator.address(), amount, path));
     }
   }

@@ -37,6 +37,9 @@ public final class TestbedNetwork implements AutoCloseable {
   public static final int GRACE_EPOCHS = 3;
   static final String PASSWORD = "testbed";
   static final int OWNER_ACCOUNT = 6;
+  static final int CLAIM_SENDER_ACCOUNT = 4;
+  /** Operators are Anvil's development accounts 1 to 3 (4 sends claims, 5 is the ledger, 6 the owner). */
+  static final int MAX_OPERATORS = 3;
   static final BigInteger CREDIT = DeployParameters.CREDIT;
   static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
@@ -66,6 +69,9 @@ public final class TestbedNetwork implements AutoCloseable {
 
   /** Anvil with the contracts, then {@code operators} operators, {@code verifiers} verifiers (t = 2), a ledger. */
   public static TestbedNetwork start(Path dir, int operatorCount, int verifierCount) throws Exception {
+    if (operatorCount < 1 || operatorCount > MAX_OPERATORS) {
+      throw new IllegalArgumentException("the bed runs 1 to " + MAX_OPERATORS + " operators, not " + operatorCount);
+    }
     List<KeyPair> verifierKeys = new ArrayList<>();
     for (int i = 0; i < verifierCount; i++) {
       verifierKeys.add(DevAccounts.key(7 + i));
@@ -242,6 +248,11 @@ public final class TestbedNetwork implements AutoCloseable {
     all.addAll(verifiers);
     all.add(ledger);
     return all;
+  }
+
+  /** The account that sends claims for the operators (Anvil's development account 4, no role's). */
+  public KeyPair claimSender() {
+    return DevAccounts.key(CLAIM_SENDER_ACCOUNT);
   }
 
   /** The owner's account (Anvil's development account 6, as the devnet's owner). */
