@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -274,10 +273,12 @@ public final class TestbedNetwork implements AutoCloseable {
     return resource;
   }
 
+  /**
+   * A role's port, fixed before it starts and kept across its restarts: below the ephemeral range ({@code FreePort}),
+   * so the proxies' own outgoing connections cannot take it while the role is down.
+   */
   static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    return org.shardledger.runtime.FreePort.loopback();
   }
 
   static InetSocketAddress loopback(int port) {
