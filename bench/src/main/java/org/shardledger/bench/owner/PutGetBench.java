@@ -112,9 +112,19 @@ public final class PutGetBench {
     }
     Map<String, double[]> stages = new LinkedHashMap<>();
     Matcher s = STAGE.matcher(err);
+    double[] previous = null;
     while (s.find()) {
       double t = Double.parseDouble(s.group(1));
-      stages.computeIfAbsent(s.group(2), n -> new double[] {t, t})[1] = t;
+      double[] stage = stages.get(s.group(2));
+      if (stage == null) {
+        if (previous != null) {
+          previous[1] = Math.max(previous[1], t); // a stage lasts until the next one starts
+        }
+        stage = new double[] {t, t};
+        stages.put(s.group(2), stage);
+      }
+      stage[1] = Math.max(stage[1], t);
+      previous = stage;
     }
     Matcher rss = RSS.matcher(err);
     Matcher wall = WALL.matcher(err);
