@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,9 @@ import org.shardledger.node.devnet.DevnetConfig;
  * {@code put} and {@code get} of one file as whole processes ({@code bin/shardledger}, under {@code /usr/bin/time}),
  * against a devnet in this JVM (Anvil, k + m operators on loopback and at least four, a verifier, a ledger), with
  * each stage's share of the time, the data path's MB/s with the waits for blocks apart, the CPU seconds of the command
- * and of the devnet's JVM meanwhile (the operators), peak RSS, and the owner's transactions and gas from their
- * receipts; baseline: {@code cp} of the same file in the same run, and the load average before and after.
+ * and of the devnet's JVM meanwhile (the operators, and its roles following the chain: its rate at rest is measured
+ * for 10 s first), peak RSS, and the owner's transactions and gas from their receipts; baseline: {@code cp} of the
+ * same file in the same run, and the load average before and after.
  *
  * <p>{@code bin/bench main owner.PutGetBench [MiB] [k] [m]} (default 1024 MiB, 2 + 2; up to 12 operators).
  * The machine's two cores are shared by the devnet's roles and the command, as on a one-box devnet.
@@ -66,6 +68,9 @@ public final class PutGetBench {
       String deployment = dir.resolve("devnet/deployment.json").toString();
       Path manifest = dir.resolve("input.manifest.json");
       Files.deleteIfExists(manifest);
+      double idle = devnetCpuRate(Duration.ofSeconds(10));
+      System.out.printf(Locale.ROOT, "the devnet JVM at rest (its roles following the chain): %.2f CPU-s per second%n",
+          idle);
       long before = anvil.blockNumber();
       Run put = run(root, dir, List.of("put", input.toString(), "--out", manifest.toString(), "--data", k, "--parity",
           m, "--extra-uploads", "0", "--epochs", "20", "--rpc", rpc, "--deployment", deployment, "--block-time",
@@ -100,12 +105,10 @@ public final class PutGetBench {
     command.addAll(args);
     Path log = dir.resolve(args.getFirst() + ".log");
     String loadBefore = load();
-    long devnetCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
+    long devnetCpu = devnetCpuNanos();
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     int code = p.waitFor();
-    double devnetSeconds = (((com.sun.management.OperatingSystemMXBean) ManagementFactory
-        .getOperatingSystemMXBean()).getProcessCpuTime() - devnetCpu) / 1e9;
+    double devnetSeconds = (devnetCpuNanos() - devnetCpu) / 1e9;
     String err = Files.readString(log);
     if (code != 0) {
       throw new IllegalStateException(args.getFirst() + " failed (" + code + "):\n" + err);
@@ -158,6 +161,18 @@ public final class PutGetBench {
         String.join(" + ", dataPath), data, bytes / 1e6 / data, String.join("/", BLOCK_WAITS), blocks,
         staged - data - blocks, rest, transactions, shares, run.cpuSeconds(), run.devnetCpuSeconds(),
         run.rssKib() >> 10, cp, run.load());
+  }
+
+  /** CPU seconds per second this JVM spends over {@code window} while no command runs. */
+  private static double devnetCpuRate(Duration window) throws InterruptedException {
+    long start = devnetCpuNanos();
+    Thread.sleep(window);
+    return (devnetCpuNanos() - start) / 1e9 / window.toSeconds();
+  }
+
+  private static long devnetCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double seconds(Pattern pattern, String text) {
