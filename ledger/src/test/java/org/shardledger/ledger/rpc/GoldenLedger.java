@@ -23,6 +23,7 @@ import org.shardledger.ledger.LedgerStatusLog;
 import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.ledger.settlement.LedgerStores;
+import org.shardledger.ledger.store.H2LedgerStores;
 import org.shardledger.ledger.settlement.PendingSettlement;
 import org.shardledger.protocol.aggregation.Aggregator;
 import org.shardledger.protocol.aggregation.EpochAudits;
@@ -89,7 +90,7 @@ final class GoldenLedger implements AutoCloseable {
 
   GoldenLedger(Path dir) throws Exception {
     db = Database.open(dir, "ledger");
-    stores = LedgerStores.open(db);
+    stores = H2LedgerStores.open(db);
     mirror = new ChainMirror(db);
     mirror.onConfirmed(events(), new FollowerCursor(60, Bytes32.ofUnsigned(60)));
     MirrorSettlementChain view = new MirrorSettlementChain(mirror, DEPLOYMENT, (op, block) -> STAKE);

@@ -16,6 +16,7 @@ import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.rpc.RpcVerifierClient;
 import org.shardledger.ledger.settlement.FacadeLedgerChain;
 import org.shardledger.ledger.settlement.LedgerStores;
+import org.shardledger.ledger.store.H2LedgerStores;
 import org.shardledger.ledger.settlement.VerifierClient;
 import org.shardledger.node.roles.RoleResources;
 import org.shardledger.protocol.crypto.KeyPair;
@@ -40,7 +41,7 @@ public final class LedgerRoleFactory {
     RoleResources opened = RoleResources.lockedIn("ledger", config.dataDir());
     try {
       Database db = opened.keep(Database.open(config.dataDir().resolve("db"), "ledger"));
-      LedgerStores stores = LedgerStores.open(db);
+      LedgerStores stores = H2LedgerStores.open(db);
       ChainMirror mirror = new ChainMirror(db);
       Chain chain = opened.keep(Chain.connect(config.rpc(), config.deployment(), Optional.of(key),
           config.dataDir().resolve("journal"), config.timing()));
