@@ -156,7 +156,7 @@ class SettlerPropertyTest {
             assertThat(now).as("%s at epoch %d", account, e).isGreaterThanOrEqualTo(previous);
             previous = now;
           }
-          var proof = ConfirmedView.open(stores.settlements(), Map.of(), -1, (events, upTo) -> { })
+          var proof = ConfirmedView.open(stores.settlements(), Map.of(), -1)
               .proof(account).orElseThrow();
           assertThat(PayoutTree.verify(settled.getLast().settlement().payoutRoot(), account,
               proof.cumulativeAmount(), proof.proof())).isTrue();

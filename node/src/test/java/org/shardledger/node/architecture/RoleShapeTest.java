@@ -2,12 +2,27 @@ package org.shardledger.node.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.shardledger.chainstore.ChainMirror;
+import org.shardledger.chainstore.settlement.AmountAt;
+import org.shardledger.chainstore.settlement.BeaconStatus;
+import org.shardledger.chainstore.settlement.InMemorySettlementStore;
+import org.shardledger.chainstore.settlement.SettledEpoch;
+import org.shardledger.chainstore.settlement.SettlementChain;
+import org.shardledger.chainstore.settlement.SettlementStore;
+import org.shardledger.chainstore.settlement.SettlementTx;
+import org.shardledger.rpc.json.SettlementSignature;
+import org.shardledger.rpc.json.SettlementStep;
+import org.shardledger.rpc.json.SettlementWithSlashes;
+import org.shardledger.rpc.json.SignAnswer;
+import org.shardledger.rpc.json.SignSettlementRequest;
 
 /**
  * The role shape of docs/architecture.md: a role's core sees only the narrow views and clients its module declares,
@@ -45,6 +60,25 @@ class RoleShapeTest {
   void theVerifiersAuditCoreSeesNoChainAndNoTransport() {
     coreIsChainFree("org.shardledger.verifier.audit..", "org.shardledger.verifier.report..",
         "org.shardledger.verifier.reputation..")
+        .check(classes);
+  }
+
+  /**
+   * The ledger's core: its stores, the chain it writes to and its claims view are interfaces and values it declares
+   * ({@code ledger/store} and {@code ledger/onchain} hold the H2 and chain adapters). What it still shares with the
+   * verifier is allowed by name and nothing else: the settlement views of {@code chainstore.settlement} and the
+   * settlement values of {@code rpc.json}, until they move to {@code protocol} (decision 0102).
+   */
+  @Test
+  void theLedgersCoreSeesNoChainAndNoTransport() {
+    DescribedPredicate<JavaClass> sharedSettlementValues = JavaClass.Predicates.belongToAnyOf(SettlementChain.class,
+        SettlementStore.class, InMemorySettlementStore.class, SettledEpoch.class, BeaconStatus.class,
+        SettlementTx.class, AmountAt.class, ChainMirror.MirroredSettlement.class, SettlementStep.class,
+        SettlementWithSlashes.class, SettlementSignature.class, SignAnswer.class, SignSettlementRequest.class);
+    noClasses().that().resideInAnyPackage("org.shardledger.ledger.settlement..", "org.shardledger.ledger.reports..",
+        "org.shardledger.ledger.claims..", "org.shardledger.ledger.records..")
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(CHAIN_AND_TRANSPORT)
+            .and(DescribedPredicate.not(sharedSettlementValues)))
         .check(classes);
   }
 
