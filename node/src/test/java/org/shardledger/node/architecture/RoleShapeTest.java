@@ -10,19 +10,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.shardledger.chainstore.ChainMirror;
-import org.shardledger.chainstore.settlement.AmountAt;
-import org.shardledger.chainstore.settlement.BeaconStatus;
-import org.shardledger.chainstore.settlement.InMemorySettlementStore;
-import org.shardledger.chainstore.settlement.SettledEpoch;
-import org.shardledger.chainstore.settlement.SettlementChain;
-import org.shardledger.chainstore.settlement.SettlementStore;
-import org.shardledger.chainstore.settlement.SettlementTx;
-import org.shardledger.rpc.json.SettlementSignature;
-import org.shardledger.rpc.json.SettlementStep;
-import org.shardledger.rpc.json.SettlementWithSlashes;
-import org.shardledger.rpc.json.SignAnswer;
-import org.shardledger.rpc.json.SignSettlementRequest;
 
 /**
  * The role shape of docs/architecture.md: a role's core sees only the narrow views and clients its module declares,
@@ -33,6 +20,15 @@ import org.shardledger.rpc.json.SignSettlementRequest;
 class RoleShapeTest {
   private static final String[] CHAIN_AND_TRANSPORT = {"org.shardledger.contracts..", "org.shardledger.chainstore..",
       "io.netty..", "org.web3j..", "org.shardledger.rpc..", "java.sql..", "org.h2.."};
+  /** By name, so that a class moving to {@code protocol} simply stops needing its allowance. */
+  private static final java.util.List<String> SHARED_SETTLEMENT_VALUES = java.util.List.of(
+      "org.shardledger.chainstore.settlement.SettlementChain", "org.shardledger.chainstore.settlement.SettlementStore",
+      "org.shardledger.chainstore.settlement.InMemorySettlementStore",
+      "org.shardledger.chainstore.settlement.SettledEpoch", "org.shardledger.chainstore.settlement.BeaconStatus",
+      "org.shardledger.chainstore.settlement.SettlementTx", "org.shardledger.chainstore.settlement.AmountAt",
+      "org.shardledger.chainstore.ChainMirror$MirroredSettlement", "org.shardledger.rpc.json.SettlementStep",
+      "org.shardledger.rpc.json.SettlementWithSlashes", "org.shardledger.rpc.json.SettlementSignature",
+      "org.shardledger.rpc.json.SignAnswer", "org.shardledger.rpc.json.SignSettlementRequest");
   private static JavaClasses classes;
 
   @BeforeAll
@@ -71,10 +67,9 @@ class RoleShapeTest {
    */
   @Test
   void theLedgersCoreSeesNoChainAndNoTransport() {
-    DescribedPredicate<JavaClass> sharedSettlementValues = JavaClass.Predicates.belongToAnyOf(SettlementChain.class,
-        SettlementStore.class, InMemorySettlementStore.class, SettledEpoch.class, BeaconStatus.class,
-        SettlementTx.class, AmountAt.class, ChainMirror.MirroredSettlement.class, SettlementStep.class,
-        SettlementWithSlashes.class, SettlementSignature.class, SignAnswer.class, SignSettlementRequest.class);
+    DescribedPredicate<JavaClass> sharedSettlementValues = DescribedPredicate.describe(
+        "the settlement views and values shared with the verifier", c -> SHARED_SETTLEMENT_VALUES.stream()
+            .anyMatch(name -> c.getName().equals(name) || c.getName().startsWith(name + "$")));
     noClasses().that().resideInAnyPackage("org.shardledger.ledger.settlement..", "org.shardledger.ledger.reports..",
         "org.shardledger.ledger.claims..", "org.shardledger.ledger.records..")
         .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(CHAIN_AND_TRANSPORT)
