@@ -77,7 +77,7 @@ class LedgerSettlementIT {
         assertThat(TestNetwork.submit(rpc, net.report(v, e, outcomes)).get("status").asText()).isEqualTo("ACCEPTED");
       }
       long epoch = e;
-      net.await(() -> settled(epoch), lastBlockOf(e) + 16, Duration.ofSeconds(60));
+      net.awaitConfirming(() -> settled(epoch), lastBlockOf(e) + 16, Duration.ofSeconds(60));
       net.verifiers.get(2).comeBack();
       Map<Address, BigInteger> balances = new HashMap<>();
       for (KeyPair k : List.of(HONEST, LOSER, OWNER)) {

@@ -52,9 +52,9 @@ class OwnerEndsDealIT {
         net.allPass(rpc, first + 1, deal.id());
         net.mineToEpoch(first + 2);
         // balances are answered from the confirmed view, which follows the stored settlement by the confirmation
-        // depth: wait for the refund there, not only for the settlement in the store (failed under load otherwise)
-        net.await(() -> covered(ledger, first + 2) && refunded(rpc, OWNER),
-            net.local.deployment().epochStartBlock(first + 5), Duration.ofSeconds(90));
+        // depth: wait for the refund there, not only for the settlement in the store (it read 0 under load)
+        net.awaitConfirming(() -> covered(ledger, first + 2) && refunded(rpc, OWNER),
+            net.local.deployment().epochStartBlock(first + 3) + 16, Duration.ofSeconds(90));
 
         assertThat(balance(rpc, OPERATOR)).as("paid through the end epoch").isEqualTo(PRICE.multiply(BigInteger.TWO));
         assertThat(balance(rpc, OWNER)).as("the other four epochs refunded")

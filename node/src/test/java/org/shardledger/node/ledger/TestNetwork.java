@@ -188,6 +188,33 @@ final class TestNetwork implements AutoCloseable {
     await(done, mineUpTo, timeout, () -> "");
   }
 
+  /**
+   * As {@link #await(BooleanSupplier, long, Duration)}, and a block that a transaction mined on its own (Anvil mines
+   * one per transaction) also gets its {@link #CONFIRMATIONS}: the ledger records a settlement only once its
+   * transaction is buried, so on a loaded machine it could send after {@code mineUpTo} and wait forever for blocks
+   * nobody mined (LedgerSettlementIT, OwnerEndsDealIT timed out that way).
+   */
+  void awaitConfirming(BooleanSupplier done, long mineUpTo, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long upTo = mineUpTo;
+    long expected = head();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout + " at block " + head());
+      }
+      long now = head();
+      if (now > expected) {
+        upTo = Math.max(upTo, now + CONFIRMATIONS + 1);
+      }
+      if (now < upTo) {
+        local.rpc().mine(1);
+        now++;
+      }
+      expected = now;
+      Thread.sleep(50);
+    }
+  }
+
   /** As {@link #await(BooleanSupplier, long, Duration)}, saying {@code context} (e.g. the ledger's state) on a timeout. */
   void await(BooleanSupplier done, long mineUpTo, Duration timeout, java.util.concurrent.Callable<Object> context)
       throws Exception {
