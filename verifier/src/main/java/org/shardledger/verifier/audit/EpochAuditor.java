@@ -10,11 +10,12 @@ import java.util.concurrent.Semaphore;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.audit.AuditResults;
 import org.shardledger.protocol.audit.DealResult;
+import org.shardledger.protocol.beacon.BeaconWindow;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.deal.Deal;
-import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.eip712.AuditReport;
+import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.store.AuditRecord;
 
@@ -60,7 +61,7 @@ public final class EpochAuditor {
     long epoch = audits.nextEpoch().orElse(calendar.epochOf(head));
     Optional<EpochBeacon> beacon = chain.beacon(epoch);
     if (beacon.isEmpty()) {
-      if (head > calendar.beaconDeadline(epoch) + confirmations) {
+      if (BeaconWindow.closed(calendar.startBlock(epoch), chain.confirmedThrough())) {
         reports.saveUnaudited(epoch);
         status.epochUnaudited(epoch);
         audits.setNextEpoch(epoch + 1);
