@@ -71,7 +71,7 @@ public final class VerifierNode implements AutoCloseable {
           config.audits(), verifyPool);
       keep(dealAuditor::close);
       EpochAuditor epochs = new EpochAuditor(parts.calendar(), parts.domain(), parts.view(), parts.audits(),
-          parts.reports(), dealAuditor, key, config.confirmations(), config.audits(), status);
+          parts.reports(), dealAuditor, key, config.audits(), status);
       publisher = new ReportPublisher(parts.ledgers(), parts.reports(), parts.audits(), status);
       LoopRunner loops = keep(new LoopRunner());
       loop(loops, "verifier-audits", config.pollInterval(), () -> {

@@ -23,7 +23,7 @@ import org.shardledger.verifier.store.AuditRecord;
  * Works through the epochs in order. An epoch is audited once its beacon is recorded and buried (the view only
  * holds confirmed events): every active deal gets exactly one result. The epoch's {@code AuditReport} is signed
  * when the view has seen the whole epoch, so a deal activated late in its first epoch is audited too. An epoch
- * whose beacon can no longer be recorded (its deadline passed) is unaudited. Killed half way, it resumes with the
+ * whose beacon can no longer be recorded (the view has seen its whole {@code BeaconWindow}) is unaudited. Killed half way, it resumes with the
  * deals that have no result yet. Chain-free: the chain comes in through {@link AuditView} and
  * {@link EpochCalendar}, operators through {@link Challenger}.
  */
@@ -36,12 +36,11 @@ public final class EpochAuditor {
   private final ReportLog reports;
   private final DealAuditor auditor;
   private final KeyPair key;
-  private final int confirmations;
   private final AuditSettings settings;
   private final VerifierStatusLog status;
 
   public EpochAuditor(EpochCalendar calendar, Eip712Domain domain, AuditView chain, AuditLog audits,
-      ReportLog reports, DealAuditor auditor, KeyPair key, int confirmations, AuditSettings settings,
+      ReportLog reports, DealAuditor auditor, KeyPair key, AuditSettings settings,
       VerifierStatusLog status) {
     this.calendar = calendar;
     this.domain = domain;
@@ -50,7 +49,6 @@ public final class EpochAuditor {
     this.reports = reports;
     this.auditor = auditor;
     this.key = key;
-    this.confirmations = confirmations;
     this.settings = settings;
     this.status = status;
   }

@@ -65,8 +65,8 @@ class EpochAuditorTest {
     AuditSettings settings = new AuditSettings(4, 2, Duration.ofMillis(1), Duration.ofSeconds(1));
     VerifierStatusLog status = new VerifierStatusLog();
     epochs = new EpochAuditor(CALENDAR, DOMAIN, chain, audits, reports,
-        new DealAuditor(operators, audits, status, AuditFixture.CHAIN_ID, settings, pool), VERIFIER, CONFIRMATIONS,
-        settings, status);
+        new DealAuditor(operators, audits, status, AuditFixture.CHAIN_ID, settings, pool), VERIFIER, settings,
+        status);
   }
 
   @AfterEach
