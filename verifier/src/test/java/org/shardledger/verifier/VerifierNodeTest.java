@@ -117,7 +117,8 @@ class VerifierNodeTest {
         assertThat(report.results().get(0).outcome().name()).isEqualTo("PASS");
         assertThat(DOMAIN.signer(report.report(), report.signature())).contains(VERIFIER.address());
         JsonNode results = new RpcClient(node.rpcUrl().orElseThrow(), Duration.ofSeconds(5))
-            .call(MethodName.VERIFIER_GET_AUDIT_RESULTS, new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
+            .call(MethodName.VERIFIER_GET_AUDIT_RESULTS,
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
         assertThat(results).hasSize(1);
         assertThat(results.get(0).get("outcome").asText()).isEqualTo("PASS");
       }

@@ -72,7 +72,8 @@ public final class TransactionSender {
   }
 
   /** Calls {@code to} with {@code data}; {@code to == null} creates a contract. Safe to call from many threads. */
-  public TxOutcome send(String purpose, Address to, byte[] data, Set<ContractError> alreadyDoneErrors) throws IOException {
+  public TxOutcome send(String purpose, Address to, byte[] data,
+      Set<ContractError> alreadyDoneErrors) throws IOException {
     return submit(purpose, to, data, alreadyDoneErrors).outcome();
   }
 

@@ -28,7 +28,8 @@ public final class RpcVerifierClient implements VerifierClient {
   @Override
   public SignAnswer sign(SignSettlementRequest request) throws IOException {
     try {
-      return SignAnswerJson.ofResult(rpc.call(MethodName.VERIFIER_SIGN_SETTLEMENT, SignSettlementRequestJson.encode(request)));
+      return SignAnswerJson.ofResult(rpc.call(MethodName.VERIFIER_SIGN_SETTLEMENT,
+          SignSettlementRequestJson.encode(request)));
     } catch (RpcException e) {
       return SignAnswerJson.ofError(e);
     }

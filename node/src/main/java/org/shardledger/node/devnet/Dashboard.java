@@ -82,7 +82,8 @@ final class Dashboard {
       Address operator = DevnetAccounts.operator(i).address();
       BigInteger earned = BigInteger.ZERO;
       try {
-        earned = Hex.parseQuantity(ledgerRpc.call(MethodName.LEDGER_GET_BALANCE, operator.toHex()).get("cumulative").asText());
+        earned = Hex.parseQuantity(ledgerRpc.call(MethodName.LEDGER_GET_BALANCE,
+            operator.toHex()).get("cumulative").asText());
       } catch (RpcException e) {
         // nothing settled for it yet
       }

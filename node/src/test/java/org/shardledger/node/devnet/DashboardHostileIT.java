@@ -54,13 +54,16 @@ class DashboardHostileIT {
   void hostileAnswersAreShownAsTextAndRunNothing() throws Exception {
     Address operator = DevnetAccounts.operator(0).address();
     AtomicInteger claimsSent = new AtomicInteger();
-    try (RpcServer verifier = serve(method(MethodName.VERIFIER_GET_AUDIT_RESULTS.wire(), "[{\"epoch\":\"0x2\",\"dealId\":\"0x7\","
+    try (RpcServer verifier = serve(method(MethodName.VERIFIER_GET_AUDIT_RESULTS.wire(),
+        "[{\"epoch\":\"0x2\",\"dealId\":\"0x7\","
             + "\"operator\":\"" + operator + "\",\"outcome\":\"FAIL\",\"reason\":" + quote(IMG) + ",\"detail\":"
             + quote(SCRIPT) + "}]"),
-            method(MethodName.VERIFIER_GET_REPUTATION.wire(), "{\"standing\":" + quote(IFRAME) + ",\"auditScore\":" + quote(IMG)
+            method(MethodName.VERIFIER_GET_REPUTATION.wire(),
+                "{\"standing\":" + quote(IFRAME) + ",\"auditScore\":" + quote(IMG)
                 + ",\"passes\":\"0xZZ\",\"changes\":[{\"epoch\":\"0x2\",\"dealId\":\"0x7\",\"outcome\":"
                 + quote(IMG) + ",\"reason\":" + quote(SCRIPT) + "}]}"));
-        RpcServer oversized = serve(method(MethodName.VERIFIER_GET_AUDIT_RESULTS.wire(), "[{\"reason\":\"" + "x".repeat(2 << 20) + "\"}]"),
+        RpcServer oversized = serve(method(MethodName.VERIFIER_GET_AUDIT_RESULTS.wire(),
+            "[{\"reason\":\"" + "x".repeat(2 << 20) + "\"}]"),
             method(MethodName.VERIFIER_GET_REPUTATION.wire(), "{}"));
         RpcServer ledger = serve(method("ledger_epoch", "{\"currentEpoch\":\"0x3\",\"lastSettledEpoch\":"
                 + quote(IMG) + ",\"nextEpochToSettle\":" + quote(SCRIPT) + ",\"pending\":null}"),

@@ -69,7 +69,8 @@ class DashboardPageIT {
 
       JsonNode failed = waitForFailure(failing.dashboardUrl(), text);
       JsonNode verifierSays = new RpcClient(net.verifiers().get(0).rpcUrl().orElseThrow(), Duration.ofSeconds(10))
-          .call(MethodName.VERIFIER_GET_AUDIT_RESULTS, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+          .call(MethodName.VERIFIER_GET_AUDIT_RESULTS,
+              com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
               .put("operator", DevnetAccounts.operator(1).address().toHex()));
       String reason = null;
       for (JsonNode r : verifierSays) {

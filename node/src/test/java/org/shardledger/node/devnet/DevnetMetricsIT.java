@@ -92,7 +92,8 @@ class DevnetMetricsIT {
           for (int i = 0; i < net.operators().size(); i++) {
             var account = DevnetAccounts.operator(i).address();
             chain = chain.add(reader.settlements().claimed(account));
-            rpc = rpc.add(Hex.parseQuantity(ledgerRpc.call(MethodName.LEDGER_GET_BALANCE, account.toHex()).get("claimed")
+            rpc = rpc.add(Hex.parseQuantity(ledgerRpc.call(MethodName.LEDGER_GET_BALANCE,
+                account.toHex()).get("claimed")
                 .asText()));
           }
           net.chain().rpc().mine(1);

@@ -151,7 +151,8 @@ class LedgerSettlementIT {
 
   @Test
   void aLyingVerifierNeitherFailsTheHonestOperatorNorGoesUnrecorded() throws Exception {
-    JsonNode results = rpc.call(MethodName.AUDIT_GET_RESULTS, JSON.createObjectNode().put("epoch", Hex.quantity(first + 1))
+    JsonNode results = rpc.call(MethodName.AUDIT_GET_RESULTS, JSON.createObjectNode().put("epoch",
+        Hex.quantity(first + 1))
         .put("dealId", Hex.quantity(dealA))).get("results");
     assertThat(results).hasSize(1);
     assertThat(results.get(0).get("outcome").asText()).isEqualTo("PASS");
@@ -160,7 +161,8 @@ class LedgerSettlementIT {
     assertThat(disagreement.get("verifier").asText()).isEqualTo(TestNetwork.VERIFIER_KEYS.get(2).address().toString());
     assertThat(disagreement.get("reported").asText()).isEqualTo("FAIL");
 
-    JsonNode byLiar = rpc.call(MethodName.AUDIT_GET_RESULTS, JSON.createObjectNode().put("fromEpoch", Hex.quantity(first))
+    JsonNode byLiar = rpc.call(MethodName.AUDIT_GET_RESULTS, JSON.createObjectNode().put("fromEpoch",
+        Hex.quantity(first))
         .put("toEpoch", Hex.quantity(first + 3)).put("verifier", TestNetwork.VERIFIER_KEYS.get(2).address().toHex()))
         .get("results");
     assertThat(byLiar).as("the liar disagreed once").hasSize(1);
@@ -186,13 +188,15 @@ class LedgerSettlementIT {
     BigInteger slash = PRICE_B.multiply(BigInteger.TEN);
     assertThat(net.reader.operators().get(LOSER.address()).orElseThrow().stake())
         .isEqualTo(CREDIT.multiply(BigInteger.valueOf(200)).subtract(slash.multiply(BigInteger.TWO)));
-    assertThat(rpc.call(MethodName.LEDGER_GET_SETTLEMENT, Hex.quantity(first + 1)).get("slashes").get(0).get("amount").asText())
+    assertThat(rpc.call(MethodName.LEDGER_GET_SETTLEMENT,
+        Hex.quantity(first + 1)).get("slashes").get(0).get("amount").asText())
         .isEqualTo(Hex.quantity(slash));
 
     JsonNode deal = rpc.call(MethodName.DEAL_GET, Hex.quantity(dealB));
     assertThat(deal.get("settlement").get("terminated").asBoolean()).isTrue();
     assertThat(deal.get("settlement").get("fails").asText()).isEqualTo("0x2");
-    JsonNode entries = rpc.call(MethodName.AUDIT_GET_RESULTS, JSON.createObjectNode().put("fromEpoch", Hex.quantity(first))
+    JsonNode entries = rpc.call(MethodName.AUDIT_GET_RESULTS, JSON.createObjectNode().put("fromEpoch",
+        Hex.quantity(first))
         .put("toEpoch", Hex.quantity(first + 3)).put("dealId", Hex.quantity(dealB))).get("results");
     assertThat(entries).hasSize(2);
     assertThat(entries.get(1).get("events")).extracting(e -> e.get("type").asText())
@@ -207,7 +211,8 @@ class LedgerSettlementIT {
     assertThat(net.reader.operators().get(LOSER.address()).orElseThrow().activeDeals()).isZero();
 
     BigInteger escrowB = PRICE_B.multiply(BigInteger.valueOf(6));
-    assertThat(quantity(rpc.call(MethodName.LEDGER_GET_BALANCE, OWNER.address().toHex()), "cumulative")).isEqualTo(escrowB);
+    assertThat(quantity(rpc.call(MethodName.LEDGER_GET_BALANCE, OWNER.address().toHex()),
+        "cumulative")).isEqualTo(escrowB);
     JsonNode proof = rpc.call(MethodName.LEDGER_GET_CLAIM_PROOF, OWNER.address().toHex());
     List<Bytes32> siblings = new ArrayList<>();
     proof.get("proof").forEach(p -> siblings.add(Bytes32.fromHex(p.asText())));

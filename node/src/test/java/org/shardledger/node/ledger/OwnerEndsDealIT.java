@@ -60,7 +60,8 @@ class OwnerEndsDealIT {
             .isEqualTo(PRICE.multiply(BigInteger.valueOf(4)));
         assertThat(owner.settlements().settledThrough()).isGreaterThan(first + 2);
 
-        com.fasterxml.jackson.databind.JsonNode proof = rpc.call(MethodName.LEDGER_GET_CLAIM_PROOF, OWNER.address().toHex());
+        com.fasterxml.jackson.databind.JsonNode proof = rpc.call(MethodName.LEDGER_GET_CLAIM_PROOF,
+            OWNER.address().toHex());
         java.util.List<Bytes32> siblings = new java.util.ArrayList<>();
         proof.get("proof").forEach(p -> siblings.add(Bytes32.fromHex(p.asText())));
         BigInteger before = owner.credits().balanceOf(OWNER.address());
@@ -83,7 +84,8 @@ class OwnerEndsDealIT {
   }
 
   static BigInteger balance(RpcClient rpc, KeyPair account) throws Exception {
-    return Hex.parseQuantity(rpc.call(MethodName.LEDGER_GET_BALANCE, account.address().toHex()).get("cumulative").asText());
+    return Hex.parseQuantity(rpc.call(MethodName.LEDGER_GET_BALANCE,
+        account.address().toHex()).get("cumulative").asText());
   }
 
   static boolean covered(LedgerRole ledger, long epoch) {

@@ -59,7 +59,8 @@ public final class RpcLedgerReads implements LedgerReads {
 
   @Override
   public JsonNode settledResults(Address operator, long fromEpoch, long toEpoch) throws IOException, RpcException {
-    return client.call(MethodName.AUDIT_GET_RESULTS, JsonNodeFactory.instance.objectNode().put("operator", operator.toHex())
+    return client.call(MethodName.AUDIT_GET_RESULTS, JsonNodeFactory.instance.objectNode().put("operator",
+        operator.toHex())
         .put("fromEpoch", Hex.quantity(fromEpoch)).put("toEpoch", Hex.quantity(toEpoch)));
   }
 

@@ -26,7 +26,8 @@ public final class RpcVerifierReads implements VerifierReads {
 
   @Override
   public JsonNode results(Address operator, int limit) throws IOException, RpcException {
-    return client.call(MethodName.VERIFIER_GET_AUDIT_RESULTS, JsonNodeFactory.instance.objectNode().put("operator", operator.toHex())
+    return client.call(MethodName.VERIFIER_GET_AUDIT_RESULTS, JsonNodeFactory.instance.objectNode().put("operator",
+        operator.toHex())
         .put("limit", Hex.quantity(limit)));
   }
 

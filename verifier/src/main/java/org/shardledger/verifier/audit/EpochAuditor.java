@@ -23,9 +23,9 @@ import org.shardledger.verifier.store.AuditRecord;
  * Works through the epochs in order. An epoch is audited once its beacon is recorded and buried (the view only
  * holds confirmed events): every active deal gets exactly one result. The epoch's {@code AuditReport} is signed
  * when the view has seen the whole epoch, so a deal activated late in its first epoch is audited too. An epoch
- * whose beacon can no longer be recorded (the view has seen its whole {@code BeaconWindow}) is unaudited. Killed half way, it resumes with the
- * deals that have no result yet. Chain-free: the chain comes in through {@link AuditView} and
- * {@link EpochCalendar}, operators through {@link Challenger}.
+ * whose beacon can no longer be recorded (the view has seen its whole {@code BeaconWindow}) is unaudited. Killed
+ * half way, it resumes with the deals that have no result yet. Chain-free: the chain comes in through
+ * {@link AuditView} and {@link EpochCalendar}, operators through {@link Challenger}.
  */
 public final class EpochAuditor {
 

@@ -53,7 +53,8 @@ class VerifierRpcGoldenTest {
 
   static JsonNode request(SignSettlementRequest r) {
     return JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1)
-        .put("method", MethodName.VERIFIER_SIGN_SETTLEMENT.wire()).set("params", JSON.createArrayNode().add(SignSettlementRequestJson.encode(r)));
+        .put("method", MethodName.VERIFIER_SIGN_SETTLEMENT.wire()).set("params",
+            JSON.createArrayNode().add(SignSettlementRequestJson.encode(r)));
   }
 
   @Test
