@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.shardledger.client.disk.DiskSpace;
 import org.shardledger.client.file.DecodedFile;
 import org.shardledger.client.file.FileDecoder;
+import org.shardledger.client.layout.RootCheck;
 import org.shardledger.client.manifest.Manifest;
 import org.shardledger.client.manifest.ManifestCheck;
 import org.shardledger.client.manifest.ManifestPart;
@@ -109,7 +110,7 @@ final class GetCommand implements Callable<Integer> {
       }
       stages.stage("decode", 0, 1, "decoding and decrypting");
       FileDecoder decoder = new FileDecoder(new ManifestVerifier(m.chainId(), m.ledger()),
-          new ProgressReporter(err, "decode"), DiskSpace.OF_FILE_STORE);
+          new ProgressReporter(err, "decode"), DiskSpace.OF_FILE_STORE, RootCheck.CHECKED_ON_ARRIVAL);
       DecodedFile decoded = decoder.decode(manifest, shards, out, Path.of(""), account);
       stages.stage("decode", 1, 1, "written to " + decoded.file());
       spec.commandLine().getOut().printf("got %s (%d bytes) to %s%nmanifest signed by its owner %s%n",
