@@ -15,7 +15,7 @@ import org.shardledger.chainstore.settlement.SettledEpoch;
 import org.shardledger.chainstore.settlement.SettlementChain;
 import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.chainstore.settlement.SettlementTx;
-import org.shardledger.contracts.tx.KnownError;
+import org.shardledger.contracts.tx.ContractError;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.ledger.LedgerStatusLog;
 import org.shardledger.ledger.records.LedgerRecords;
@@ -34,8 +34,8 @@ import org.shardledger.protocol.settlement.SettlementInput;
 import org.shardledger.protocol.settlement.SettlementResult;
 import org.shardledger.protocol.settlement.SettlementRules;
 import org.shardledger.protocol.settlement.SettlementState;
-import org.shardledger.rpc.json.SettlementStep;
-import org.shardledger.rpc.json.SettlementWithSlashes;
+import org.shardledger.protocol.settlement.SettlementStep;
+import org.shardledger.protocol.settlement.SettlementWithSlashes;
 
 /**
  * Settles epochs, one settlement at a time, so that each lands on chain exactly once. Every step of the way is
@@ -54,8 +54,8 @@ import org.shardledger.rpc.json.SettlementWithSlashes;
  */
 public final class Settler implements AutoCloseable {
   /** Refusals that mean the signatures are at fault: drop them and collect again. */
-  private static final Set<KnownError> SIGNATURES_REFUSED = Set.of(KnownError.NotVerifier,
-      KnownError.InsufficientSignatures, KnownError.SignersNotAscending);
+  private static final Set<ContractError> SIGNATURES_REFUSED = Set.of(ContractError.NotVerifier,
+      ContractError.InsufficientSignatures, ContractError.SignersNotAscending);
 
   private final SettlementChain view;
   private final LedgerChain chain;

@@ -65,16 +65,18 @@ final class PutCommand implements Callable<Integer> {
       description = "The regions shards may go to, comma-separated (default: any).")
   List<String> regions;
 
-  @Option(names = "--epochs", defaultValue = "100", description = "How many epochs the deals run "
+  @Option(names = "--epochs", defaultValue = "" + PutOptions.DEFAULT_EPOCHS,
+      description = "How many epochs the deals run "
       + "(default: ${DEFAULT-VALUE}).")
   long epochs;
 
-  @Option(names = "--max-price", defaultValue = "1000", paramLabel = "CREDITS",
+  @Option(names = "--max-price", defaultValue = "" + PutOptions.DEFAULT_MAX_PRICE, paramLabel = "CREDITS",
       description = "The most to pay per GiB-epoch of a shard (default: ${DEFAULT-VALUE}).")
   BigInteger maxPrice;
 
-  @Option(names = "--extra-uploads", defaultValue = "1", description = "Uploads per part that race the slowest "
-      + "shards; the slower of each pair is cancelled (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--extra-uploads", defaultValue = "" + PutOptions.DEFAULT_EXTRA_UPLOADS,
+      description = "Uploads per part that race the slowest shards; the slower of each pair is "
+      + "cancelled (default: ${DEFAULT-VALUE}).")
   int extraUploads;
 
   @Option(names = "--dry-run", description = "Print the placement and its cost, and stop (no transaction).")

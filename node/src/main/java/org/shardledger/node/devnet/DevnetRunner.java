@@ -42,7 +42,7 @@ public final class DevnetRunner {
       try (Chain reader = net.chain().connectReadOnly()) {
         Dashboard dashboard = new Dashboard(net, reader);
         while (done.getCount() > 0) {
-          long settled = dashboard.tick();
+          long settled = dashboard.claimAndShowEpoch();
           if (config.settledEpochs() > 0 && settled >= lastDealStart(reader, net) + config.settledEpochs()) {
             dashboard.claimAll();
             return summary(net, reader);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
@@ -45,7 +46,7 @@ final class NetworkReads implements RpcMethod {
 
   @Override
   public String name() {
-    return "network_view";
+    return MethodName.NETWORK_VIEW.wire();
   }
 
   @Override
@@ -56,11 +57,11 @@ final class NetworkReads implements RpcMethod {
     for (Operator o : operators) {
       ObjectNode row = ops.addObject().put("address", o.address()).put("region", o.region())
           .put("endpoint", o.endpoint()).put("stake", Hex.quantity(o.stakeCredits()));
-      row.set("balance", read("ledger_getBalance", o.address()));
+      row.set("balance", read(MethodName.LEDGER_GET_BALANCE, o.address()));
     }
     ArrayNode vs = out.putArray("verifiers");
     verifiers.forEach(v -> vs.addObject().put("address", v.address()).put("rpc", v.rpc()));
-    JsonNode epoch = read("ledger_epoch");
+    JsonNode epoch = read(MethodName.LEDGER_EPOCH);
     out.set("epoch", epoch);
     ArrayNode epochs = out.putArray("epochs");
     JsonNode current = epoch.get("currentEpoch");
@@ -81,7 +82,7 @@ final class NetworkReads implements RpcMethod {
   /** The settlement covering {@code epoch}; {@code null} while none does. */
   private JsonNode settlement(long epoch) throws IOException {
     try {
-      JsonNode s = ledger.call("ledger_getSettlement", Hex.quantity(epoch));
+      JsonNode s = ledger.call(MethodName.LEDGER_GET_SETTLEMENT, Hex.quantity(epoch));
       ObjectNode out = JSON.objectNode();
       for (String field : List.of("epoch", "fromEpoch", "payoutRoot", "transactionHash")) {
         out.set(field, s.path(field).isValueNode() ? s.get(field) : JSON.nullNode());
@@ -93,7 +94,7 @@ final class NetworkReads implements RpcMethod {
   }
 
   /** A ledger answer, or {@code {"error": why}} so the other sections still show. */
-  private JsonNode read(String method, Object... args) {
+  private JsonNode read(MethodName method, Object... args) {
     try {
       return ledger.call(method, args);
     } catch (RpcException | IOException e) {

@@ -2,6 +2,7 @@ package org.shardledger.node.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.shardledger.rpc.MethodName;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,14 +54,17 @@ class DashboardHostileIT {
   void hostileAnswersAreShownAsTextAndRunNothing() throws Exception {
     Address operator = DevnetAccounts.operator(0).address();
     AtomicInteger claimsSent = new AtomicInteger();
-    try (RpcServer verifier = serve(method("audit_getResults", "[{\"epoch\":\"0x2\",\"dealId\":\"0x7\","
+    try (RpcServer verifier = serve(method(MethodName.VERIFIER_GET_AUDIT_RESULTS.wire(),
+        "[{\"epoch\":\"0x2\",\"dealId\":\"0x7\","
             + "\"operator\":\"" + operator + "\",\"outcome\":\"FAIL\",\"reason\":" + quote(IMG) + ",\"detail\":"
             + quote(SCRIPT) + "}]"),
-            method("audit_getReputation", "{\"standing\":" + quote(IFRAME) + ",\"auditScore\":" + quote(IMG)
+            method(MethodName.VERIFIER_GET_REPUTATION.wire(),
+                "{\"standing\":" + quote(IFRAME) + ",\"auditScore\":" + quote(IMG)
                 + ",\"passes\":\"0xZZ\",\"changes\":[{\"epoch\":\"0x2\",\"dealId\":\"0x7\",\"outcome\":"
                 + quote(IMG) + ",\"reason\":" + quote(SCRIPT) + "}]}"));
-        RpcServer oversized = serve(method("audit_getResults", "[{\"reason\":\"" + "x".repeat(2 << 20) + "\"}]"),
-            method("audit_getReputation", "{}"));
+        RpcServer oversized = serve(method(MethodName.VERIFIER_GET_AUDIT_RESULTS.wire(),
+            "[{\"reason\":\"" + "x".repeat(2 << 20) + "\"}]"),
+            method(MethodName.VERIFIER_GET_REPUTATION.wire(), "{}"));
         RpcServer ledger = serve(method("ledger_epoch", "{\"currentEpoch\":\"0x3\",\"lastSettledEpoch\":"
                 + quote(IMG) + ",\"nextEpochToSettle\":" + quote(SCRIPT) + ",\"pending\":null}"),
             method("ledger_getBalance", "{\"account\":" + quote(IMG) + ",\"cumulative\":\"0x8ac7230489e80000\","
@@ -75,7 +79,7 @@ class DashboardHostileIT {
           AdminServer admin = adminServer(operator, ledgerWithVerifiers.url(), claimsSent)) {
         JsonNode page = PageDriver.snapshot(admin.pageUrl("/"), "--wait-bars", "1");
         var client = AdminClient.connect(dir.resolve("operator"), Duration.ofSeconds(10));
-        String audits = client.call("dashboard_audits").toString();
+        String audits = client.call(MethodName.DASHBOARD_AUDITS).toString();
 
         assertThat(page.get("images").asInt()).as("no markup from the answers became elements").isZero();
         assertThat(page.get("pwned").isNull()).as("nothing ran").isTrue();
@@ -101,7 +105,7 @@ class DashboardHostileIT {
             .isEqualTo("[{\"epoch\":\"1\",\"amount\":\"10000000000000000000\"}]");
         assertThat(page.get("attention").toString()).contains("gas funds are low");
 
-        assertThatThrownBy(() -> client.call("dashboard_claim")).isInstanceOf(RpcException.class)
+        assertThatThrownBy(() -> client.call(MethodName.DASHBOARD_CLAIM)).isInstanceOf(RpcException.class)
             .hasMessageContaining("at most 64 hashes");
         assertThat(claimsSent).as("nothing was sent on a malformed proof").hasValue(0);
       }
@@ -122,7 +126,7 @@ class DashboardHostileIT {
     d.register(new RpcMethod() {
       @Override
       public String name() {
-        return "audit_getReputation";
+        return MethodName.AUDIT_GET_REPUTATION.wire();
       }
 
       @Override

@@ -1,6 +1,7 @@
 package org.shardledger.node.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shardledger.rpc.MethodName;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
@@ -55,7 +56,7 @@ class NetworkViewPageIT {
       for (JsonNode row : page.get("epochs")) {
         if (row.get(1).asText().equals("yes")) {
           settled++;
-          JsonNode s = ledger.call("ledger_getSettlement", Hex.quantity(Long.parseLong(row.get(0).asText())));
+          JsonNode s = ledger.call(MethodName.LEDGER_GET_SETTLEMENT, Hex.quantity(Long.parseLong(row.get(0).asText())));
           assertThat(row.get(3).asText()).as("epoch %s's root", row.get(0).asText())
               .isEqualTo(s.get("payoutRoot").asText());
         }

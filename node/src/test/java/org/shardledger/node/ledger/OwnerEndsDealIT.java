@@ -2,6 +2,7 @@ package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shardledger.node.ledger.TestNetwork.CREDIT;
+import org.shardledger.rpc.MethodName;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -61,7 +62,8 @@ class OwnerEndsDealIT {
             .isEqualTo(PRICE.multiply(BigInteger.valueOf(4)));
         assertThat(owner.settlements().settledThrough()).isGreaterThan(first + 2);
 
-        com.fasterxml.jackson.databind.JsonNode proof = rpc.call("ledger_getClaimProof", OWNER.address().toHex());
+        com.fasterxml.jackson.databind.JsonNode proof = rpc.call(MethodName.LEDGER_GET_CLAIM_PROOF,
+            OWNER.address().toHex());
         java.util.List<Bytes32> siblings = new java.util.ArrayList<>();
         proof.get("proof").forEach(p -> siblings.add(Bytes32.fromHex(p.asText())));
         BigInteger before = owner.credits().balanceOf(OWNER.address());
@@ -76,7 +78,7 @@ class OwnerEndsDealIT {
   static void awaitLedgerIn(TestNetwork net, RpcClient rpc, long epoch) throws Exception {
     net.await(() -> {
       try {
-        return Hex.parseLongQuantity(rpc.call("ledger_epoch").get("currentEpoch").asText()) >= epoch;
+        return Hex.parseLongQuantity(rpc.call(MethodName.LEDGER_EPOCH).get("currentEpoch").asText()) >= epoch;
       } catch (Exception e) {
         return false;
       }
@@ -84,7 +86,8 @@ class OwnerEndsDealIT {
   }
 
   static BigInteger balance(RpcClient rpc, KeyPair account) throws Exception {
-    return Hex.parseQuantity(rpc.call("ledger_getBalance", account.address().toHex()).get("cumulative").asText());
+    return Hex.parseQuantity(rpc.call(MethodName.LEDGER_GET_BALANCE,
+        account.address().toHex()).get("cumulative").asText());
   }
 
   static boolean refunded(RpcClient rpc, KeyPair owner) {

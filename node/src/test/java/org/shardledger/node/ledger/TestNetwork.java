@@ -17,6 +17,8 @@ import org.shardledger.contracts.anvil.LocalChain;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.ChainTiming;
 import org.shardledger.contracts.deploy.DeployParameters;
+import org.shardledger.ledger.LedgerConfig;
+import org.shardledger.node.devnet.LocalNetwork;
 import org.shardledger.protocol.aggregation.SignedReport;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.audit.AuditResults;
@@ -25,12 +27,11 @@ import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.eip712.AuditReport;
 import org.shardledger.protocol.merkle.CommitmentBuilder;
 import org.shardledger.protocol.merkle.ShardCommitment;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.json.SignedReportJson;
-import org.shardledger.ledger.LedgerConfig;
-import org.shardledger.node.devnet.LocalNetwork;
 import org.shardledger.testkit.TestKeys;
 
 /**
@@ -170,7 +171,7 @@ final class TestNetwork implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
       try {
-        return ledger.call("audit_submitReport", SignedReportJson.encode(report));
+        return ledger.call(MethodName.AUDIT_SUBMIT_REPORT, SignedReportJson.encode(report));
       } catch (RpcException e) {
         if (e.error() != RpcError.UNAVAILABLE || System.nanoTime() > deadline) {
           throw e;
