@@ -51,7 +51,10 @@ public final class Devnet implements AutoCloseable {
         .verifiers(config.verifiers(), config.threshold()).listener(new Output()).start();
     network.startRoles();
     view = NetworkView.start(networkReads());
-    storeFiles();
+    RoleTag.as(RoleTag.OWNER, () -> {
+      storeFiles();
+      return null;
+    });
   }
 
   /** The devnet's lines as each part comes up. */

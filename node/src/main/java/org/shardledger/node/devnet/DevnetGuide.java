@@ -13,10 +13,12 @@ import org.shardledger.protocol.crypto.Address;
 final class DevnetGuide {
   private DevnetGuide() {}
 
-  static void logs(PrintWriter out, Map<String, Path> files, boolean verbose) {
+  /** Each role's log file ({@code network} has every line), then Anvil's output. */
+  static void logs(PrintWriter out, Map<String, Path> files, Path anvil, boolean verbose) {
     out.println("logs (" + (verbose ? "also on the console" : "the console shows warnings only; --verbose for all")
         + "):");
-    files.forEach((name, path) -> out.printf("  %-10s %s%n", name, path.toAbsolutePath()));
+    files.forEach((name, path) -> out.printf("  %-11s %s%n", name, path.toAbsolutePath()));
+    out.printf("  %-11s %s%n", "anvil", anvil.toAbsolutePath());
     out.flush();
   }
 

@@ -185,32 +185,36 @@ public final class LocalNetwork implements AutoCloseable {
       verifierUrls.add(loopbackUrl());
     }
     for (int i = 0; i < shape.operators; i++) {
-      startOperator(i, ledgerUrl);
+      int n = i;
+      RoleTag.as(RoleTag.operator(i), () -> startOperator(n, ledgerUrl));
     }
     for (int i = 0; i < shape.verifiers; i++) {
-      startVerifier(i, verifierUrls.get(i), ledgerUrl);
+      int n = i;
+      RoleTag.as(RoleTag.verifier(i), () -> startVerifier(n, verifierUrls.get(n), ledgerUrl));
     }
-    startLedger(verifierUrls, ledgerUrl);
+    RoleTag.as(RoleTag.LEDGER, () -> startLedger(verifierUrls, ledgerUrl));
     return this;
   }
 
-  private void startOperator(int i, URI ledgerUrl) throws Exception {
+  /** Starts operator {@code i}; run as its {@link RoleTag}, so the threads it starts log as it. */
+  private ProverRole startOperator(int i, URI ledgerUrl) throws Exception {
     KeyPair key = DevnetAccounts.operator(i);
     if (DevnetAccounts.generated(i)) {
       chain.rpc().setBalance(key.address(), java.math.BigInteger.TEN.pow(21));
     }
     chain.fund(key.address(), 1000);
-    RoleMetrics roleMetrics = metrics("operator-" + (i + 1), "prover");
+    RoleMetrics roleMetrics = metrics(RoleTag.operator(i), "prover");
     ProverMeters meters = new ProverMeters(roleMetrics);
     ProverRole role = keep(ProverRoleFactory.create(DevnetRoles.operator(shape.dataDir, chain, i, ledgerUrl), meters));
     meters.bind(role);
     role.start();
     operators.add(role);
     shape.listener.operatorStarted(i, key, role, roleMetrics);
+    return role;
   }
 
-  private void startVerifier(int i, URI url, URI ledgerUrl) throws IOException {
-    RoleMetrics roleMetrics = metrics("verifier-" + (i + 1), "verifier");
+  private VerifierRole startVerifier(int i, URI url, URI ledgerUrl) throws IOException {
+    RoleMetrics roleMetrics = metrics(RoleTag.verifier(i), "verifier");
     VerifierMeters meters = new VerifierMeters(roleMetrics);
     VerifierRole role = keep(VerifierRoleFactory.create(DevnetRoles.verifier(shape.dataDir, chain, i, url,
         ledgerUrl), new VerifierStatusLog(meters), roleMetrics.rpc()));
@@ -218,16 +222,18 @@ public final class LocalNetwork implements AutoCloseable {
     role.start();
     verifiers.add(role);
     shape.listener.verifierStarted(DevAccounts.verifier(i), url, roleMetrics);
+    return role;
   }
 
-  private void startLedger(List<URI> verifierUrls, URI ledgerUrl) throws IOException {
-    RoleMetrics ledgerMetrics = metrics("ledger", "ledger");
+  private LedgerRole startLedger(List<URI> verifierUrls, URI ledgerUrl) throws IOException {
+    RoleMetrics ledgerMetrics = metrics(RoleTag.LEDGER, "ledger");
     LedgerMeters ledgerMeters = new LedgerMeters(ledgerMetrics);
     LedgerRole role = keep(LedgerRoleFactory.create(DevnetRoles.ledger(shape.dataDir, shape.epochLength, chain,
         verifierUrls, ledgerUrl), DevAccounts.ledger(), ledgerMeters, ledgerMetrics.rpc()));
     ledgerMeters.bind(role);
     ledger = role.start();
     shape.listener.ledgerStarted(DevAccounts.ledger(), ledger.node(), ledgerMetrics);
+    return role;
   }
 
   private static URI loopbackUrl() throws IOException {
