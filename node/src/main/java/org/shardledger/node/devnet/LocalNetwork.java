@@ -85,6 +85,7 @@ public final class LocalNetwork implements AutoCloseable {
     private Long gasLimit;
     private DeployParameters parameters;
     private Listener listener = new Listener() {};
+    private java.math.BigInteger operatorPrice;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -129,6 +130,12 @@ public final class LocalNetwork implements AutoCloseable {
     /** Deploys with these parameters instead of the local ones for the verifier set and epoch length. */
     public Builder deploy(DeployParameters deployParameters) {
       this.parameters = deployParameters;
+      return this;
+    }
+
+    /** What every operator asks per GiB-epoch, in credit base units (default: the role's, 1 base unit). */
+    public Builder operatorPrice(java.math.BigInteger perGiBEpoch) {
+      this.operatorPrice = perGiBEpoch;
       return this;
     }
 
@@ -205,7 +212,8 @@ public final class LocalNetwork implements AutoCloseable {
     chain.fund(key.address(), 1000);
     RoleMetrics roleMetrics = metrics(RoleTag.operator(i), "prover");
     ProverMeters meters = new ProverMeters(roleMetrics);
-    ProverRole role = keep(ProverRoleFactory.create(DevnetRoles.operator(shape.dataDir, chain, i, ledgerUrl), meters));
+    ProverRole role = keep(ProverRoleFactory.create(DevnetRoles.operator(shape.dataDir, chain, i, ledgerUrl,
+        shape.operatorPrice), meters));
     meters.bind(role);
     role.start();
     operators.add(role);

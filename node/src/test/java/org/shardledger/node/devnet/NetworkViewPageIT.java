@@ -66,27 +66,27 @@ class NetworkViewPageIT {
 
   @Test
   void markupFromAHostileLedgerIsShownAsText() throws Exception {
-    String img = DashboardHostileIT.IMG;
-    try (RpcServer ledger = DashboardHostileIT.serve(
-            DashboardHostileIT.method("ledger_epoch", "{\"currentEpoch\":\"0x2\",\"lastSettledEpoch\":"
-                + DashboardHostileIT.quote(DashboardHostileIT.SCRIPT) + "}"),
-            DashboardHostileIT.method("ledger_getBalance", "{\"cumulative\":" + DashboardHostileIT.quote(img)
+    String img = HostileAnswers.IMG;
+    try (RpcServer ledger = HostileAnswers.serve(
+            HostileAnswers.method("ledger_epoch", "{\"currentEpoch\":\"0x2\",\"lastSettledEpoch\":"
+                + HostileAnswers.quote(HostileAnswers.SCRIPT) + "}"),
+            HostileAnswers.method("ledger_getBalance", "{\"cumulative\":" + HostileAnswers.quote(img)
                 + ",\"claimed\":\"0xZZ\"}"),
-            DashboardHostileIT.method("ledger_getSettlement", "{\"epoch\":\"0x1\",\"fromEpoch\":\"0x1\","
-                + "\"payoutRoot\":" + DashboardHostileIT.quote(img) + ",\"transactionHash\":"
-                + DashboardHostileIT.quote(DashboardHostileIT.IFRAME) + "}"));
+            HostileAnswers.method("ledger_getSettlement", "{\"epoch\":\"0x1\",\"fromEpoch\":\"0x1\","
+                + "\"payoutRoot\":" + HostileAnswers.quote(img) + ",\"transactionHash\":"
+                + HostileAnswers.quote(HostileAnswers.IFRAME) + "}"));
         NetworkView view = NetworkView.start(new NetworkReads(ledger.url(),
-            List.of(new NetworkReads.Operator("0xabc", img, DashboardHostileIT.SCRIPT, 1)),
-            List.of(new NetworkReads.Verifier(DashboardHostileIT.IFRAME, img))))) {
+            List.of(new NetworkReads.Operator("0xabc", img, HostileAnswers.SCRIPT, 1)),
+            List.of(new NetworkReads.Verifier(HostileAnswers.IFRAME, img))))) {
       JsonNode page = PageDriver.run("network-snapshot.js", view.url());
 
       assertThat(page.get("pwned").isNull()).as(page.toString()).isTrue();
       assertThat(page.get("elements").asInt()).as(page.toString()).isZero();
       assertThat(page.get("operators").get(0).get(1).asText()).isEqualTo(img);
-      assertThat(page.get("operators").get(0).get(2).asText()).isEqualTo(DashboardHostileIT.SCRIPT);
+      assertThat(page.get("operators").get(0).get(2).asText()).isEqualTo(HostileAnswers.SCRIPT);
       assertThat(page.get("operators").get(0).get(4).asText()).as("markup as an amount").isEqualTo("?");
       assertThat(page.get("operators").get(0).get(5).asText()).isEqualTo("?");
-      assertThat(page.get("verifiers").get(0).get(0).asText()).isEqualTo(DashboardHostileIT.IFRAME);
+      assertThat(page.get("verifiers").get(0).get(0).asText()).isEqualTo(HostileAnswers.IFRAME);
       assertThat(page.get("epochs").get(0).get(3).asText()).as("markup as a root").isEqualTo("?");
       assertThat(page.get("epochs").get(0).get(4).asText()).isEqualTo("?");
       assertThat(page.get("currentEpoch").asText()).isEqualTo("2");
