@@ -14,6 +14,7 @@ import org.shardledger.client.crypto.PartCipher;
 import org.shardledger.client.disk.DiskSpace;
 import org.shardledger.client.keys.EncryptionKey;
 import org.shardledger.client.layout.PendingFile;
+import org.shardledger.client.layout.RootCheck;
 import org.shardledger.client.layout.ShardInfo;
 import org.shardledger.client.layout.ShardReader;
 import org.shardledger.client.layout.StripedPart;
@@ -35,11 +36,21 @@ public final class FileDecoder {
   private final ManifestVerifier verifier;
   private final ProgressListener progress;
   private final DiskSpace disk;
+  private final RootCheck roots;
 
   public FileDecoder(ManifestVerifier verifier, ProgressListener progress, DiskSpace disk) {
+    this(verifier, progress, disk, RootCheck.HASH_EACH_SHARD);
+  }
+
+  /**
+   * A decoder that hashes the shard files against their roots only if {@code roots} asks: get's shards were checked
+   * chunk by chunk as they arrived, and hashing them again would read and hash every byte a second time.
+   */
+  public FileDecoder(ManifestVerifier verifier, ProgressListener progress, DiskSpace disk, RootCheck roots) {
     this.verifier = verifier;
     this.progress = progress;
     this.disk = disk;
+    this.roots = roots;
   }
 
   /** Decodes into {@code out}, or, when null, into {@code defaultDir} under the file's own name. */
@@ -100,7 +111,7 @@ public final class FileDecoder {
     StripedPart striped = striped(part);
     try {
       ChunkPipe.connect("rebuild-part-" + part.index(), FileEncoder.CHUNK, FileEncoder.PIPE_DEPTH,
-          ciphertext -> ShardReader.read(striped, available, ciphertext), ciphertext -> {
+          ciphertext -> ShardReader.read(striped, available, roots, ciphertext), ciphertext -> {
             try (InputStream plain = cipher.decrypting(ciphertext)) {
               plain.transferTo(out);
             } catch (IOException e) {

@@ -22,7 +22,13 @@ public final class ShardReader {
 
   /** Writes exactly the part's ciphertext to {@code out} (not closed). */
   public static void read(StripedPart part, Map<Integer, Path> available, OutputStream out) throws IOException {
-    try (ShardInputStream in = open(part, available)) {
+    read(part, available, RootCheck.HASH_EACH_SHARD, out);
+  }
+
+  /** {@link #read(StripedPart, Map, OutputStream)}, hashing the shard files against their roots only if asked. */
+  public static void read(StripedPart part, Map<Integer, Path> available, RootCheck roots, OutputStream out)
+      throws IOException {
+    try (ShardInputStream in = open(part, available, roots)) {
       in.transferTo(out);
     }
   }
@@ -32,6 +38,12 @@ public final class ShardReader {
    * decrypting stream). Throws {@link ShardsUnavailableException} before anything is read if fewer than k are good.
    */
   public static ShardInputStream open(StripedPart part, Map<Integer, Path> available) throws IOException {
+    return open(part, available, RootCheck.HASH_EACH_SHARD);
+  }
+
+  /** {@link #open(StripedPart, Map)}, hashing the shard files against their roots only if {@code roots} asks. */
+  public static ShardInputStream open(StripedPart part, Map<Integer, Path> available, RootCheck roots)
+      throws IOException {
     CodingParams params = part.params();
     int k = params.dataShards();
     int n = params.totalShards();
@@ -52,7 +64,7 @@ public final class ShardReader {
       if (good.size() == k) {
         continue;
       }
-      String problem = check(part.shards().get(i), file);
+      String problem = check(part.shards().get(i), file, roots);
       if (problem != null) {
         bad.put(i, problem);
       } else {
@@ -65,12 +77,15 @@ public final class ShardReader {
     return new ShardInputStream(part, good, available);
   }
 
-  /** Why this file is not the shard, or null when its size and root match. */
-  private static String check(ShardInfo shard, Path file) {
+  /** Why this file is not the shard, or null when its size and (if asked) its root match. */
+  private static String check(ShardInfo shard, Path file, RootCheck roots) {
     try {
       long size = Files.size(file);
       if (size != shard.size()) {
         return "has " + size + " bytes, expected " + shard.size();
+      }
+      if (roots == RootCheck.CHECKED_ON_ARRIVAL) {
+        return null;
       }
       ShardCommitment actual = new ShardHasher(shard.segmentSize()).commit(file);
       if (!actual.root().equals(shard.root())) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shardledger.client.disk.DiskSpace;
 import org.shardledger.client.disk.NotEnoughSpaceException;
+import org.shardledger.client.layout.RootCheck;
 import org.shardledger.client.layout.ShardsUnavailableException;
 import org.shardledger.client.manifest.Manifest;
 import org.shardledger.client.manifest.ManifestPart;
@@ -141,6 +142,26 @@ class FileCodecTest {
         OWNER)).hasMessageContaining("bad shards 0 (root");
   }
 
+
+  @Test
+  void shardsCheckedOnArrivalAreNotHashedAgainYetAlteredBytesStillNeverReachTheFile() throws Exception {
+    Path file = input("data.bin", 2 * MIB, 5);
+    EncodedFile encoded = encoder(4, 2, 4 * MIB).encode(file, dir.resolve("out"), OWNER, CHAIN, LEDGER);
+    FileDecoder trusting = new FileDecoder(new ManifestVerifier(CHAIN, LEDGER), ProgressListener.NONE,
+        DiskSpace.OF_FILE_STORE, RootCheck.CHECKED_ON_ARRIVAL);
+    DecodedFile intact = trusting.decode(encoded.manifestFile(), dir.resolve("out"), dir.resolve("back.bin"), dir,
+        OWNER);
+    assertThat(Files.mismatch(file, intact.file())).isEqualTo(-1);
+    Path shard0 = ShardFiles.shard(dir.resolve("out"), encoded.manifest().fileId(), 0, 0);
+    byte[] bytes = Files.readAllBytes(shard0);
+    bytes[1000] ^= 1;
+    Files.write(shard0, bytes);
+    // not re-hashed, so shard 0 is used (the hashing decoder would leave it out and succeed) and GCM refuses the part
+    Path back = dir.resolve("b2");
+    assertThatThrownBy(() -> trusting.decode(encoded.manifestFile(), dir.resolve("out"), back, dir, OWNER))
+        .hasMessageContaining("part 0").hasMessageContaining("does not decrypt");
+    assertThat(back).doesNotExist();
+  }
   @Test
   void aWrongAccountKeyOrAnotherChainIsRefused() throws Exception {
     Path file = input("data.bin", 3000, 6);

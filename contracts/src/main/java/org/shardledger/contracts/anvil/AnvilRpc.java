@@ -73,6 +73,15 @@ public final class AnvilRpc {
     return receipt == null || receipt.isNull() ? null : receipt;
   }
 
+  public long blockNumber() throws IOException {
+    return Long.decode(call("eth_blockNumber", JSON.createArrayNode()).asText());
+  }
+
+  /** Block {@code number} with its whole transactions (hash, from, to, ...). */
+  public JsonNode blockWithTransactions(long number) throws IOException {
+    return call("eth_getBlockByNumber", JSON.createArrayNode().add("0x" + Long.toHexString(number)).add(true));
+  }
+
   /** The gas used by all transactions of block {@code number}. */
   public long blockGasUsed(long number) throws IOException {
     JsonNode block = call("eth_getBlockByNumber", JSON.createArrayNode().add("0x" + Long.toHexString(number))

@@ -10,6 +10,7 @@ import org.shardledger.client.disk.DiskSpace;
 import org.shardledger.client.file.DecodedFile;
 import org.shardledger.client.file.FileDecoder;
 import org.shardledger.client.file.ProgressListener;
+import org.shardledger.client.layout.RootCheck;
 import org.shardledger.client.manifest.Manifest;
 import org.shardledger.client.manifest.ManifestPart;
 import org.shardledger.client.manifest.ManifestRejectedException;
@@ -63,8 +64,9 @@ public final class FileFetch {
         stages.stage("fetch", part.index() + 1, manifest.parts().size(), "part " + part.index() + " fetched");
       }
       stages.stage("decode", 0, 1, "decoding and decrypting");
+      // every chunk was checked against its shard's root as it arrived: no second hash of the shard files
       DecodedFile file = new FileDecoder(new ManifestVerifier(manifest.chainId(), manifest.ledger()), decoded,
-          DiskSpace.OF_FILE_STORE).decode(manifestFile, shards, out, dir, owner);
+          DiskSpace.OF_FILE_STORE, RootCheck.CHECKED_ON_ARRIVAL).decode(manifestFile, shards, out, dir, owner);
       stages.stage("decode", 1, 1, "written to " + file.file());
       return file;
     } finally {

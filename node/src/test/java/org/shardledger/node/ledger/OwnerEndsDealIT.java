@@ -51,8 +51,10 @@ class OwnerEndsDealIT {
         assertThat(ended.endEpoch()).isEqualTo(first + 1);
         net.allPass(rpc, first + 1, deal.id());
         net.mineToEpoch(first + 2);
-        net.await(() -> covered(ledger, first + 2), net.local.deployment().epochStartBlock(first + 3) + 16,
-            Duration.ofSeconds(90));
+        // balances are answered from the confirmed view, which follows the stored settlement by the confirmation
+        // depth: wait for the refund there, not only for the settlement in the store (failed under load otherwise)
+        net.await(() -> covered(ledger, first + 2) && refunded(rpc, OWNER),
+            net.local.deployment().epochStartBlock(first + 5), Duration.ofSeconds(90));
 
         assertThat(balance(rpc, OPERATOR)).as("paid through the end epoch").isEqualTo(PRICE.multiply(BigInteger.TWO));
         assertThat(balance(rpc, OWNER)).as("the other four epochs refunded")
@@ -83,6 +85,14 @@ class OwnerEndsDealIT {
 
   static BigInteger balance(RpcClient rpc, KeyPair account) throws Exception {
     return Hex.parseQuantity(rpc.call("ledger_getBalance", account.address().toHex()).get("cumulative").asText());
+  }
+
+  static boolean refunded(RpcClient rpc, KeyPair owner) {
+    try {
+      return balance(rpc, owner).signum() > 0;
+    } catch (Exception e) {
+      return false;
+    }
   }
 
   static boolean covered(LedgerRole ledger, long epoch) {
