@@ -101,14 +101,14 @@ public final class LedgerDeals implements DealDirectory {
     }
   }
 
-  private static BigInteger quantity(JsonNode d, String field) throws IOException {
+  private BigInteger quantity(JsonNode d, String field) throws IOException {
     return Hex.parseQuantity(text(d, field));
   }
 
-  private static String text(JsonNode node, String field) throws IOException {
+  private String text(JsonNode node, String field) throws IOException {
     JsonNode value = node.path(field);
     if (!value.isTextual()) {
-      throw new IOException("the ledger's answer lacks the text field " + field + ": " + abbreviated(node));
+      throw malformed("an answer that lacks the text field " + field + ": " + abbreviated(node));
     }
     return value.asText();
   }
