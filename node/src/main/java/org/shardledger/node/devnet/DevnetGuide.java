@@ -45,6 +45,11 @@ final class DevnetGuide {
         + "\"method\":\"ledger_getBalance\",\"params\":[\"%s\"]}' %s%n", operator, ledger);
     net.metrics().values().stream().findFirst().flatMap(RoleMetrics::url).ifPresent(url ->
         out.printf("  curl -s %s | grep '^shardledger_'%n", url));
+    java.nio.file.Path manifest = net.config().dataDir().resolve("owner").resolve("file-1.bin.manifest.json");
+    if (java.nio.file.Files.isRegularFile(manifest)) {
+      out.printf("  bin/shardledger status %s --rpc %s --deployment %s --ledger-rpc %s%n", manifest.toAbsolutePath(),
+          chain, net.config().dataDir().resolve("deployment.json").toAbsolutePath(), ledger);
+    }
     out.printf("  contracts/node_modules/.bin/cast call %s 'settledThrough()(uint64)' --rpc-url %s%n",
         net.chain().deployment().ledger(), chain);
     out.printf("  contracts/node_modules/.bin/cast call %s 'claimed(address)(uint256)' %s --rpc-url %s%n",

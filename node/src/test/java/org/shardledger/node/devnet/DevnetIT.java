@@ -34,7 +34,9 @@ class DevnetIT {
           + "\\(region-1, region-2, region-3\\), [0-9.]+ MB in [0-9.]+ s")
           .containsPattern("get " + file + ": byte-identical, [0-9.]+ MB in [0-9.]+ s from 4 of 6 shards per part");
     }
-    assertThat(out).contains("12 deals");
+    assertThat(out).contains("12 deals").contains("bin/shardledger status "
+        + config.dataDir().resolve("owner").resolve("file-1.bin.manifest.json").toAbsolutePath() + " --rpc ")
+        .contains(" --ledger-rpc " + "http://127.0.0.1:");
 
     Path logs = config.dataDir().resolve(DevnetLogs.DIR);
     assertThat(out).contains(logs.resolve("operator-6.log").toAbsolutePath().toString(),
