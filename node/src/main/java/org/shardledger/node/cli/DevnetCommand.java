@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "devnet", mixinStandardHelpOptions = true,
     description = "Runs the whole network on this machine: Anvil with the contracts, operators' nodes, verifiers, a "
-        + "ledger and an owner storing files. Prints a block per epoch (audits, settlements, who earned and claimed "
-        + "what); every role logs to DATA/logs. Ctrl-C stops "
-        + "everything. Each run starts fresh in --data-dir.")
+        + "ledger and an owner who stores files with put and gets each back with get. Prints a block per epoch "
+        + "(audits, settlements, who earned and claimed what); every role logs to its own file in DATA/logs. Ctrl-C "
+        + "stops everything. Each run starts fresh in --data-dir.")
 final class DevnetCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -48,9 +48,8 @@ final class DevnetCommand implements Callable<Integer> {
       description = "Blocks per epoch (default: ${DEFAULT-VALUE}).")
   long epochLength;
 
-  @Option(names = "--files", defaultValue = "" + DevnetConfig.DEFAULT_FILES,
-      description = "Files the owner stores with every operator "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(names = "--files", defaultValue = "" + DevnetConfig.DEFAULT_FILES, description = "Files of 1-3 MiB the owner puts, a shard on every "
+      + "operator, and gets back (default: ${DEFAULT-VALUE}).")
   int files;
 
   @Option(names = "--deal-epochs", defaultValue = "" + DevnetConfig.DEFAULT_DEAL_EPOCHS,

@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param blockTime seconds between blocks
  * @param epochLength blocks per epoch
- * @param files shards each owner stores (one deal per operator and file)
+ * @param files sample files the owner puts and gets back (a shard, so a deal, on every operator per file)
  * @param settledEpochs stop after this many settled epochs (0: run until stopped)
  */
 public record DevnetConfig(Path dataDir, Path anvilBinary, int operators, int verifiers, int threshold,

@@ -19,8 +19,9 @@ import org.shardledger.rpc.RpcParams;
 
 /**
  * {@code network_view()}: what the network view shows, read for the page from the ledger's JSON-RPC — each
- * operator with its balance ({@code ledger_getBalance}), the verifiers, and the last {@link #EPOCHS} epochs with
- * the settlement that covers each ({@code ledger_getSettlement}). The ledger is not trusted: each answer is capped
+ * operator with its balance ({@code ledger_getBalance}), the verifiers with what the ledger knows of their audits
+ * over the last {@link #EPOCHS} epochs ({@link VerifierAudits}, from {@code audit_getResults}), and those epochs
+ * with the settlement that covers each ({@code ledger_getSettlement}). The ledger is not trusted: each answer is capped
  * at {@link #MAX_ANSWER_BYTES}, and what it says is passed on as text for the page to show as text.
  */
 final class NetworkReads implements RpcMethod {
@@ -74,6 +75,12 @@ final class NetworkReads implements RpcMethod {
       }
       for (long e = now - 1; e >= Math.max(0, now - EPOCHS); e--) {
         epochs.addObject().put("epoch", Hex.quantity(e)).set("settlement", settlement(e));
+      }
+      if (now > 0) {
+        long from = Math.max(0, now - EPOCHS);
+        out.set("audits", VerifierAudits.of(read(MethodName.AUDIT_GET_RESULTS, JSON.objectNode().put("fromEpoch",
+            Hex.quantity(from)).put("toEpoch", Hex.quantity(now - 1))), from, now - 1,
+            verifiers.stream().map(Verifier::address).toList()));
       }
     }
     return out;

@@ -2,7 +2,12 @@ package org.shardledger.node.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import org.shardledger.rpc.MethodName;
+import static org.shardledger.node.devnet.HostileAnswers.IFRAME;
+import static org.shardledger.node.devnet.HostileAnswers.IMG;
+import static org.shardledger.node.devnet.HostileAnswers.SCRIPT;
+import static org.shardledger.node.devnet.HostileAnswers.method;
+import static org.shardledger.node.devnet.HostileAnswers.quote;
+import static org.shardledger.node.devnet.HostileAnswers.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +39,7 @@ import org.shardledger.rpc.RpcParams;
 import org.shardledger.rpc.RpcServer;
 import org.shardledger.rpc.admin.AdminClient;
 import org.shardledger.rpc.admin.AdminServer;
+import org.shardledger.rpc.MethodName;
 
 /**
  * The dashboard against a hostile ledger and hostile verifiers (real servers on loopback, the page in headless
@@ -42,9 +48,6 @@ import org.shardledger.rpc.admin.AdminServer;
  * not http(s) are not followed; a claim proof that is too long is refused before anything is sent.
  */
 class DashboardHostileIT {
-  static final String IMG = "<img src=x onerror=\"window.pwned=1\">";
-  static final String SCRIPT = "<script>window.pwned=2</script>";
-  static final String IFRAME = "<iframe src=\"javascript:window.pwned=4\"></iframe>";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
@@ -188,27 +191,5 @@ class DashboardHostileIT {
     Dashboard.methods(operator, store, List::of, health, Optional.of(new RpcLedgerReads(ledger)),
         RpcVerifierReads::new, claims).forEach(methods::register);
     return AdminServer.start(data, new InetSocketAddress("127.0.0.1", 0), methods, Optional.of(Dashboard.pages()));
-  }
-
-  static RpcServer serve(RpcMethod... methods) throws IOException {
-    return RpcServer.start(new InetSocketAddress("127.0.0.1", 0), new RpcDispatcher().register(methods));
-  }
-
-  static RpcMethod method(String name, String answer) {
-    return new RpcMethod() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public JsonNode execute(RpcParams params) throws IOException {
-        return JSON.readTree(answer);
-      }
-    };
-  }
-
-  static String quote(String s) {
-    return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
   }
 }
