@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,7 @@ import org.shardledger.contracts.chain.Keystores;
 import org.shardledger.contracts.deploy.DeployParameters;
 import org.shardledger.node.owner.OwnerClient;
 import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.runtime.FreePort;
 import org.shardledger.wire.client.ClientSettings;
 import org.shardledger.wire.client.WireClient;
 
@@ -83,18 +83,18 @@ public final class TestbedNetwork implements AutoCloseable {
   }
 
   private void startRoles(int operatorCount, List<KeyPair> verifierKeys) throws Exception {
-    ledgerPort = freePort();
+    ledgerPort = FreePort.loopback();
     FaultProxy ledgerFront = keep(FaultProxy.start(loopback(ledgerPort)));
     List<Integer> verifierPorts = new ArrayList<>();
     List<FaultProxy> verifierFronts = new ArrayList<>();
     for (int i = 0; i < verifierKeys.size(); i++) {
-      verifierPorts.add(freePort());
+      verifierPorts.add(FreePort.loopback());
       verifierFronts.add(keep(FaultProxy.start(loopback(verifierPorts.get(i)))));
     }
     for (int i = 0; i < operatorCount; i++) {
       KeyPair key = DevAccounts.key(1 + i);
       chain.fund(key.address(), 1000);
-      int port = freePort();
+      int port = FreePort.loopback();
       ChainRpcProxy rpc = keep(ChainRpcProxy.start(chain.rpcUrl()));
       String name = "operator-" + (i + 1);
       RoleProcess p = new RoleProcess(name, args(name, key, rpc, "prover", "--listen", "127.0.0.1:" + port,
@@ -225,12 +225,6 @@ public final class TestbedNetwork implements AutoCloseable {
   private <T extends AutoCloseable> T keep(T resource) {
     open.add(resource);
     return resource;
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   static InetSocketAddress loopback(int port) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.shardledger.contracts.chain.BeaconRecorder;
 import org.shardledger.contracts.chain.Chain;
-import org.shardledger.contracts.tx.KnownError;
+import org.shardledger.contracts.tx.ContractError;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.ledger.settlement.LedgerChain;
 import org.shardledger.ledger.settlement.SettleOutcome;
@@ -16,8 +16,8 @@ import org.shardledger.protocol.settlement.Slash;
 /** {@link LedgerChain} and the beacon recorder's target over the chain facade (with the ledger's key and journal). */
 public final class FacadeLedgerChain implements LedgerChain, BeaconRecorder.Target {
   /** Refusals that mean the signatures are at fault: drop them and collect again. */
-  private static final Set<KnownError> SIGNATURES_REFUSED = Set.of(KnownError.NotVerifier,
-      KnownError.InsufficientSignatures, KnownError.SignersNotAscending);
+  private static final Set<ContractError> SIGNATURES_REFUSED = Set.of(ContractError.NotVerifier,
+      ContractError.InsufficientSignatures, ContractError.SignersNotAscending);
 
   private final Chain chain;
 

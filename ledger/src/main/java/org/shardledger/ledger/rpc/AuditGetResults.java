@@ -13,6 +13,7 @@ import org.shardledger.ledger.reports.ReportRejectionRecord;
 import org.shardledger.ledger.reports.ReceivedReports;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
@@ -36,7 +37,7 @@ final class AuditGetResults implements RpcMethod {
 
   @Override
   public String name() {
-    return "audit_getResults";
+    return MethodName.AUDIT_GET_RESULTS.wire();
   }
 
   static AuditFilter read(JsonReader in) {

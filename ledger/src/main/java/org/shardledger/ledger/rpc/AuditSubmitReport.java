@@ -6,6 +6,7 @@ import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.ledger.reports.SubmitOutcome;
 import org.shardledger.protocol.aggregation.SignedReport;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -25,7 +26,7 @@ final class AuditSubmitReport implements RpcMethod {
 
   @Override
   public String name() {
-    return "audit_submitReport";
+    return MethodName.AUDIT_SUBMIT_REPORT.wire();
   }
 
   @Override

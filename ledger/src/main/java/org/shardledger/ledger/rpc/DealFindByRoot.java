@@ -10,6 +10,7 @@ import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.deal.DealStatus;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -31,7 +32,7 @@ final class DealFindByRoot implements RpcMethod {
 
   @Override
   public String name() {
-    return "deal_findByRoot";
+    return MethodName.DEAL_FIND_BY_ROOT.wire();
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.ledger.settlement.PendingSettlement;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
 
@@ -26,7 +27,7 @@ final class LedgerEpoch implements RpcMethod {
 
   @Override
   public String name() {
-    return "ledger_epoch";
+    return MethodName.LEDGER_EPOCH.wire();
   }
 
   @Override

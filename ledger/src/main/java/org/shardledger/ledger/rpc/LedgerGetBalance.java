@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.shardledger.ledger.claims.Balance;
 import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
@@ -23,7 +24,7 @@ final class LedgerGetBalance implements RpcMethod {
 
   @Override
   public String name() {
-    return "ledger_getBalance";
+    return MethodName.LEDGER_GET_BALANCE.wire();
   }
 
   @Override

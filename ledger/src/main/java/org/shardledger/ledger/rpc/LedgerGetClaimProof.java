@@ -7,6 +7,7 @@ import org.shardledger.ledger.claims.ClaimProof;
 import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -25,7 +26,7 @@ final class LedgerGetClaimProof implements RpcMethod {
 
   @Override
   public String name() {
-    return "ledger_getClaimProof";
+    return MethodName.LEDGER_GET_CLAIM_PROOF.wire();
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.shardledger.chainstore.settlement.AmountAt;
 import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -28,7 +29,7 @@ final class LedgerGetPayouts implements RpcMethod {
 
   @Override
   public String name() {
-    return "ledger_getPayouts";
+    return MethodName.LEDGER_GET_PAYOUTS.wire();
   }
 
   @Override

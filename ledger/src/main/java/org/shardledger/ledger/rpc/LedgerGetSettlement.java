@@ -6,12 +6,13 @@ import java.io.IOException;
 import org.shardledger.chainstore.settlement.SettledEpoch;
 import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.protocol.settlement.SettlementWithSlashes;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
 import org.shardledger.rpc.json.SettlementJson;
-import org.shardledger.rpc.json.SettlementWithSlashes;
 
 /**
  * {@code ledger_getSettlement(epoch)}: the settlement that covers the epoch (one settlement covers several epochs
@@ -26,7 +27,7 @@ final class LedgerGetSettlement implements RpcMethod {
 
   @Override
   public String name() {
-    return "ledger_getSettlement";
+    return MethodName.LEDGER_GET_SETTLEMENT.wire();
   }
 
   @Override

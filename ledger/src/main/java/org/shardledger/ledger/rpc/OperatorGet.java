@@ -8,6 +8,7 @@ import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -28,7 +29,7 @@ final class OperatorGet implements RpcMethod {
 
   @Override
   public String name() {
-    return "operator_get";
+    return MethodName.OPERATOR_GET.wire();
   }
 
   @Override

@@ -10,7 +10,7 @@ import org.shardledger.protocol.aggregation.EpochAudits;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Signature;
-import org.shardledger.rpc.json.SettlementStep;
+import org.shardledger.protocol.settlement.SettlementStep;
 
 /** {@link PendingSettlements} in memory, over the in-memory reports it marks as used. */
 public final class InMemoryPendingSettlements implements PendingSettlements {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Signature;
-import org.shardledger.rpc.json.SettlementStep;
+import org.shardledger.protocol.settlement.SettlementStep;
 
 /**
  * The settlement the ledger is working on and the steps of the confirmed ones. Making a step pending marks its

@@ -19,7 +19,7 @@ import org.shardledger.protocol.aggregation.SignedReport;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Signature;
-import org.shardledger.rpc.json.SettlementStep;
+import org.shardledger.protocol.settlement.SettlementStep;
 import org.shardledger.rpc.json.SettlementStepJson;
 
 /**

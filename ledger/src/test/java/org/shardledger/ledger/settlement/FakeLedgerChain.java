@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.shardledger.chainstore.settlement.InMemorySettlementChain;
-import org.shardledger.contracts.tx.ContractError;
+import org.shardledger.contracts.tx.DecodedRevert;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.ledger.onchain.FacadeLedgerChain;
 import org.shardledger.protocol.aggregation.VerifierSet;
@@ -78,19 +78,19 @@ final class FakeLedgerChain implements LedgerChain {
     maybeFail("before sending");
     if (s.epoch() < settledThrough) {
       sentAfterLanding.add(s.epoch());
-      return new TxOutcome.AlreadyDone(new ContractError("EpochAlreadySettled", List.of(s.epoch()), "0x"));
+      return new TxOutcome.AlreadyDone(new DecodedRevert("EpochAlreadySettled", List.of(s.epoch()), "0x"));
     }
     if (s.fromEpoch() != settledThrough) {
-      return new TxOutcome.Reverted(new ContractError("WrongFromEpoch", List.of(s.fromEpoch(), settledThrough), "0x"),
+      return new TxOutcome.Reverted(new DecodedRevert("WrongFromEpoch", List.of(s.fromEpoch(), settledThrough), "0x"),
           null);
     }
     Set<Address> signers = new HashSet<>();
     signatures.forEach(sig -> domain.signer(s, sig).filter(verifiers::contains).ifPresent(signers::add));
     if (signers.size() < verifiers.threshold()) {
-      return new TxOutcome.Reverted(new ContractError("InsufficientSignatures", List.of(), "0x"), null);
+      return new TxOutcome.Reverted(new DecodedRevert("InsufficientSignatures", List.of(), "0x"), null);
     }
     if (s.cumulativeTotal().compareTo(cumulativeTotal) < 0 || !Slash.hash(slashes).equals(s.slashesHash())) {
-      return new TxOutcome.Reverted(new ContractError("CumulativeTotalDecreased", List.of(), "0x"), null);
+      return new TxOutcome.Reverted(new DecodedRevert("CumulativeTotalDecreased", List.of(), "0x"), null);
     }
     settleTransactions++;
     settledThrough = s.epoch() + 1;

@@ -1,8 +1,8 @@
 package org.shardledger.ledger.settlement;
 
 import org.shardledger.ledger.store.H2LedgerStores;
-import org.shardledger.rpc.json.SignAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shardledger.protocol.settlement.SignAnswer;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -41,10 +41,10 @@ import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.payout.PayoutTree;
 import org.shardledger.protocol.settlement.SettlementConfig;
-import org.shardledger.verifier.settlement.SettlementSigner;
-import org.shardledger.testkit.TestDomain;
 import org.shardledger.testkit.PropertySeeds;
 import org.shardledger.testkit.RandomAccounts;
+import org.shardledger.testkit.TestDomain;
+import org.shardledger.verifier.settlement.SettlementSigner;
 
 /**
  * The ledger's settlement loop over random networks (deals, failing and vanishing operators, offline and lying
@@ -202,7 +202,7 @@ class SettlerPropertyTest {
       }
 
       @Override
-      public SignAnswer sign(org.shardledger.rpc.json.SignSettlementRequest request) throws IOException {
+      public SignAnswer sign(org.shardledger.protocol.settlement.SignSettlementRequest request) throws IOException {
         if (r.nextInt(5) == 0) {
           throw new IOException("offline");
         }

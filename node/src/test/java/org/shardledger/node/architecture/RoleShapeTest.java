@@ -26,9 +26,7 @@ class RoleShapeTest {
       "org.shardledger.chainstore.settlement.InMemorySettlementStore",
       "org.shardledger.chainstore.settlement.SettledEpoch", "org.shardledger.chainstore.settlement.BeaconStatus",
       "org.shardledger.chainstore.settlement.SettlementTx", "org.shardledger.chainstore.settlement.AmountAt",
-      "org.shardledger.chainstore.ChainMirror$MirroredSettlement", "org.shardledger.rpc.json.SettlementStep",
-      "org.shardledger.rpc.json.SettlementWithSlashes", "org.shardledger.rpc.json.SettlementSignature",
-      "org.shardledger.rpc.json.SignAnswer", "org.shardledger.rpc.json.SignSettlementRequest");
+      "org.shardledger.chainstore.ChainMirror$MirroredSettlement");
   private static JavaClasses classes;
 
   @BeforeAll
@@ -62,8 +60,8 @@ class RoleShapeTest {
   /**
    * The ledger's core: its stores, the chain it writes to and its claims view are interfaces and values it declares
    * ({@code ledger/store} and {@code ledger/onchain} hold the H2 and chain adapters). What it still shares with the
-   * verifier is allowed by name and nothing else: the settlement views of {@code chainstore.settlement} and the
-   * settlement values of {@code rpc.json}, until they move to {@code protocol} (decision 0102).
+   * verifier is allowed by name and nothing else: the settlement views and values of {@code chainstore.settlement}, until
+   * they move to {@code protocol} (decision 0102).
    */
   @Test
   void theLedgersCoreSeesNoChainAndNoTransport() {

@@ -1,10 +1,8 @@
-package org.shardledger.rpc.json;
+package org.shardledger.protocol.settlement;
 
 import java.util.List;
 import java.util.Objects;
 import org.shardledger.protocol.eip712.Settlement;
-import org.shardledger.protocol.settlement.Slash;
-import org.shardledger.protocol.settlement.Terminations;
 
 /**
  * A settlement with the slash list its {@code slashesHash} covers and the deal ids its {@code terminationsHash}

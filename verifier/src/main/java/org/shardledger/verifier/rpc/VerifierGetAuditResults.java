@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -14,20 +15,20 @@ import org.shardledger.verifier.store.AuditRecord;
 import org.shardledger.verifier.store.AuditStore;
 
 /**
- * {@code audit_getResults(filter)}: this verifier's results with their reasons. The filter object may name
+ * {@code verifier_getAuditResults(filter)}: this verifier's results with their reasons. The filter object may name
  * {@code epoch}, {@code operator}, {@code dealId} and {@code limit} (default 100); newest first.
  */
-public final class AuditGetResults implements RpcMethod {
+public final class VerifierGetAuditResults implements RpcMethod {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final AuditStore audits;
 
-  public AuditGetResults(AuditStore audits) {
+  public VerifierGetAuditResults(AuditStore audits) {
     this.audits = audits;
   }
 
   @Override
   public String name() {
-    return "audit_getResults";
+    return MethodName.VERIFIER_GET_AUDIT_RESULTS.wire();
   }
 
   @Override

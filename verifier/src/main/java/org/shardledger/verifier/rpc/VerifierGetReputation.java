@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
@@ -15,22 +16,22 @@ import org.shardledger.verifier.reputation.ReputationModel;
 import org.shardledger.verifier.store.AuditStore;
 
 /**
- * {@code audit_getReputation(operator)}: the operator's scores and standing with this verifier, and the latest
+ * {@code verifier_getReputation(operator)}: the operator's scores and standing with this verifier, and the latest
  * changes with the audit behind each one — so a score never moves without a reason the operator can read.
  */
-public final class AuditGetReputation implements RpcMethod {
+public final class VerifierGetReputation implements RpcMethod {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final AuditStore audits;
   private final ReputationModel model;
 
-  public AuditGetReputation(AuditStore audits, ReputationModel model) {
+  public VerifierGetReputation(AuditStore audits, ReputationModel model) {
     this.audits = audits;
     this.model = model;
   }
 
   @Override
   public String name() {
-    return "audit_getReputation";
+    return MethodName.VERIFIER_GET_REPUTATION.wire();
   }
 
   @Override

@@ -6,13 +6,13 @@ import java.util.Arrays;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class KnownErrorTest {
+class ContractErrorTest {
   private final Set<String> inAbis = RevertDecoder.forProjectContracts().errorNames();
 
   @Test
   void everyErrorTheNodeReactsToIsDeclaredByTheCompiledContracts() {
     // a Solidity rename leaves the old name here: the node would silently stop recognising the revert
-    assertThat(inAbis).containsAll(Arrays.stream(KnownError.values()).map(Enum::name).toList());
+    assertThat(inAbis).containsAll(Arrays.stream(ContractError.values()).map(Enum::name).toList());
   }
 
   @Test
@@ -22,9 +22,9 @@ class KnownErrorTest {
 
   @Test
   void aDecodedRevertIsMatchedByNameOnly() {
-    ContractError settled = new ContractError("EpochAlreadySettled", java.util.List.of(7L), "0x");
-    assertThat(KnownError.EpochAlreadySettled.is(settled)).isTrue();
-    assertThat(KnownError.NothingToClaim.is(settled)).isFalse();
-    assertThat(KnownError.EpochAlreadySettled.is(ContractError.unknown("0x12345678"))).isFalse();
+    DecodedRevert settled = new DecodedRevert("EpochAlreadySettled", java.util.List.of(7L), "0x");
+    assertThat(ContractError.EpochAlreadySettled.is(settled)).isTrue();
+    assertThat(ContractError.NothingToClaim.is(settled)).isFalse();
+    assertThat(ContractError.EpochAlreadySettled.is(DecodedRevert.unknown("0x12345678"))).isFalse();
   }
 }

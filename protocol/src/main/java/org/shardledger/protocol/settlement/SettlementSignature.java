@@ -1,4 +1,4 @@
-package org.shardledger.rpc.json;
+package org.shardledger.protocol.settlement;
 
 import java.util.Objects;
 import org.shardledger.protocol.crypto.Address;

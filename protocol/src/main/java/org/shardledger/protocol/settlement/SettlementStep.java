@@ -1,4 +1,4 @@
-package org.shardledger.rpc.json;
+package org.shardledger.protocol.settlement;
 
 import java.math.BigInteger;
 import java.util.List;
