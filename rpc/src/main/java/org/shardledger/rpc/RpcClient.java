@@ -51,6 +51,12 @@ public final class RpcClient {
     return url;
   }
 
+  /** Calls one of the project's methods. */
+  public JsonNode call(MethodName method, Object... params) throws IOException, RpcException {
+    return call(method.wire(), params);
+  }
+
+  /** Calls a method by its name on the wire (another project's node, or a name that is deliberately wrong). */
   public JsonNode call(String method, Object... params) throws IOException, RpcException {
     ObjectNode request = RpcDispatcher.JSON.createObjectNode().put("jsonrpc", "2.0").put("id", ids.incrementAndGet())
         .put("method", method);

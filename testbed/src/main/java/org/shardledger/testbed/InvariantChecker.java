@@ -14,6 +14,7 @@ import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Keccak256;
 import org.shardledger.protocol.payout.PayoutTree;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
 
 /**
@@ -150,8 +151,8 @@ public final class InvariantChecker {
     JsonNode balance;
     JsonNode proof;
     try {
-      balance = ledger.call("ledger_getBalance", account.toHex());
-      proof = ledger.call("ledger_getClaimProof", account.toHex());
+      balance = ledger.call(MethodName.LEDGER_GET_BALANCE, account.toHex());
+      proof = ledger.call(MethodName.LEDGER_GET_CLAIM_PROOF, account.toHex());
     } catch (Exception e) {
       return; // the ledger is down or restarting: the chain checks above still ran
     }

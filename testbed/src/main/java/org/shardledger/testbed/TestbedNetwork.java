@@ -21,6 +21,7 @@ import org.shardledger.contracts.chain.Keystores;
 import org.shardledger.contracts.deploy.DeployParameters;
 import org.shardledger.node.owner.OwnerClient;
 import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.runtime.FreePort;
 import org.shardledger.wire.client.ClientSettings;
 import org.shardledger.wire.client.WireClient;
 
@@ -91,18 +92,18 @@ public final class TestbedNetwork implements AutoCloseable {
   }
 
   private void startRoles(int operatorCount, List<KeyPair> verifierKeys) throws Exception {
-    ledgerPort = freePort();
+    ledgerPort = FreePort.loopback();
     FaultProxy ledgerFront = keep(FaultProxy.start(loopback(ledgerPort)));
     List<Integer> verifierPorts = new ArrayList<>();
     List<FaultProxy> verifierFronts = new ArrayList<>();
     for (int i = 0; i < verifierKeys.size(); i++) {
-      verifierPorts.add(freePort());
+      verifierPorts.add(FreePort.loopback());
       verifierFronts.add(keep(FaultProxy.start(loopback(verifierPorts.get(i)))));
     }
     for (int i = 0; i < operatorCount; i++) {
       KeyPair key = DevAccounts.key(1 + i);
       chain.fund(key.address(), 1000);
-      int port = freePort();
+      int port = FreePort.loopback();
       ChainRpcProxy rpc = keep(ChainRpcProxy.start(chain.rpcUrl()));
       String name = "operator-" + (i + 1);
       FaultProxy front = keep(FaultProxy.start(loopback(port)));
@@ -271,14 +272,6 @@ public final class TestbedNetwork implements AutoCloseable {
   private <T extends AutoCloseable> T keep(T resource) {
     open.add(resource);
     return resource;
-  }
-
-  /**
-   * A role's port, fixed before it starts and kept across its restarts: below the ephemeral range ({@code FreePort}),
-   * so the proxies' own outgoing connections cannot take it while the role is down.
-   */
-  static int freePort() throws IOException {
-    return org.shardledger.runtime.FreePort.loopback();
   }
 
   static InetSocketAddress loopback(int port) {

@@ -1,6 +1,7 @@
 package org.shardledger.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shardledger.rpc.MethodName;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class LedgerKilledBeforeSettleIT {
       JsonNode pending = null;
       long deadline = System.currentTimeMillis() + 240_000;
       while (System.currentTimeMillis() < deadline) {
-        JsonNode p = rpc.call("ledger_epoch").get("pending");
+        JsonNode p = rpc.call(MethodName.LEDGER_EPOCH).get("pending");
         if (p != null && !p.isNull() && p.get("status").asText().equals("SIGNED")) {
           pending = p;
           break;
@@ -56,7 +57,7 @@ class LedgerKilledBeforeSettleIT {
       while (System.currentTimeMillis() < deadline && reader.settlements().settledThrough() <= model.lastEpoch()) {
         Thread.sleep(1000);
       }
-      JsonNode settled = rpc.call("ledger_getSettlement", "0x" + Long.toHexString(epoch));
+      JsonNode settled = rpc.call(MethodName.LEDGER_GET_SETTLEMENT, "0x" + Long.toHexString(epoch));
       assertThat(settled.toString()).as("epoch %d settled as signed before the kill", epoch).contains(root);
       Thread.sleep(3000);
       InvariantChecker checker = new InvariantChecker(net, reader, model);

@@ -22,10 +22,10 @@ import org.shardledger.runtime.LoopSpec;
 import org.shardledger.verifier.audit.DealAuditor;
 import org.shardledger.verifier.audit.EpochAuditor;
 import org.shardledger.verifier.report.ReportPublisher;
-import org.shardledger.verifier.rpc.AuditGetReputation;
-import org.shardledger.verifier.rpc.AuditGetResults;
+import org.shardledger.verifier.rpc.VerifierGetAuditResults;
+import org.shardledger.verifier.rpc.VerifierGetReputation;
 import org.shardledger.verifier.store.AuditStore;
-import org.shardledger.verifier.store.ReportStore;
+import org.shardledger.verifier.store.EpochReportStore;
 
 /**
  * The auditor without its chain wiring: audits every epoch, signs reports and delivers them to the ledgers, and
@@ -71,7 +71,7 @@ public final class VerifierNode implements AutoCloseable {
           config.audits(), verifyPool);
       keep(dealAuditor::close);
       EpochAuditor epochs = new EpochAuditor(parts.calendar(), parts.domain(), parts.view(), parts.audits(),
-          parts.reports(), dealAuditor, key, config.confirmations(), config.audits(), status);
+          parts.reports(), dealAuditor, key, config.audits(), status);
       publisher = new ReportPublisher(parts.ledgers(), parts.reports(), parts.audits(), status);
       LoopRunner loops = keep(new LoopRunner());
       loop(loops, "verifier-audits", config.pollInterval(), () -> {
@@ -82,8 +82,8 @@ public final class VerifierNode implements AutoCloseable {
       loop(loops, "verifier-reports", config.publishInterval(), publisher::deliver);
       loop(loops, "verifier-beacons", config.pollInterval(), parts.recordBeacons());
       if (config.rpcListen() != null) {
-        List<RpcMethod> methods = new ArrayList<>(List.of(new AuditGetResults(parts.audits()),
-            new AuditGetReputation(parts.audits(), config.reputation())));
+        List<RpcMethod> methods = new ArrayList<>(List.of(new VerifierGetAuditResults(parts.audits()),
+            new VerifierGetReputation(parts.audits(), config.reputation())));
         methods.addAll(parts.extraMethods());
         RpcDispatcher dispatcher = new RpcDispatcher().register(RpcMetrics.observe(methods, rpcMetrics)
             .toArray(RpcMethod[]::new));
@@ -109,7 +109,7 @@ public final class VerifierNode implements AutoCloseable {
     return parts.audits();
   }
 
-  public ReportStore reports() {
+  public EpochReportStore reports() {
     return parts.reports();
   }
 

@@ -1,6 +1,7 @@
 package org.shardledger.verifier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shardledger.rpc.MethodName;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shardledger.chainstore.Database;
 import org.shardledger.protocol.aggregation.SignedReport;
-import org.shardledger.protocol.bytes.Bytes;
 import org.shardledger.protocol.bytes.Bytes32;
+import org.shardledger.protocol.bytes.Bytes;
 import org.shardledger.protocol.challenge.Challenge;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.KeyPair;
@@ -31,15 +32,15 @@ import org.shardledger.protocol.proof.ProofBuilder;
 import org.shardledger.protocol.proof.StorageProofCodec;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcMetrics;
+import org.shardledger.testkit.TestDomain;
 import org.shardledger.verifier.audit.AuditSettings;
 import org.shardledger.verifier.audit.EpochCalendar;
 import org.shardledger.verifier.audit.InMemoryAuditView;
 import org.shardledger.verifier.audit.InMemoryChallenger;
 import org.shardledger.verifier.report.ReportSink;
 import org.shardledger.verifier.store.AuditStore;
-import org.shardledger.verifier.store.ReportStore;
+import org.shardledger.verifier.store.EpochReportStore;
 import org.shardledger.wire.client.ChallengeResult;
-import org.shardledger.testkit.TestDomain;
 
 /**
  * A whole verifier without Anvil: its loops and JSON-RPC around an in-memory chain and operator and its H2 stores,
@@ -60,11 +61,6 @@ class VerifierNodeTest {
     @Override
     public long startBlock(long epoch) {
       return 10 * epoch;
-    }
-
-    @Override
-    public long beaconDeadline(long epoch) {
-      return 10 * epoch + 256;
     }
   };
 
@@ -109,7 +105,7 @@ class VerifierNodeTest {
     try (Database db = Database.open(dir.resolve("db"), "verifier")) {
       AuditStore audits = new AuditStore(db, config.reputation());
       audits.setNextEpoch(2);
-      ReportStore reports = new ReportStore(db);
+      EpochReportStore reports = new EpochReportStore(db);
       VerifierParts parts = new VerifierParts(CHAIN_ID, DOMAIN, chain, CALENDAR, operators, audits, reports,
           List.of(ledger), beaconRounds::incrementAndGet, List.of());
       try (VerifierNode node = new VerifierNode(config, VERIFIER, parts, new VerifierStatusLog(), RpcMetrics.NONE)) {
@@ -121,7 +117,8 @@ class VerifierNodeTest {
         assertThat(report.results().get(0).outcome().name()).isEqualTo("PASS");
         assertThat(DOMAIN.signer(report.report(), report.signature())).contains(VERIFIER.address());
         JsonNode results = new RpcClient(node.rpcUrl().orElseThrow(), Duration.ofSeconds(5))
-            .call("audit_getResults", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
+            .call(MethodName.VERIFIER_GET_AUDIT_RESULTS,
+                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode());
         assertThat(results).hasSize(1);
         assertThat(results.get(0).get("outcome").asText()).isEqualTo("PASS");
       }

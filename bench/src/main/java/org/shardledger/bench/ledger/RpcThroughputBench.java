@@ -23,6 +23,7 @@ import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.rpc.LedgerRpc;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.deal.Deal;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcDispatcher;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcServer;
@@ -57,7 +58,7 @@ public final class RpcThroughputBench {
         0);
     Map<Address, BigInteger> claims = new HashMap<>();
     deals.forEach(d -> claims.put(d.operator(), d.pricePerEpoch().divide(BigInteger.TWO)));
-    ConfirmedView view = ConfirmedView.open(store, claims, 1_000, (events, upTo) -> { });
+    ConfirmedView view = ConfirmedView.open(store, claims, 1_000);
     LedgerRpc.Sources sources = new LedgerRpc.Sources(null, null, store, view, null, null, null, null, List.of());
     RpcDispatcher dispatcher = new RpcDispatcher().register(LedgerRpc.ledger(sources).toArray(RpcMethod[]::new));
 
@@ -84,8 +85,8 @@ public final class RpcThroughputBench {
       Figures anvilFigures = new Figures((before.requestsPerSecond() + after.requestsPerSecond()) / 2,
           (before.p99Millis() + after.p99Millis()) / 2, before.errors() + after.errors());
       print("eth_getBalance (mean)", anvilFigures, null);
-      print("ledger_getBalance", b, anvilFigures);
-      print("ledger_getClaimProof", p, anvilFigures);
+      print(MethodName.LEDGER_GET_BALANCE.wire(), b, anvilFigures);
+      print(MethodName.LEDGER_GET_CLAIM_PROOF.wire(), p, anvilFigures);
     }
   }
 

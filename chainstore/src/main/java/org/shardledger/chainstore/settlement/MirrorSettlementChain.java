@@ -6,18 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.chainstore.ChainMirror.MirroredSettlement;
-import org.shardledger.contracts.chain.BeaconRecorder;
+import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.protocol.aggregation.VerifierSet;
+import org.shardledger.protocol.beacon.BeaconWindow;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.deal.Deal;
 
 /** {@link SettlementChain} over a role's chain mirror, with stakes read from the chain at a block. */
 public final class MirrorSettlementChain implements SettlementChain {
-  /** How many blocks after an epoch's first block its beacon can still be recorded (the EVM's BLOCKHASH window). */
-
   private final ChainMirror mirror;
   private final Deployment deployment;
   private final StakeReader stakes;
@@ -69,7 +67,7 @@ public final class MirrorSettlementChain implements SettlementChain {
     if (mirror.beacon(epoch).isPresent()) {
       return BeaconStatus.RECORDED;
     }
-    return confirmedBlock() >= deployment.epochStartBlock(epoch) + BeaconRecorder.WINDOW ? BeaconStatus.MISSING
+    return BeaconWindow.closed(deployment.epochStartBlock(epoch), confirmedBlock()) ? BeaconStatus.MISSING
         : BeaconStatus.UNDECIDED;
   }
 

@@ -24,9 +24,17 @@ public record PutOptions(Set<String> regions, BigInteger maxPricePerGiBEpoch, lo
     }
   }
 
+  /** The default most to pay per GiB-epoch, in credits. */
+  public static final long DEFAULT_MAX_PRICE = 1000;
+  /** How many epochs deals run by default. */
+  public static final long DEFAULT_EPOCHS = 100;
+  /** Uploads per part that race the slowest, by default. */
+  public static final int DEFAULT_EXTRA_UPLOADS = 1;
+
   /** Any region, up to 1000 credits per GiB-epoch, 100 epochs, 8 samples, one racing upload per part. */
   public static PutOptions defaults() {
-    return new PutOptions(Set.of(), BigInteger.valueOf(1000), 100, 8, 1, 8, 20L << 20, Duration.ofSeconds(5));
+    return new PutOptions(Set.of(), BigInteger.valueOf(DEFAULT_MAX_PRICE), DEFAULT_EPOCHS, 8, DEFAULT_EXTRA_UPLOADS, 8,
+        20L << 20, Duration.ofSeconds(5));
   }
 
   public PutOptions withRegions(Set<String> allowed) {

@@ -2,11 +2,13 @@ package org.shardledger.contracts.chain;
 
 import java.io.IOException;
 import java.util.function.LongConsumer;
+import org.shardledger.contracts.tx.ContractError;
 import org.shardledger.contracts.tx.TxOutcome;
+import org.shardledger.protocol.beacon.BeaconWindow;
 
 /**
  * Records each epoch's beacon ({@code recordBeacon(e)}) once the epoch's first block is mined, and catches up on the
- * epochs whose 256-block window is still open, so that no single party can starve an epoch of its beacon. "Already
+ * epochs whose {@link BeaconWindow} is still open, so that no single party can starve an epoch of its beacon. "Already
  * recorded" is success; an expired window is skipped. Ledgers and verifiers each run one.
  */
 public final class BeaconRecorder {
@@ -33,12 +35,6 @@ public final class BeaconRecorder {
     }
   }
 
-  /**
-   * The EVM's BLOCKHASH window: the beacon of an epoch can be recorded up to this many blocks after its start, and
-   * never after. Every role that reasons about a beacon's deadline uses this one value.
-   */
-  public static final long WINDOW = 256;
-
   private final Target chain;
   private final Deployment deployment;
   private final LongConsumer recorded;
@@ -58,7 +54,8 @@ public final class BeaconRecorder {
       return 0;
     }
     long current = deployment.epochOf(head);
-    long oldestOpen = head <= WINDOW ? 0 : deployment.epochOf(head - WINDOW) + 1;
+    long oldest = BeaconWindow.oldestReadableIn(head);
+    long oldestOpen = oldest == 0 ? 0 : deployment.epochOf(oldest) + 1;
     long e = Math.max(next, oldestOpen);
     int sent = 0;
     for (; e <= current && deployment.epochStartBlock(e) < head; e++) {
@@ -69,7 +66,7 @@ public final class BeaconRecorder {
         }
         case TxOutcome.AlreadyDone a -> { }
         case TxOutcome.Reverted r -> {
-          if (r.reason().name().equals("BeaconNotYetAvailable")) {
+          if (ContractError.BeaconNotYetAvailable.is(r.reason())) {
             next = e;
             return sent;
           }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;
-import org.shardledger.contracts.tx.KnownError;
+import org.shardledger.contracts.tx.ContractError;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
 
@@ -19,7 +19,7 @@ public final class Beacons {
   /** Records beacon(e); "already recorded" counts as success. */
   public TxOutcome record(long epoch) throws IOException {
     return b.sendToLedger("record the beacon of epoch " + epoch, b.ledger.recordBeacon(BigInteger.valueOf(epoch)),
-        Set.of(KnownError.BeaconAlreadyRecorded));
+        Set.of(ContractError.BeaconAlreadyRecorded));
   }
 
   /** The recorded beacon of an epoch, or empty if nobody recorded it (yet). */

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.shardledger.contracts.tx.KnownError;
 import org.shardledger.contracts.events.ChainFields;
 import org.shardledger.contracts.generated.DisputeCourt;
 import org.shardledger.contracts.generated.ShardLedger;
+import org.shardledger.contracts.tx.ContractError;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
@@ -50,7 +50,7 @@ public final class Disputes {
 
   public TxOutcome finalizeUnanswered(long disputeId) throws IOException {
     return b.sendToCourt("finalize dispute " + disputeId, b.court.finalizeDispute(BigInteger.valueOf(disputeId)),
-        Set.of(KnownError.DisputeNotOpen));
+        Set.of(ContractError.DisputeNotOpen));
   }
 
   public Optional<DisputeInfo> get(long disputeId) throws IOException {

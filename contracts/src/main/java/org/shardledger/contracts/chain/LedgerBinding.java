@@ -3,11 +3,11 @@ package org.shardledger.contracts.chain;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
-import org.shardledger.contracts.tx.KnownError;
 import org.shardledger.contracts.generated.DisputeCourt;
 import org.shardledger.contracts.generated.KeyRegistry;
 import org.shardledger.contracts.generated.ShardLedger;
 import org.shardledger.contracts.generated.StorageCredit;
+import org.shardledger.contracts.tx.ContractError;
 import org.shardledger.contracts.tx.RevertDecoder;
 import org.shardledger.contracts.tx.TransactionSender;
 import org.shardledger.contracts.tx.TxOutcome;
@@ -53,11 +53,12 @@ final class LedgerBinding {
     return Optional.ofNullable(sender).map(TransactionSender::from);
   }
 
-  TxOutcome sendToLedger(String purpose, RemoteFunctionCall<?> call, Set<KnownError> alreadyDone) throws IOException {
+  TxOutcome sendToLedger(String purpose, RemoteFunctionCall<?> call, Set<ContractError> alreadyDone)
+      throws IOException {
     return sender().send(purpose, deployment.ledger(), Hex.decode(call.encodeFunctionCall()), alreadyDone);
   }
 
-  TxOutcome sendToCourt(String purpose, RemoteFunctionCall<?> call, Set<KnownError> alreadyDone) throws IOException {
+  TxOutcome sendToCourt(String purpose, RemoteFunctionCall<?> call, Set<ContractError> alreadyDone) throws IOException {
     return sender().send(purpose, deployment.disputeCourt(), Hex.decode(call.encodeFunctionCall()), alreadyDone);
   }
 

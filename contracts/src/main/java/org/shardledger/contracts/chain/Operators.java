@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Optional;
 import java.util.Set;
-import org.shardledger.contracts.tx.KnownError;
 import org.shardledger.contracts.events.ChainFields;
 import org.shardledger.contracts.generated.ShardLedger;
+import org.shardledger.contracts.tx.ContractError;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
@@ -28,7 +28,8 @@ public final class Operators {
   public TxOutcome register(String endpoint, String region, long capacity, BigInteger stake) throws IOException {
     credits.ensureLedgerAllowance(stake);
     return b.sendToLedger("register operator at " + endpoint,
-        b.ledger.register(endpoint, region, BigInteger.valueOf(capacity), stake), Set.of(KnownError.AlreadyRegistered));
+        b.ledger.register(endpoint, region, BigInteger.valueOf(capacity), stake),
+        Set.of(ContractError.AlreadyRegistered));
   }
 
   public TxOutcome update(String endpoint, String region, long capacity) throws IOException {
@@ -42,7 +43,7 @@ public final class Operators {
   }
 
   public TxOutcome beginExit() throws IOException {
-    return b.sendToLedger("begin exit", b.ledger.beginExit(), Set.of(KnownError.OperatorIsExiting));
+    return b.sendToLedger("begin exit", b.ledger.beginExit(), Set.of(ContractError.OperatorIsExiting));
   }
 
   public TxOutcome withdrawStake() throws IOException {

@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.shardledger.contracts.tx.KnownError;
 import java.util.TreeMap;
 import org.shardledger.contracts.generated.ShardLedger;
+import org.shardledger.contracts.tx.ContractError;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
@@ -50,13 +50,13 @@ public final class Settlements {
         BigInteger.valueOf(settlement.fromEpoch()), BigInteger.valueOf(settlement.epoch()),
         settlement.payoutRoot().toArray(), settlement.cumulativeTotal(), encoded,
         terminations.stream().map(BigInteger::valueOf).toList(),
-        bySigner.values().stream().map(Signature::toArray).toList()), Set.of(KnownError.EpochAlreadySettled));
+        bySigner.values().stream().map(Signature::toArray).toList()), Set.of(ContractError.EpochAlreadySettled));
   }
 
   /** Pays {@code account} its cumulative amount minus what it claimed before; anyone may send it. */
   public TxOutcome claim(Address account, BigInteger cumulativeAmount, List<Bytes32> proof) throws IOException {
     return b.sendToLedger("claim for " + account, b.ledger.claim(account.toHex(), cumulativeAmount,
-        proof.stream().map(Bytes32::toArray).toList()), Set.of(KnownError.NothingToClaim));
+        proof.stream().map(Bytes32::toArray).toList()), Set.of(ContractError.NothingToClaim));
   }
 
   public BigInteger claimed(Address account) throws IOException {

@@ -14,7 +14,7 @@ public final class ChainRevertException extends RuntimeException {
   }
 
   /** The contract's reason, when it gave one. */
-  public ContractError reason() {
+  public DecodedRevert reason() {
     return switch (outcome) {
       case TxOutcome.Reverted r -> r.reason();
       case TxOutcome.AlreadyDone d -> d.reason();

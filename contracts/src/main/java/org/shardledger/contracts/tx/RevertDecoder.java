@@ -66,7 +66,7 @@ public final class RevertDecoder {
   }
 
   /** Decodes {@code 0x}-prefixed revert data; unknown selectors and malformed data come back as "unknown revert". */
-  public ContractError decode(String data) {
+  public DecodedRevert decode(String data) {
     if (data != null) {
       // web3j hands over the JSON text of the error's data field: a quoted string
       data = data.strip();
@@ -75,12 +75,12 @@ public final class RevertDecoder {
       }
     }
     if (data == null || data.length() < 10) {
-      return ContractError.unknown(data);
+      return DecodedRevert.unknown(data);
     }
     String hex = data.startsWith("0x") ? data : "0x" + data;
     ErrorSpec spec = bySelector.get(hex.substring(0, 10).toLowerCase());
     if (spec == null) {
-      return ContractError.unknown(hex);
+      return DecodedRevert.unknown(hex);
     }
     try {
       List<TypeReference<Type>> refs = new ArrayList<>();
@@ -93,9 +93,9 @@ public final class RevertDecoder {
         Object v = value.getValue();
         args.add(v instanceof byte[] b ? Hex.encode(b) : v);
       }
-      return new ContractError(spec.name(), args, hex);
+      return new DecodedRevert(spec.name(), args, hex);
     } catch (ClassNotFoundException | RuntimeException e) {
-      return new ContractError(spec.name(), List.of(), hex);
+      return new DecodedRevert(spec.name(), List.of(), hex);
     }
   }
 }

@@ -72,7 +72,8 @@ public final class TransactionSender {
   }
 
   /** Calls {@code to} with {@code data}; {@code to == null} creates a contract. Safe to call from many threads. */
-  public TxOutcome send(String purpose, Address to, byte[] data, Set<KnownError> alreadyDoneErrors) throws IOException {
+  public TxOutcome send(String purpose, Address to, byte[] data,
+      Set<ContractError> alreadyDoneErrors) throws IOException {
     return submit(purpose, to, data, alreadyDoneErrors).outcome();
   }
 
@@ -80,7 +81,7 @@ public final class TransactionSender {
    * Estimates, signs, journals and broadcasts a call without waiting for it; {@link Submitted#outcome()} waits.
    * A revert in the estimate is the outcome at once (nothing is sent).
    */
-  public synchronized Submitted submit(String purpose, Address to, byte[] data, Set<KnownError> alreadyDoneErrors)
+  public synchronized Submitted submit(String purpose, Address to, byte[] data, Set<ContractError> alreadyDoneErrors)
       throws IOException {
     if (!recovered) {
       recoverPending();
@@ -90,7 +91,7 @@ public final class TransactionSender {
     EthEstimateGas estimate = web3.ethEstimateGas(
         Transaction.createFunctionCallTransaction(from.toHex(), null, null, null, toHex, dataHex)).send();
     if (estimate.hasError()) {
-      ContractError reason = errors.decode(estimate.getError().getData());
+      DecodedRevert reason = errors.decode(estimate.getError().getData());
       if (reason.name().equals("unknown revert") && estimate.getError().getData() == null) {
         throw new IOException("estimating gas for " + purpose + " failed: " + estimate.getError().getMessage());
       }
@@ -174,13 +175,13 @@ public final class TransactionSender {
     }
   }
 
-  private TxOutcome awaitOutcome(JournalEntry entry, String toHex, String dataHex, Set<KnownError> alreadyDone)
+  private TxOutcome awaitOutcome(JournalEntry entry, String toHex, String dataHex, Set<ContractError> alreadyDone)
       throws IOException {
     Optional<TransactionReceipt> receipt = awaitReceipt(entry);
     if (receipt.isEmpty()) {
       journal.recordOutcome(entry.with(JournalEntry.State.FAILED, "dropped: nonce taken by another transaction"));
       forgetNonce();
-      return new TxOutcome.Reverted(ContractError.unknown("dropped"), entry.hash());
+      return new TxOutcome.Reverted(DecodedRevert.unknown("dropped"), entry.hash());
     }
     TransactionReceipt r = receipt.get();
     if (r.isStatusOK()) {
@@ -189,7 +190,7 @@ public final class TransactionSender {
           r.getLogs().stream().map(TransactionSender::rawLog).toList(),
           r.getContractAddress() == null ? null : Address.fromHex(r.getContractAddress()));
     }
-    ContractError reason = toHex == null && dataHex == null ? ContractError.unknown(null)
+    DecodedRevert reason = toHex == null && dataHex == null ? DecodedRevert.unknown(null)
         : replayRevert(toHex, dataHex, r.getBlockNumber());
     journal.recordOutcome(entry.with(JournalEntry.State.FAILED, "reverted: " + reason));
     return alreadyDone(alreadyDone, reason) ? new TxOutcome.AlreadyDone(reason)
@@ -243,13 +244,13 @@ public final class TransactionSender {
     }
   }
 
-  private ContractError replayRevert(String toHex, String dataHex, BigInteger block) throws IOException {
+  private DecodedRevert replayRevert(String toHex, String dataHex, BigInteger block) throws IOException {
     EthCall call = web3.ethCall(Transaction.createEthCallTransaction(from.toHex(), toHex, dataHex),
         DefaultBlockParameter.valueOf(block)).send();
     if (call.hasError()) {
       return errors.decode(call.getError().getData());
     }
-    return call.isReverted() ? errors.decode(call.getRevertReason()) : ContractError.unknown(null);
+    return call.isReverted() ? errors.decode(call.getRevertReason()) : DecodedRevert.unknown(null);
   }
 
   /**
@@ -295,7 +296,7 @@ public final class TransactionSender {
         log.getTopics().stream().map(Bytes32::fromHex).toList(), log.getData(), log.getLogIndex().longValueExact());
   }
 
-  private static boolean alreadyDone(Set<KnownError> done, ContractError reason) {
+  private static boolean alreadyDone(Set<ContractError> done, DecodedRevert reason) {
     return done.stream().anyMatch(k -> k.is(reason));
   }
 }

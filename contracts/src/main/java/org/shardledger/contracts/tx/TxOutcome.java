@@ -15,10 +15,10 @@ public sealed interface TxOutcome {
   }
 
   /** The contract says it is done already (e.g. EpochAlreadySettled): counts as success, nothing (more) sent. */
-  record AlreadyDone(ContractError reason) implements TxOutcome {}
+  record AlreadyDone(DecodedRevert reason) implements TxOutcome {}
 
   /** The contract refused it, before sending (estimate) or when mined ({@code hash} is null when never sent). */
-  record Reverted(ContractError reason, Bytes32 hash) implements TxOutcome {}
+  record Reverted(DecodedRevert reason, Bytes32 hash) implements TxOutcome {}
 
   /** A log of a mined transaction, as the chain gave it. */
   record RawLog(Address address, List<Bytes32> topics, String data, long logIndex) {

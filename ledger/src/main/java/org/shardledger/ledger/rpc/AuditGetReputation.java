@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.net.URI;
 import java.util.List;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -23,15 +24,15 @@ final class AuditGetReputation implements RpcMethod {
 
   @Override
   public String name() {
-    return "audit_getReputation";
+    return MethodName.AUDIT_GET_REPUTATION.wire();
   }
 
   @Override
   public JsonNode execute(RpcParams params) throws RpcException {
     Address operator = params.address(0);
-    ArrayNode urls = Params.object().putArray("verifiers");
+    ArrayNode urls = JsonOut.object().putArray("verifiers");
     verifiers.forEach(u -> urls.add(u.toString()));
     throw new RpcException(RpcError.NOT_FOUND, "the ledger keeps no reputation for " + operator
-        + ": ask a verifier (audit_getReputation on its JSON-RPC)", Params.object().set("verifiers", urls));
+        + ": ask a verifier (verifier_getReputation on its JSON-RPC)", JsonOut.object().set("verifiers", urls));
   }
 }

@@ -6,6 +6,7 @@ import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.ledger.reports.SubmitOutcome;
 import org.shardledger.protocol.aggregation.SignedReport;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -25,17 +26,17 @@ final class AuditSubmitReport implements RpcMethod {
 
   @Override
   public String name() {
-    return "audit_submitReport";
+    return MethodName.AUDIT_SUBMIT_REPORT.wire();
   }
 
   @Override
   public JsonNode execute(RpcParams params) throws RpcException, IOException {
     SignedReport report = SignedReportJson.decode(params.raw(0)).orInvalidParams(0);
     return switch (inbox.submit(report)) {
-      case SubmitOutcome.Accepted a -> Params.object().put("status", a.duplicate() ? "DUPLICATE" : "ACCEPTED")
+      case SubmitOutcome.Accepted a -> JsonOut.object().put("status", a.duplicate() ? "DUPLICATE" : "ACCEPTED")
           .put("verifier", a.verifier().toString()).put("epoch", Hex.quantity(a.epoch()));
       case SubmitOutcome.Rejected r -> throw new RpcException(RpcError.REJECTED, r.reason() + ": " + r.detail(),
-          Params.object().put("reason", r.reason()));
+          JsonOut.object().put("reason", r.reason()));
     };
   }
 }

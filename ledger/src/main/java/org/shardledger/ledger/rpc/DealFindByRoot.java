@@ -10,6 +10,7 @@ import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.deal.DealStatus;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -31,7 +32,7 @@ final class DealFindByRoot implements RpcMethod {
 
   @Override
   public String name() {
-    return "deal_findByRoot";
+    return MethodName.DEAL_FIND_BY_ROOT.wire();
   }
 
   @Override
@@ -40,7 +41,7 @@ final class DealFindByRoot implements RpcMethod {
     DealStatus status = params.optional(1).isPresent() ? status(params.raw(1)) : DealStatus.ACTIVE;
     long afterId = params.optional(2).isPresent() ? params.quantity(2) : 0;
     List<ChainMirror.MirroredDeal> page = mirror.dealsByRoot(root, status, afterId, PAGE + 1);
-    ObjectNode out = Params.object();
+    ObjectNode out = JsonOut.object();
     ArrayNode deals = out.putArray("deals");
     page.stream().limit(PAGE).forEach(d -> deals.add(DealJson.terms(d)));
     if (page.size() > PAGE) {

@@ -10,6 +10,7 @@ import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.settlement.DealState;
 import org.shardledger.protocol.settlement.SettlementState;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -31,7 +32,7 @@ final class DealGet implements RpcMethod {
 
   @Override
   public String name() {
-    return "deal_get";
+    return MethodName.DEAL_GET.wire();
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.ledger.settlement.PendingSettlement;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
 
@@ -26,13 +27,13 @@ final class LedgerEpoch implements RpcMethod {
 
   @Override
   public String name() {
-    return "ledger_epoch";
+    return MethodName.LEDGER_EPOCH.wire();
   }
 
   @Override
   public JsonNode execute(RpcParams params) throws IOException {
     long head = status.headBlock();
-    ObjectNode out = Params.object().put("currentEpoch", Hex.quantity(deployment.epochOf(head)))
+    ObjectNode out = JsonOut.object().put("currentEpoch", Hex.quantity(deployment.epochOf(head)))
         .put("headBlock", Hex.quantity(head)).put("confirmedBlock", Hex.quantity(Math.max(0, status.confirmedBlock())))
         .put("nextEpochToSettle", Hex.quantity(store.current().nextEpoch()));
     Optional<SettledEpoch> latest = store.latest();

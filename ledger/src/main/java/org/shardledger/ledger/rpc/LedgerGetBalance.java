@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.shardledger.ledger.claims.Balance;
 import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
@@ -23,13 +24,13 @@ final class LedgerGetBalance implements RpcMethod {
 
   @Override
   public String name() {
-    return "ledger_getBalance";
+    return MethodName.LEDGER_GET_BALANCE.wire();
   }
 
   @Override
   public JsonNode execute(RpcParams params) throws RpcException {
     Balance b = view.balance(params.address(0));
-    ObjectNode out = Params.object().put("account", b.account().toString());
+    ObjectNode out = JsonOut.object().put("account", b.account().toString());
     if (b.epoch().isPresent()) {
       out.put("epoch", Hex.quantity(b.epoch().getAsLong()));
     } else {

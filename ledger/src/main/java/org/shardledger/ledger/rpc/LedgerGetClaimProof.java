@@ -7,6 +7,7 @@ import org.shardledger.ledger.claims.ClaimProof;
 import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -25,7 +26,7 @@ final class LedgerGetClaimProof implements RpcMethod {
 
   @Override
   public String name() {
-    return "ledger_getClaimProof";
+    return MethodName.LEDGER_GET_CLAIM_PROOF.wire();
   }
 
   @Override
@@ -33,7 +34,7 @@ final class LedgerGetClaimProof implements RpcMethod {
     Address account = params.address(0);
     ClaimProof p = proofs.proof(account).orElseThrow(() -> new RpcException(RpcError.NOT_FOUND,
         account + " has no credit in the latest settlement"));
-    ObjectNode out = Params.object().put("account", account.toString()).put("epoch", Hex.quantity(p.epoch()))
+    ObjectNode out = JsonOut.object().put("account", account.toString()).put("epoch", Hex.quantity(p.epoch()))
         .put("payoutRoot", p.payoutRoot().toHex()).put("cumulativeAmount", Hex.quantity(p.cumulativeAmount()));
     ArrayNode proof = out.putArray("proof");
     p.proof().forEach(h -> proof.add(h.toHex()));

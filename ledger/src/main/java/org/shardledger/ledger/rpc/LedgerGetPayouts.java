@@ -9,6 +9,7 @@ import org.shardledger.chainstore.settlement.AmountAt;
 import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -28,7 +29,7 @@ final class LedgerGetPayouts implements RpcMethod {
 
   @Override
   public String name() {
-    return "ledger_getPayouts";
+    return MethodName.LEDGER_GET_PAYOUTS.wire();
   }
 
   @Override
@@ -41,7 +42,7 @@ final class LedgerGetPayouts implements RpcMethod {
           + " epochs apart; got " + from + ".." + to);
     }
     BigInteger before = from == 0 ? BigInteger.ZERO : store.cumulativeAt(account, from - 1);
-    ObjectNode out = Params.object().put("account", account.toString());
+    ObjectNode out = JsonOut.object().put("account", account.toString());
     ArrayNode payouts = out.putArray("payouts");
     for (AmountAt change : store.changes(account, from, to)) {
       long settledFrom = store.settled(change.epoch()).map(s -> s.fromEpoch()).orElse(change.epoch());

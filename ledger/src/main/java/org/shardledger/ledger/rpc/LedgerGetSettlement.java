@@ -6,12 +6,13 @@ import java.io.IOException;
 import org.shardledger.chainstore.settlement.SettledEpoch;
 import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.protocol.settlement.SettlementWithSlashes;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
 import org.shardledger.rpc.json.SettlementJson;
-import org.shardledger.rpc.json.SettlementWithSlashes;
 
 /**
  * {@code ledger_getSettlement(epoch)}: the settlement that covers the epoch (one settlement covers several epochs
@@ -26,7 +27,7 @@ final class LedgerGetSettlement implements RpcMethod {
 
   @Override
   public String name() {
-    return "ledger_getSettlement";
+    return MethodName.LEDGER_GET_SETTLEMENT.wire();
   }
 
   @Override
@@ -37,7 +38,7 @@ final class LedgerGetSettlement implements RpcMethod {
     ObjectNode out = SettlementJson.encode(new SettlementWithSlashes(s.settlement(), s.slashes(), s.terminations()));
     out.put("fromEpoch", Hex.quantity(s.fromEpoch())).put("held", Hex.quantity(s.held()))
         .put("accounts", Hex.quantity(s.accounts()));
-    out.set("signers", Params.addresses(s.signatures().keySet()));
+    out.set("signers", JsonOut.addresses(s.signatures().keySet()));
     if (s.tx().isPresent()) {
       out.put("transactionHash", s.tx().get().hash().toHex()).put("blockNumber", Hex.quantity(s.tx().get().block()));
     } else {

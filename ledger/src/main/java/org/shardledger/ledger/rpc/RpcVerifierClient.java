@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import org.shardledger.ledger.settlement.VerifierClient;
+import org.shardledger.protocol.settlement.SignAnswer;
+import org.shardledger.protocol.settlement.SignSettlementRequest;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcException;
-import org.shardledger.rpc.json.SignAnswer;
-import org.shardledger.rpc.json.SignSettlementRequest;
+import org.shardledger.rpc.json.SignAnswerJson;
 import org.shardledger.rpc.json.SignSettlementRequestJson;
 
 /** A verifier reached over JSON-RPC ({@code verifier_signSettlement}). */
@@ -26,9 +28,10 @@ public final class RpcVerifierClient implements VerifierClient {
   @Override
   public SignAnswer sign(SignSettlementRequest request) throws IOException {
     try {
-      return SignAnswer.ofResult(rpc.call("verifier_signSettlement", SignSettlementRequestJson.encode(request)));
+      return SignAnswerJson.ofResult(rpc.call(MethodName.VERIFIER_SIGN_SETTLEMENT,
+          SignSettlementRequestJson.encode(request)));
     } catch (RpcException e) {
-      return SignAnswer.ofError(e);
+      return SignAnswerJson.ofError(e);
     }
   }
 }

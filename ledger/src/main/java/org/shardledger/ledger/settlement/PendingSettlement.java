@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Signature;
-import org.shardledger.rpc.json.SettlementStep;
+import org.shardledger.protocol.settlement.SettlementStep;
 
 /** The settlement the ledger is working on, where it stands, and the signatures it has. */
 public record PendingSettlement(SettlementStep step, Status status, Map<Address, Signature> signatures,

@@ -1,6 +1,5 @@
 package org.shardledger.ledger.settlement;
 
-import org.shardledger.rpc.json.SignAnswer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,9 @@ import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.eip712.Settlement;
-import org.shardledger.rpc.json.SettlementStep;
-import org.shardledger.rpc.json.SignSettlementRequest;
+import org.shardledger.protocol.settlement.SettlementStep;
+import org.shardledger.protocol.settlement.SignAnswer;
+import org.shardledger.protocol.settlement.SignSettlementRequest;
 
 /**
  * Asks every verifier, in parallel, to sign a settlement, handing it the step (and, when it answers NOT_READY with

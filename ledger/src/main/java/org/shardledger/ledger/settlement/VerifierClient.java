@@ -1,8 +1,8 @@
 package org.shardledger.ledger.settlement;
 
-import org.shardledger.rpc.json.SignAnswer;
 import java.io.IOException;
-import org.shardledger.rpc.json.SignSettlementRequest;
+import org.shardledger.protocol.settlement.SignAnswer;
+import org.shardledger.protocol.settlement.SignSettlementRequest;
 
 /** One verifier the ledger asks to sign settlements. */
 public interface VerifierClient {

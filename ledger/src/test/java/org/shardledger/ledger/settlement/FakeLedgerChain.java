@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.shardledger.chainstore.settlement.InMemorySettlementChain;
-import org.shardledger.contracts.tx.ContractError;
+import org.shardledger.contracts.tx.DecodedRevert;
 import org.shardledger.contracts.tx.TxOutcome;
+import org.shardledger.ledger.onchain.FacadeLedgerChain;
 import org.shardledger.protocol.aggregation.VerifierSet;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
@@ -65,25 +66,31 @@ final class FakeLedgerChain implements LedgerChain {
     return settledThrough;
   }
 
+  /** Answers as the chain facade's transaction would, read as the real adapter reads it. */
   @Override
-  public TxOutcome settle(Settlement s, List<Slash> slashes, List<Long> terminations, List<Signature> signatures)
+  public SettleOutcome settle(Settlement s, List<Slash> slashes, List<Long> terminations,
+      List<Signature> signatures) throws IOException {
+    return FacadeLedgerChain.outcome(transact(s, slashes, terminations, signatures));
+  }
+
+  private TxOutcome transact(Settlement s, List<Slash> slashes, List<Long> terminations, List<Signature> signatures)
       throws IOException {
     maybeFail("before sending");
     if (s.epoch() < settledThrough) {
       sentAfterLanding.add(s.epoch());
-      return new TxOutcome.AlreadyDone(new ContractError("EpochAlreadySettled", List.of(s.epoch()), "0x"));
+      return new TxOutcome.AlreadyDone(new DecodedRevert("EpochAlreadySettled", List.of(s.epoch()), "0x"));
     }
     if (s.fromEpoch() != settledThrough) {
-      return new TxOutcome.Reverted(new ContractError("WrongFromEpoch", List.of(s.fromEpoch(), settledThrough), "0x"),
+      return new TxOutcome.Reverted(new DecodedRevert("WrongFromEpoch", List.of(s.fromEpoch(), settledThrough), "0x"),
           null);
     }
     Set<Address> signers = new HashSet<>();
     signatures.forEach(sig -> domain.signer(s, sig).filter(verifiers::contains).ifPresent(signers::add));
     if (signers.size() < verifiers.threshold()) {
-      return new TxOutcome.Reverted(new ContractError("InsufficientSignatures", List.of(), "0x"), null);
+      return new TxOutcome.Reverted(new DecodedRevert("InsufficientSignatures", List.of(), "0x"), null);
     }
     if (s.cumulativeTotal().compareTo(cumulativeTotal) < 0 || !Slash.hash(slashes).equals(s.slashesHash())) {
-      return new TxOutcome.Reverted(new ContractError("CumulativeTotalDecreased", List.of(), "0x"), null);
+      return new TxOutcome.Reverted(new DecodedRevert("CumulativeTotalDecreased", List.of(), "0x"), null);
     }
     settleTransactions++;
     settledThrough = s.epoch() + 1;
@@ -96,11 +103,6 @@ final class FakeLedgerChain implements LedgerChain {
     view.settled(s);
     maybeFail("after the chain applied it");
     return new TxOutcome.Mined(Bytes32.ofUnsigned(s.epoch() + 1), view.confirmedBlock(), 50_000, List.of(), null);
-  }
-
-  @Override
-  public TxOutcome recordBeacon(long epoch) {
-    return new TxOutcome.AlreadyDone(new ContractError("BeaconAlreadyRecorded", List.of(), "0x"));
   }
 
   @Override

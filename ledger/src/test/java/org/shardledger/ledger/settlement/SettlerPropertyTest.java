@@ -1,7 +1,8 @@
 package org.shardledger.ledger.settlement;
 
-import org.shardledger.rpc.json.SignAnswer;
+import org.shardledger.ledger.store.H2LedgerStores;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shardledger.protocol.settlement.SignAnswer;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -40,10 +41,10 @@ import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.payout.PayoutTree;
 import org.shardledger.protocol.settlement.SettlementConfig;
-import org.shardledger.verifier.settlement.SettlementSigner;
-import org.shardledger.testkit.TestDomain;
 import org.shardledger.testkit.PropertySeeds;
 import org.shardledger.testkit.RandomAccounts;
+import org.shardledger.testkit.TestDomain;
+import org.shardledger.verifier.settlement.SettlementSigner;
 
 /**
  * The ledger's settlement loop over random networks (deals, failing and vanishing operators, offline and lying
@@ -72,6 +73,19 @@ class SettlerPropertyTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void everyEpochLandsOnceAndNoCumulativeAmountEverDecreases(long seed) throws Exception {
+    try (Database db = Database.open(dir.resolve(Long.toHexString(seed)), "ledger")) {
+      settleARandomNetwork(seed, H2LedgerStores.open(db));
+    }
+  }
+
+  /** The same property with the core's in-memory stores: a crash keeps them, as it keeps the database. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void everyEpochLandsOnceOverTheInMemoryStores(long seed) throws Exception {
+    settleARandomNetwork(seed, LedgerStores.inMemory());
+  }
+
+  private static void settleARandomNetwork(long seed, LedgerStores stores) throws Exception {
     Random r = new Random(seed);
     int epochs = 3 + r.nextInt(7);
     InMemorySettlementChain view = new InMemorySettlementChain(EPOCH_LENGTH, SET);
@@ -88,8 +102,7 @@ class SettlerPropertyTest {
       clients.add(inProcess(new SettlementSigner(view, store, key, DOMAIN, SettlementConfig.DEFAULT), r));
     }
 
-    try (Database db = Database.open(dir.resolve(Long.toHexString(seed)), "ledger")) {
-      LedgerStores stores = LedgerStores.open(db);
+    {
       LedgerStatusLog status = new LedgerStatusLog();
       Settler[] settler = {null};
       java.util.function.Supplier<Settler> restart = () -> {
@@ -143,7 +156,7 @@ class SettlerPropertyTest {
             assertThat(now).as("%s at epoch %d", account, e).isGreaterThanOrEqualTo(previous);
             previous = now;
           }
-          var proof = ConfirmedView.open(stores.settlements(), Map.of(), -1, (events, upTo) -> { })
+          var proof = ConfirmedView.open(stores.settlements(), Map.of(), -1)
               .proof(account).orElseThrow();
           assertThat(PayoutTree.verify(settled.getLast().settlement().payoutRoot(), account,
               proof.cumulativeAmount(), proof.proof())).isTrue();
@@ -189,7 +202,7 @@ class SettlerPropertyTest {
       }
 
       @Override
-      public SignAnswer sign(org.shardledger.rpc.json.SignSettlementRequest request) throws IOException {
+      public SignAnswer sign(org.shardledger.protocol.settlement.SignSettlementRequest request) throws IOException {
         if (r.nextInt(5) == 0) {
           throw new IOException("offline");
         }

@@ -6,10 +6,10 @@ import java.util.concurrent.Callable;
 import org.shardledger.protocol.merkle.ShardCommitment;
 import org.shardledger.protocol.merkle.ShardHasher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "commit", mixinStandardHelpOptions = true,
     description = "Prints the shard commitment of FILE: its RFC 9162 root over fixed-size segments, as JSON.")
@@ -20,7 +20,7 @@ final class CommitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", description = "The shard to commit.")
   Path file;
 
-  @Option(names = "--segment-size", defaultValue = "4096",
+  @Option(names = "--segment-size", defaultValue = "" + ShardCommitment.DEFAULT_SEGMENT_SIZE,
       description = "Segment size in bytes, a power of two from 256 to 1048576 (default: ${DEFAULT-VALUE}).")
   int segmentSize;
 

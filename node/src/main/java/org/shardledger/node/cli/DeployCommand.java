@@ -85,10 +85,10 @@ final class DeployCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE}).")
   BigDecimal disputeBond;
 
-  @Option(names = "--dispute-slash", defaultValue = "50", description = "Stake an unanswered dispute takes and "
-      + "burns, in credits (default: ${DEFAULT-VALUE}); the disputer gets its bond back, nothing of the stake.")
+  @Option(names = "--dispute-slash", defaultValue = "" + DeployParameters.DEFAULT_DISPUTE_SLASH_CREDITS,
+      description = "Stake an unanswered dispute takes and burns, in credits (default: ${DEFAULT-VALUE}); the "
+      + "disputer gets its bond back, nothing of the stake.")
   BigDecimal disputeSlash;
-
 
   @Override
   public Integer call() throws Exception {

@@ -13,40 +13,47 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "devnet", mixinStandardHelpOptions = true,
     description = "Runs the whole network on this machine: Anvil with the contracts, operators' nodes, verifiers, a "
-        + "ledger and an owner storing files. Prints a block per epoch (audits, settlements, who earned and claimed "
-        + "what); every role logs to DATA/logs. Ctrl-C stops "
-        + "everything. Each run starts fresh in --data-dir.")
+        + "ledger and an owner who stores files with put and gets each back with get. Prints a block per epoch "
+        + "(audits, settlements, who earned and claimed what); every role logs to its own file in DATA/logs. Ctrl-C "
+        + "stops everything. Each run starts fresh in --data-dir.")
 final class DevnetCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--data-dir", defaultValue = "devnet-data", description = "Where every role keeps its data; "
+  @Option(names = "--data-dir", defaultValue = DevnetConfig.DEFAULT_DATA_DIR,
+      description = "Where every role keeps its data; "
       + "emptied at start (default: ${DEFAULT-VALUE}).")
   Path dataDir;
 
-  @Option(names = "--operators", defaultValue = "6", description = "Operators' nodes, 1-12, in 3 regions round "
+  @Option(names = "--operators", defaultValue = "" + DevnetConfig.DEFAULT_OPERATORS,
+      description = "Operators' nodes, 1-12, in 3 regions round "
       + "robin (default: ${DEFAULT-VALUE}).")
   int operators;
 
-  @Option(names = "--verifiers", defaultValue = "3", description = "Verifiers, 1-3 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--verifiers", defaultValue = "" + DevnetConfig.DEFAULT_VERIFIERS,
+      description = "Verifiers, 1-3 (default: ${DEFAULT-VALUE}).")
   int verifiers;
 
-  @Option(names = "--threshold", defaultValue = "2", description = "Settlement signatures required (default: "
+  @Option(names = "--threshold", defaultValue = "" + DevnetConfig.DEFAULT_THRESHOLD,
+      description = "Settlement signatures required (default: "
       + "${DEFAULT-VALUE}).")
   int threshold;
 
-  @Option(names = "--block-time", defaultValue = "1", description = "Seconds between blocks (default: "
+  @Option(names = "--block-time", defaultValue = "" + DevnetConfig.DEFAULT_BLOCK_SECONDS,
+      description = "Seconds between blocks (default: "
       + "${DEFAULT-VALUE}).")
   double blockTime;
 
-  @Option(names = "--epoch-length", defaultValue = "10", description = "Blocks per epoch (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epoch-length", defaultValue = "" + DevnetConfig.DEFAULT_EPOCH_LENGTH,
+      description = "Blocks per epoch (default: ${DEFAULT-VALUE}).")
   long epochLength;
 
-  @Option(names = "--files", defaultValue = "2", description = "Files the owner stores with every operator "
-      + "(default: ${DEFAULT-VALUE}).")
+  @Option(names = "--files", defaultValue = "" + DevnetConfig.DEFAULT_FILES, description = "Files of 1-3 MiB the owner puts, a shard on every "
+      + "operator, and gets back (default: ${DEFAULT-VALUE}).")
   int files;
 
-  @Option(names = "--deal-epochs", defaultValue = "100", description = "How many epochs each deal lasts (default: "
+  @Option(names = "--deal-epochs", defaultValue = "" + DevnetConfig.DEFAULT_DEAL_EPOCHS,
+      description = "How many epochs each deal lasts (default: "
       + "${DEFAULT-VALUE}).")
   long dealEpochs;
 

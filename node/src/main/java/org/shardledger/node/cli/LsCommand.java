@@ -2,8 +2,6 @@ package org.shardledger.node.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigInteger;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,11 +15,10 @@ import org.shardledger.client.manifest.ManifestFile;
 import org.shardledger.client.manifest.ManifestPart;
 import org.shardledger.client.manifest.ManifestProblem;
 import org.shardledger.client.manifest.ManifestRejectedException;
-import org.shardledger.client.manifest.ManifestShard;
 import org.shardledger.contracts.chain.Chain;
-import org.shardledger.node.owner.ChainIndex;
+import org.shardledger.node.owner.DealDirectory;
+import org.shardledger.node.owner.FileHealth;
 import org.shardledger.protocol.crypto.Address;
-import org.shardledger.protocol.deal.Deal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,8 +42,11 @@ final class LsCommand implements Callable<Integer> {
       description = "Where the manifests are (default: the current directory), searched " + MAX_DEPTH + " deep.")
   Path dir;
 
-  @Option(names = "--rpc", required = true, description = "The chain's JSON-RPC endpoint.")
-  URI rpc;
+  @Mixin
+  OwnerNetworkOptions network;
+
+  @Mixin
+  DealLookupOptions lookup;
 
   @Mixin
   OwnerOptions owner;
@@ -79,8 +79,8 @@ final class LsCommand implements Callable<Integer> {
       }
     }
     boolean allReadable = true;
-    try (Chain chain = KeysCommand.connect(owner, rpc, Optional.empty())) {
-      ChainIndex index = ChainIndex.read(chain);
+    try (Chain chain = network.connect(owner, Optional.empty())) {
+      DealDirectory index = lookup.deals(chain, err);
       long epoch = chain.currentEpoch();
       out.printf("files of %s under %s, epoch %d now%n", me, dir, epoch);
       for (int i = 0; i < mine.size(); i++) {
@@ -121,33 +121,15 @@ final class LsCommand implements Callable<Integer> {
   }
 
   /** One line for the file; whether every part can be read. */
-  private static boolean describe(PrintWriter out, Path name, Manifest m, ChainIndex index, long epoch) {
-    int held = 0;
-    int shards = 0;
-    long bytes = 0;
-    long until = -1;
-    BigInteger perEpoch = BigInteger.ZERO;
-    boolean readable = true;
-    for (ManifestPart part : m.parts()) {
-      int partHeld = 0;
-      for (ManifestShard shard : part.shards()) {
-        shards++;
-        bytes += shard.size();
-        List<Deal> holding = index.holding(shard.root(), epoch);
-        partHeld += holding.isEmpty() ? 0 : 1;
-        for (Deal d : holding) {
-          perEpoch = perEpoch.add(d.pricePerEpoch());
-          until = Math.max(until, d.lastEpoch());
-        }
-      }
-      held += partHeld;
-      readable &= partHeld >= part.dataShards();
-    }
+  private static boolean describe(PrintWriter out, Path name, Manifest m, DealDirectory index, long epoch)
+      throws IOException {
+    FileHealth health = FileHealth.of(m, index, epoch);
     ManifestPart first = m.parts().getFirst();
     out.printf("%s  file %s  %d part(s) %d+%d, %d bytes stored  %d/%d shards held  %s/epoch  %s  %s%n", name,
-        m.fileId().toHex().substring(0, 14), m.parts().size(), first.dataShards(), first.parityShards(), bytes, held,
-        shards, perEpoch, until < 0 ? "no active deal" : "until epoch " + until,
-        readable ? "readable" : "NOT READABLE");
-    return readable;
+        m.fileId().toHex().substring(0, 14), m.parts().size(), first.dataShards(), first.parityShards(),
+        health.bytes(), health.held(), health.shards(), health.perEpoch(),
+        health.until() < 0 ? "no active deal" : "until epoch " + health.until(),
+        health.readable() ? "readable" : "NOT READABLE");
+    return health.readable();
   }
 }

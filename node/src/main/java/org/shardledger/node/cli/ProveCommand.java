@@ -32,7 +32,7 @@ final class ProveCommand implements Callable<Integer> {
   @Mixin
   ChallengeOptions challenge;
 
-  @Option(names = "--segment-size", defaultValue = "4096",
+  @Option(names = "--segment-size", defaultValue = "" + ShardCommitment.DEFAULT_SEGMENT_SIZE,
       description = "Segment size the shard was committed with (default: ${DEFAULT-VALUE}).")
   int segmentSize;
 

@@ -1,20 +1,16 @@
 package org.shardledger.node.cli;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.shardledger.client.disk.DiskSpace;
 import org.shardledger.client.file.EncodeOptions;
-import org.shardledger.client.file.EncodedFile;
-import org.shardledger.client.file.FileEncoder;
 import org.shardledger.client.put.PutFailedException;
 import org.shardledger.client.put.PutOptions;
 import org.shardledger.client.put.PutPlan;
@@ -23,6 +19,7 @@ import org.shardledger.client.put.PutResult;
 import org.shardledger.client.put.Putter;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.node.owner.ChainOwner;
+import org.shardledger.node.owner.FilePut;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.wire.client.ClientSettings;
@@ -65,23 +62,26 @@ final class PutCommand implements Callable<Integer> {
       description = "The regions shards may go to, comma-separated (default: any).")
   List<String> regions;
 
-  @Option(names = "--epochs", defaultValue = "100", description = "How many epochs the deals run "
+  @Option(names = "--epochs", defaultValue = "" + PutOptions.DEFAULT_EPOCHS,
+      description = "How many epochs the deals run "
       + "(default: ${DEFAULT-VALUE}).")
   long epochs;
 
-  @Option(names = "--max-price", defaultValue = "1000", paramLabel = "CREDITS",
-      description = "The most to pay per GiB-epoch of a shard (default: ${DEFAULT-VALUE}).")
-  BigInteger maxPrice;
+  @Option(names = "--max-price", defaultValue = "" + PutOptions.DEFAULT_MAX_PRICE, paramLabel = "CREDITS",
+      description = "The most to pay per GiB-epoch of a shard, in credits, as the operators' --min-price is "
+          + "(default: ${DEFAULT-VALUE}).")
+  BigDecimal maxPrice;
 
-  @Option(names = "--extra-uploads", defaultValue = "1", description = "Uploads per part that race the slowest "
-      + "shards; the slower of each pair is cancelled (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--extra-uploads", defaultValue = "" + PutOptions.DEFAULT_EXTRA_UPLOADS,
+      description = "Uploads per part that race the slowest shards; the slower of each pair is "
+      + "cancelled (default: ${DEFAULT-VALUE}).")
   int extraUploads;
 
   @Option(names = "--dry-run", description = "Print the placement and its cost, and stop (no transaction).")
   boolean dryRun;
 
-  @Option(names = "--rpc", required = true, description = "The chain's JSON-RPC endpoint.")
-  URI rpc;
+  @Mixin
+  OwnerNetworkOptions network;
 
   @Option(names = "--block-time", defaultValue = "PT2S", description = "Seconds between the chain's blocks, as an "
       + "ISO-8601 duration, to choose when the deals start (default: ${DEFAULT-VALUE}).")
@@ -97,7 +97,7 @@ final class PutCommand implements Callable<Integer> {
     Path manifestOut = out != null ? out : Path.of(file.getFileName() + ".manifest.json");
     KeyPair account = owner.account();
     Path spool = manifestOut.toAbsolutePath().resolveSibling(manifestOut.getFileName() + ".spool");
-    try (Chain chain = KeysCommand.connect(owner, rpc, Optional.of(account));
+    try (Chain chain = network.connect(owner, Optional.of(account));
         WireClient wire = new WireClient(ClientSettings.defaults(Eip712Domain.shardledger(chain.deployment()
             .chainId(), chain.deployment().ledger())), account)) {
       ChainOwner owners = new ChainOwner(chain, blockTime);
@@ -115,20 +115,18 @@ final class PutCommand implements Callable<Integer> {
       StageReporter stages = new StageReporter(err);
       stages.stage("encode", 0, 1, "encrypting and coding " + size + " bytes into " + spool);
       ProgressBar bar = new ProgressBar(err, "encode", size);
-      EncodedFile encoded = new FileEncoder(new EncodeOptions(data, parity, partSize), new SecureRandom(),
-          (done, total) -> bar.accept(done), DiskSpace.OF_FILE_STORE).encode(file, spool, account,
-          chain.deployment().chainId(), chain.deployment().ledger());
-      try {
-        stages.stage("encode", 1, 1, encoded.shardFiles().size() + " shard files");
-        Putter putter = new Putter(owners, wire, account, stages);
+      Putter putter = new Putter(owners, wire, account, stages);
+      try (FilePut put = FilePut.encode(putter, chain, account, file, spool, new EncodeOptions(data, parity,
+          partSize), (done, total) -> bar.accept(done))) {
+        stages.stage("encode", 1, 1, put.encoded().shardFiles().size() + " shard files");
         PutOptions options = PutOptions.defaults().withRegions(regions == null ? Set.of() : Set.copyOf(regions))
-            .withEpochs(epochs).withMaxPrice(maxPrice).withExtraUploads(extraUploads);
-        PutPlan plan = putter.plan(encoded, options);
+            .withEpochs(epochs).withMaxPrice(maxPriceBaseUnits()).withExtraUploads(extraUploads);
+        PutPlan plan = put.plan(options);
         if (dryRun) {
           stdout.print(plan.describe());
           return 0;
         }
-        PutResult result = putter.store(plan, manifestOut);
+        PutResult result = put.store(plan, manifestOut);
         stdout.printf("stored %s (%d bytes) in %d deals %s, %s credits per epoch for %d epochs (%d transactions)%n"
             + "manifest %s%n", file.getFileName(), size, result.deals().size(), result.deals(),
             result.costPerEpoch(), plan.epochs(), owners.transactionsSent(), manifestOut);
@@ -140,18 +138,16 @@ final class PutCommand implements Callable<Integer> {
       } catch (PutFailedException e) {
         err.println("error: " + e.getMessage());
         return 1;
-      } finally {
-        for (Path f : encoded.shardFiles()) {
-          Files.deleteIfExists(f);
-        }
-        Files.deleteIfExists(encoded.manifestFile());
-        try (var left = Files.list(spool)) {
-          if (left.findAny().isEmpty()) {
-            Files.delete(spool);
-          }
-        }
       }
     }
+  }
+
+  /** {@code --max-price} in credit base units. */
+  private BigInteger maxPriceBaseUnits() {
+    if (maxPrice.signum() < 0) {
+      throw new IllegalArgumentException("--max-price must not be negative, got " + maxPrice);
+    }
+    return DeployCommand.credits(maxPrice);
   }
 
   /** Shard files in a spool no journal speaks for: a put killed while it encoded, before its first transaction. */

@@ -1,7 +1,6 @@
 package org.shardledger.node.cli;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +31,8 @@ final class RmCommand implements Callable<Integer> {
   @Parameters(paramLabel = "MANIFEST", description = "The manifest written by 'shardledger put'.")
   Path manifest;
 
-  @Option(names = "--rpc", required = true, description = "The chain's JSON-RPC endpoint.")
-  URI rpc;
+  @Mixin
+  OwnerNetworkOptions network;
 
   @Mixin
   OwnerOptions owner;
@@ -52,7 +51,7 @@ final class RmCommand implements Callable<Integer> {
           + "account is " + account.address());
       return ShardledgerCommand.EXIT_BAD_INPUT;
     }
-    try (Chain chain = KeysCommand.connect(owner, rpc, Optional.of(account))) {
+    try (Chain chain = network.connect(owner, Optional.of(account))) {
       ChainIndex index = ChainIndex.read(chain);
       List<Long> ended = new ArrayList<>();
       for (ManifestPart part : m.parts()) {

@@ -1,16 +1,16 @@
 package org.shardledger.node.cli;
 
 import java.io.PrintWriter;
-import java.math.BigInteger;
-import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.shardledger.client.manifest.Manifest;
-import org.shardledger.client.manifest.ManifestPart;
-import org.shardledger.client.manifest.ManifestShard;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.node.owner.ChainIndex;
+import org.shardledger.node.owner.DealDirectory;
+import org.shardledger.node.owner.FileHealth;
 import org.shardledger.protocol.deal.Deal;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +29,11 @@ final class StatusCommand implements Callable<Integer> {
   @Parameters(paramLabel = "MANIFEST", description = "The manifest written by 'shardledger put'.")
   Path manifest;
 
-  @Option(names = "--rpc", required = true, description = "The chain's JSON-RPC endpoint.")
-  URI rpc;
+  @Mixin
+  OwnerNetworkOptions network;
+
+  @Mixin
+  DealLookupOptions lookup;
 
   @Mixin
   OwnerOptions owner;
@@ -43,34 +46,29 @@ final class StatusCommand implements Callable<Integer> {
       return ShardledgerCommand.EXIT_BAD_INPUT;
     }
     Manifest m = read.get();
-    try (Chain chain = KeysCommand.connect(owner, rpc, Optional.empty())) {
-      ChainIndex index = ChainIndex.read(chain);
+    try (Chain chain = network.connect(owner, Optional.empty())) {
+      DealDirectory index = lookup.deals(chain, spec.commandLine().getErr());
       long epoch = chain.currentEpoch();
-      BigInteger perEpoch = BigInteger.ZERO;
-      boolean readable = true;
+      FileHealth health = FileHealth.of(m, index, epoch);
       out.printf("file %s, owner %s, %d part(s); epoch %d now%n", m.fileId(), m.owner(), m.parts().size(), epoch);
-      for (ManifestPart part : m.parts()) {
-        int healthy = 0;
-        for (ManifestShard shard : part.shards()) {
-          var active = index.holding(shard.root(), epoch);
-          if (!active.isEmpty()) {
-            healthy++;
+      for (FileHealth.PartHealth part : health.parts()) {
+        for (FileHealth.ShardHealth shard : part.shards()) {
+          List<String> deals = new ArrayList<>();
+          for (Deal d : shard.holding()) {
+            deals.add("deal " + d.id() + " on " + d.operator() + " in " + index.operator(d.operator())
+                .map(ChainIndex.OperatorEntry::region).orElse("?") + " until epoch " + d.lastEpoch() + ", "
+                + d.pricePerEpoch() + "/epoch");
           }
-          for (Deal d : active) {
-            perEpoch = perEpoch.add(d.pricePerEpoch());
-          }
-          String where = active.isEmpty() ? "NO ACTIVE DEAL" : active.stream().map(d -> "deal " + d.id() + " on "
-              + d.operator() + " in " + index.operator(d.operator()).map(ChainIndex.OperatorEntry::region)
-              .orElse("?") + " until epoch " + d.lastEpoch() + ", " + d.pricePerEpoch() + "/epoch")
-              .reduce((a, b) -> a + "; " + b).orElseThrow();
-          out.printf("  part %d shard %d (%d bytes): %s%n", part.index(), shard.index(), shard.size(), where);
+          out.printf("  part %d shard %d (%d bytes): %s%n", part.part().index(), shard.shard().index(),
+              shard.shard().size(), deals.isEmpty() ? "NO ACTIVE DEAL" : String.join("; ", deals));
         }
-        boolean ok = healthy >= part.dataShards();
-        readable &= ok;
-        out.printf("  part %d: %d of %d shards held, %d needed: %s%n", part.index(), healthy, part.shards().size(),
-            part.dataShards(), ok ? (healthy - part.dataShards()) + " more may be lost" : "NOT READABLE");
+        int held = part.held();
+        int needed = part.part().dataShards();
+        out.printf("  part %d: %d of %d shards held, %d needed: %s%n", part.part().index(), held,
+            part.shards().size(), needed, part.readable() ? (held - needed) + " more may be lost" : "NOT READABLE");
       }
-      out.printf("cost %s credits per epoch; %s%n", perEpoch, readable ? "every part is readable"
+      boolean readable = health.readable();
+      out.printf("cost %s credits per epoch; %s%n", health.perEpoch(), readable ? "every part is readable"
           : "some parts cannot be read");
       return readable ? 0 : 1;
     }

@@ -10,12 +10,12 @@ import org.shardledger.node.metrics.RoleMetrics;
 import org.shardledger.node.metrics.VerifierMeters;
 import org.shardledger.node.roles.HostPort;
 import org.shardledger.node.roles.RoleRunner;
-import org.shardledger.protocol.crypto.Address;
 import org.shardledger.node.verifier.VerifierRole;
 import org.shardledger.node.verifier.VerifierRoleFactory;
 import org.shardledger.node.verifier.VerifierRoleSettings;
-import org.shardledger.verifier.VerifierStatusLog;
+import org.shardledger.protocol.crypto.Address;
 import org.shardledger.verifier.VerifierConfig;
+import org.shardledger.verifier.VerifierStatusLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "verifier", mixinStandardHelpOptions = true,
     description = "Runs an auditor: follows the chain, audits every active deal each epoch, signs reports for the "
-        + "ledgers and settlements it can check, and answers audit_getResults and audit_getReputation.")
+        + "ledgers and settlements it can check, and answers verifier_getAuditResults and verifier_getReputation.")
 final class VerifierCommand implements Callable<Integer> {
   @Mixin
   ChainOptions chain;

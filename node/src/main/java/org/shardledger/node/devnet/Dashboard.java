@@ -13,6 +13,7 @@ import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.verifier.VerifierNode;
@@ -35,7 +36,7 @@ final class Dashboard {
   }
 
   /** Prints the line of a new epoch and makes the claims due; returns the number of epochs settled so far. */
-  long tick() throws IOException {
+  long claimAndShowEpoch() throws IOException {
     long epoch = reader.currentEpoch();
     long settledThrough = reader.settlements().settledThrough();
     if (epoch != shownEpoch) {
@@ -81,7 +82,8 @@ final class Dashboard {
       Address operator = DevnetAccounts.operator(i).address();
       BigInteger earned = BigInteger.ZERO;
       try {
-        earned = Hex.parseQuantity(ledgerRpc.call("ledger_getBalance", operator.toHex()).get("cumulative").asText());
+        earned = Hex.parseQuantity(ledgerRpc.call(MethodName.LEDGER_GET_BALANCE,
+            operator.toHex()).get("cumulative").asText());
       } catch (RpcException e) {
         // nothing settled for it yet
       }
@@ -100,7 +102,7 @@ final class Dashboard {
   private void claim(Address account) throws IOException {
     JsonNode proof;
     try {
-      proof = ledgerRpc.call("ledger_getClaimProof", account.toHex());
+      proof = ledgerRpc.call(MethodName.LEDGER_GET_CLAIM_PROOF, account.toHex());
     } catch (RpcException e) {
       return;
     }

@@ -6,22 +6,17 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.anvil.LocalChain;
-import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.deploy.DeployParameters;
 import org.shardledger.ledger.LedgerNode;
 import org.shardledger.node.metrics.RoleMetrics;
-import org.shardledger.node.owner.OwnerClient;
 import org.shardledger.node.prover.ProverRole;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.verifier.VerifierNode;
-import org.shardledger.wire.client.ClientSettings;
-import org.shardledger.wire.client.WireClient;
 
 /**
  * The whole network on one machine: Anvil with the contracts deployed, operators' nodes, verifiers, a ledger, and
@@ -48,10 +43,14 @@ public final class Devnet implements AutoCloseable {
         config.blockTime(), config.epochLength());
     network = LocalNetwork.builder(config.dataDir()).anvil(config.anvilBinary()).blockTime(config.blockTime())
         .epochLength(config.epochLength()).operators(config.operators())
-        .verifiers(config.verifiers(), config.threshold()).listener(new Output()).start();
+        .verifiers(config.verifiers(), config.threshold()).operatorPrice(DevnetRoles.PRICE_PER_GIB_EPOCH)
+        .listener(new Output()).start();
     network.startRoles();
     view = NetworkView.start(networkReads());
-    storeFiles();
+    RoleTag.as(RoleTag.OWNER, () -> {
+      storeFiles();
+      return null;
+    });
   }
 
   /** The devnet's lines as each part comes up. */
@@ -96,35 +95,18 @@ public final class Devnet implements AutoCloseable {
     return new NetworkReads(ledger().rpcUrl(), operators, verifiers);
   }
 
-  /** The owner stores each file with every operator: one deal per (file, operator). */
+  /** The owner puts each sample file (a shard on every operator) and gets it back, byte-identical. */
   private void storeFiles() throws Exception {
-    KeyPair owner = DevAccounts.owner();
+    KeyPair owner = DevnetAccounts.owner();
     LocalChain chain = network.chain();
     chain.fund(owner.address(), 100_000);
     Path files = Files.createDirectories(config.dataDir().resolve("owner"));
-    Random random = new Random();
-    try (Chain ownerChain = chain.connect(owner);
-        WireClient wire = new WireClient(ClientSettings.defaults(chain.deployment().domain()))) {
-      OwnerClient client = new OwnerClient(ownerChain, wire);
-      long first = Long.MAX_VALUE;
-      long last = 0;
-      for (int f = 0; f < config.files(); f++) {
-        byte[] data = new byte[(256 + random.nextInt(768)) * 1024];
-        random.nextBytes(data);
-        Path file = files.resolve("file-" + (f + 1) + ".bin");
-        Files.write(file, data);
-        for (int i = 0; i < network.operators().size(); i++) {
-          // the epoch after next: the next one may begin a block from now, before the proposal, upload and
-          // activation are through (DEAL_NOT_OPEN under load); the one after leaves a whole epoch for them
-          long start = ownerChain.currentEpoch() + 2;
-          first = Math.min(first, start);
-          last = Math.max(last, start + config.dealEpochs() - 1);
-          deals.add(client.store(file, DevnetAccounts.operator(i).address(),
-              new OwnerClient.Terms(16, CREDIT, start, start + config.dealEpochs() - 1, 4096)));
-        }
-      }
-      say("owner %s stored %d files with %d operators: %d deals for epochs %d-%d at 1 credit per epoch",
-          owner.address(), config.files(), network.operators().size(), deals.size(), first, last);
+    Duration blockTime = Duration.ofMillis(Math.round(config.blockTime() * 1000));
+    DevnetOwner ownerRole = new DevnetOwner(network.as(owner), owner, blockTime, line -> say("%s", line));
+    deals.addAll(ownerRole.storeAndFetch(files, config.files(), network.operators().size(), config.dealEpochs()));
+    if (!deals.isEmpty()) {
+      say("owner %s stored %d files with %d operators: %d deals", owner.address(), config.files(),
+          network.operators().size(), deals.size());
     }
   }
 

@@ -41,6 +41,16 @@ final class DevnetAccounts {
         : DevAccounts.key(1 + i);
   }
 
+  /** The region of the devnet operator with this address ("?" for an address none of them has). */
+  static String regionOf(org.shardledger.protocol.crypto.Address operator) {
+    for (int i = 0; i < MAX_OPERATORS; i++) {
+      if (operator(i).address().equals(operator)) {
+        return region(i);
+      }
+    }
+    return "?";
+  }
+
   static KeyPair ledger() {
     return DevAccounts.key(5);
   }

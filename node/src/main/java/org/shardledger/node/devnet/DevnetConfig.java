@@ -8,11 +8,19 @@ import java.util.Objects;
  *
  * @param blockTime seconds between blocks
  * @param epochLength blocks per epoch
- * @param files shards each owner stores (one deal per operator and file)
+ * @param files sample files the owner puts and gets back (a shard, so a deal, on every operator per file)
  * @param settledEpochs stop after this many settled epochs (0: run until stopped)
  */
 public record DevnetConfig(Path dataDir, Path anvilBinary, int operators, int verifiers, int threshold,
     double blockTime, long epochLength, int files, long dealEpochs, long settledEpochs) {
+  public static final String DEFAULT_DATA_DIR = "devnet-data";
+  public static final int DEFAULT_OPERATORS = 6;
+  public static final int DEFAULT_VERIFIERS = 3;
+  public static final int DEFAULT_THRESHOLD = 2;
+  public static final int DEFAULT_BLOCK_SECONDS = 1;
+  public static final long DEFAULT_EPOCH_LENGTH = 10;
+  public static final int DEFAULT_FILES = 2;
+  public static final long DEFAULT_DEAL_EPOCHS = 100;
 
   public DevnetConfig {
     Objects.requireNonNull(dataDir, "dataDir");

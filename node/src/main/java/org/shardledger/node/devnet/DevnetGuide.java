@@ -13,10 +13,12 @@ import org.shardledger.protocol.crypto.Address;
 final class DevnetGuide {
   private DevnetGuide() {}
 
-  static void logs(PrintWriter out, Map<String, Path> files, boolean verbose) {
+  /** Each role's log file ({@code network} has every line), then Anvil's output. */
+  static void logs(PrintWriter out, Map<String, Path> files, Path anvil, boolean verbose) {
     out.println("logs (" + (verbose ? "also on the console" : "the console shows warnings only; --verbose for all")
         + "):");
-    files.forEach((name, path) -> out.printf("  %-10s %s%n", name, path.toAbsolutePath()));
+    files.forEach((name, path) -> out.printf("  %-11s %s%n", name, path.toAbsolutePath()));
+    out.printf("  %-11s %s%n", "anvil", anvil.toAbsolutePath());
     out.flush();
   }
 
@@ -43,6 +45,11 @@ final class DevnetGuide {
         + "\"method\":\"ledger_getBalance\",\"params\":[\"%s\"]}' %s%n", operator, ledger);
     net.metrics().values().stream().findFirst().flatMap(RoleMetrics::url).ifPresent(url ->
         out.printf("  curl -s %s | grep '^shardledger_'%n", url));
+    java.nio.file.Path manifest = net.config().dataDir().resolve("owner").resolve("file-1.bin.manifest.json");
+    if (java.nio.file.Files.isRegularFile(manifest)) {
+      out.printf("  bin/shardledger status %s --rpc %s --deployment %s --ledger-rpc %s%n", manifest.toAbsolutePath(),
+          chain, net.config().dataDir().resolve("deployment.json").toAbsolutePath(), ledger);
+    }
     out.printf("  contracts/node_modules/.bin/cast call %s 'settledThrough()(uint64)' --rpc-url %s%n",
         net.chain().deployment().ledger(), chain);
     out.printf("  contracts/node_modules/.bin/cast call %s 'claimed(address)(uint256)' %s --rpc-url %s%n",

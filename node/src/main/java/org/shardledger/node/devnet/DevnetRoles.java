@@ -24,12 +24,25 @@ final class DevnetRoles {
   /** Each operator's stake, in whole credits. */
   static final int OPERATOR_STAKE_CREDITS = 200;
 
+  /**
+   * What every devnet operator asks, and the devnet's owner pays at most, per GiB-epoch: 512 credits, a quarter
+   * credit per epoch for a 512 KiB shard, so the epoch lines show figures a person can read; under {@code put}'s
+   * default --max-price (1000 credits), so {@code put FILE} against a devnet places its shards.
+   */
+  static final BigInteger PRICE_PER_GIB_EPOCH = DeployParameters.CREDIT.multiply(BigInteger.valueOf(512));
+
   private DevnetRoles() {}
 
-  /** Operator {@code i} (from 0): 4 GiB on a free loopback port; its dashboard reads {@code ledger}. */
-  static ProverRoleSettings operator(Path dataDir, LocalChain chain, int i, URI ledger) {
-    ProverConfig node = ProverConfig.defaults(dataDir.resolve("operator-" + (i + 1)), 4L << 30)
+  /**
+   * Operator {@code i} (from 0): 4 GiB on a free loopback port, asking {@code price} per GiB-epoch (null: the
+   * role's default); its dashboard reads {@code ledger}.
+   */
+  static ProverRoleSettings operator(Path dataDir, LocalChain chain, int i, URI ledger, BigInteger price) {
+    ProverConfig node = ProverConfig.defaults(dataDir.resolve(RoleTag.operator(i)), 4L << 30)
         .withListen("127.0.0.1", 0);
+    if (price != null) {
+      node = node.withPolicy(node.policy().withMinPrice(price));
+    }
     return ProverRoleSettings.of(node, chain.rpcUrl(), chain.deployment(), DevnetAccounts.operator(i),
         DevnetAccounts.region(i), DeployParameters.CREDIT.multiply(BigInteger.valueOf(OPERATOR_STAKE_CREDITS)),
         Optional.empty()).withLedger(ledger);

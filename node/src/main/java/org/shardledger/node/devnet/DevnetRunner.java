@@ -20,8 +20,8 @@ public final class DevnetRunner {
 
   /** As above; the roles' logs go to files under the data directory, and to the console too when verbose. */
   public static boolean run(DevnetConfig config, PrintWriter out, boolean verbose) throws Exception {
-    try (DevnetLogs logs = DevnetLogs.start(config.dataDir(), verbose)) {
-      DevnetGuide.logs(out, logs.files(), verbose);
+    try (DevnetLogs logs = DevnetLogs.start(config.dataDir(), DevnetLogs.roles(config), verbose)) {
+      DevnetGuide.logs(out, logs.files(), config.dataDir().resolve("anvil").resolve("anvil.log"), verbose);
       return runNetwork(config, out);
     }
   }
@@ -42,7 +42,7 @@ public final class DevnetRunner {
       try (Chain reader = net.chain().connectReadOnly()) {
         Dashboard dashboard = new Dashboard(net, reader);
         while (done.getCount() > 0) {
-          long settled = dashboard.tick();
+          long settled = dashboard.claimAndShowEpoch();
           if (config.settledEpochs() > 0 && settled >= lastDealStart(reader, net) + config.settledEpochs()) {
             dashboard.claimAll();
             return summary(net, reader);

@@ -85,6 +85,7 @@ public final class LocalNetwork implements AutoCloseable {
     private Long gasLimit;
     private DeployParameters parameters;
     private Listener listener = new Listener() {};
+    private java.math.BigInteger operatorPrice;
 
     private Builder(Path dataDir) {
       this.dataDir = dataDir;
@@ -129,6 +130,12 @@ public final class LocalNetwork implements AutoCloseable {
     /** Deploys with these parameters instead of the local ones for the verifier set and epoch length. */
     public Builder deploy(DeployParameters deployParameters) {
       this.parameters = deployParameters;
+      return this;
+    }
+
+    /** What every operator asks per GiB-epoch, in credit base units (default: the role's, 1 base unit). */
+    public Builder operatorPrice(java.math.BigInteger perGiBEpoch) {
+      this.operatorPrice = perGiBEpoch;
       return this;
     }
 
@@ -185,32 +192,37 @@ public final class LocalNetwork implements AutoCloseable {
       verifierUrls.add(loopbackUrl());
     }
     for (int i = 0; i < shape.operators; i++) {
-      startOperator(i, ledgerUrl);
+      int n = i;
+      RoleTag.as(RoleTag.operator(i), () -> startOperator(n, ledgerUrl));
     }
     for (int i = 0; i < shape.verifiers; i++) {
-      startVerifier(i, verifierUrls.get(i), ledgerUrl);
+      int n = i;
+      RoleTag.as(RoleTag.verifier(i), () -> startVerifier(n, verifierUrls.get(n), ledgerUrl));
     }
-    startLedger(verifierUrls, ledgerUrl);
+    RoleTag.as(RoleTag.LEDGER, () -> startLedger(verifierUrls, ledgerUrl));
     return this;
   }
 
-  private void startOperator(int i, URI ledgerUrl) throws Exception {
+  /** Starts operator {@code i}; run as its {@link RoleTag}, so the threads it starts log as it. */
+  private ProverRole startOperator(int i, URI ledgerUrl) throws Exception {
     KeyPair key = DevnetAccounts.operator(i);
     if (DevnetAccounts.generated(i)) {
       chain.rpc().setBalance(key.address(), java.math.BigInteger.TEN.pow(21));
     }
     chain.fund(key.address(), 1000);
-    RoleMetrics roleMetrics = metrics("operator-" + (i + 1), "prover");
+    RoleMetrics roleMetrics = metrics(RoleTag.operator(i), "prover");
     ProverMeters meters = new ProverMeters(roleMetrics);
-    ProverRole role = keep(ProverRoleFactory.create(DevnetRoles.operator(shape.dataDir, chain, i, ledgerUrl), meters));
+    ProverRole role = keep(ProverRoleFactory.create(DevnetRoles.operator(shape.dataDir, chain, i, ledgerUrl,
+        shape.operatorPrice), meters));
     meters.bind(role);
     role.start();
     operators.add(role);
     shape.listener.operatorStarted(i, key, role, roleMetrics);
+    return role;
   }
 
-  private void startVerifier(int i, URI url, URI ledgerUrl) throws IOException {
-    RoleMetrics roleMetrics = metrics("verifier-" + (i + 1), "verifier");
+  private VerifierRole startVerifier(int i, URI url, URI ledgerUrl) throws IOException {
+    RoleMetrics roleMetrics = metrics(RoleTag.verifier(i), "verifier");
     VerifierMeters meters = new VerifierMeters(roleMetrics);
     VerifierRole role = keep(VerifierRoleFactory.create(DevnetRoles.verifier(shape.dataDir, chain, i, url,
         ledgerUrl), new VerifierStatusLog(meters), roleMetrics.rpc()));
@@ -218,16 +230,18 @@ public final class LocalNetwork implements AutoCloseable {
     role.start();
     verifiers.add(role);
     shape.listener.verifierStarted(DevAccounts.verifier(i), url, roleMetrics);
+    return role;
   }
 
-  private void startLedger(List<URI> verifierUrls, URI ledgerUrl) throws IOException {
-    RoleMetrics ledgerMetrics = metrics("ledger", "ledger");
+  private LedgerRole startLedger(List<URI> verifierUrls, URI ledgerUrl) throws IOException {
+    RoleMetrics ledgerMetrics = metrics(RoleTag.LEDGER, "ledger");
     LedgerMeters ledgerMeters = new LedgerMeters(ledgerMetrics);
     LedgerRole role = keep(LedgerRoleFactory.create(DevnetRoles.ledger(shape.dataDir, shape.epochLength, chain,
         verifierUrls, ledgerUrl), DevAccounts.ledger(), ledgerMeters, ledgerMetrics.rpc()));
     ledgerMeters.bind(role);
     ledger = role.start();
     shape.listener.ledgerStarted(DevAccounts.ledger(), ledger.node(), ledgerMetrics);
+    return role;
   }
 
   private static URI loopbackUrl() throws IOException {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
@@ -18,8 +19,9 @@ import org.shardledger.rpc.RpcParams;
 
 /**
  * {@code network_view()}: what the network view shows, read for the page from the ledger's JSON-RPC — each
- * operator with its balance ({@code ledger_getBalance}), the verifiers, and the last {@link #EPOCHS} epochs with
- * the settlement that covers each ({@code ledger_getSettlement}). The ledger is not trusted: each answer is capped
+ * operator with its balance ({@code ledger_getBalance}), the verifiers with what the ledger knows of their audits
+ * over the last {@link #EPOCHS} epochs ({@link VerifierAudits}, from {@code audit_getResults}), and those epochs
+ * with the settlement that covers each ({@code ledger_getSettlement}). The ledger is not trusted: each answer is capped
  * at {@link #MAX_ANSWER_BYTES}, and what it says is passed on as text for the page to show as text.
  */
 final class NetworkReads implements RpcMethod {
@@ -45,7 +47,7 @@ final class NetworkReads implements RpcMethod {
 
   @Override
   public String name() {
-    return "network_view";
+    return MethodName.NETWORK_VIEW.wire();
   }
 
   @Override
@@ -56,11 +58,11 @@ final class NetworkReads implements RpcMethod {
     for (Operator o : operators) {
       ObjectNode row = ops.addObject().put("address", o.address()).put("region", o.region())
           .put("endpoint", o.endpoint()).put("stake", Hex.quantity(o.stakeCredits()));
-      row.set("balance", read("ledger_getBalance", o.address()));
+      row.set("balance", read(MethodName.LEDGER_GET_BALANCE, o.address()));
     }
     ArrayNode vs = out.putArray("verifiers");
     verifiers.forEach(v -> vs.addObject().put("address", v.address()).put("rpc", v.rpc()));
-    JsonNode epoch = read("ledger_epoch");
+    JsonNode epoch = read(MethodName.LEDGER_EPOCH);
     out.set("epoch", epoch);
     ArrayNode epochs = out.putArray("epochs");
     JsonNode current = epoch.get("currentEpoch");
@@ -74,6 +76,12 @@ final class NetworkReads implements RpcMethod {
       for (long e = now - 1; e >= Math.max(0, now - EPOCHS); e--) {
         epochs.addObject().put("epoch", Hex.quantity(e)).set("settlement", settlement(e));
       }
+      if (now > 0) {
+        long from = Math.max(0, now - EPOCHS);
+        out.set("audits", VerifierAudits.of(read(MethodName.AUDIT_GET_RESULTS, JSON.objectNode().put("fromEpoch",
+            Hex.quantity(from)).put("toEpoch", Hex.quantity(now - 1))), from, now - 1,
+            verifiers.stream().map(Verifier::address).toList()));
+      }
     }
     return out;
   }
@@ -81,7 +89,7 @@ final class NetworkReads implements RpcMethod {
   /** The settlement covering {@code epoch}; {@code null} while none does. */
   private JsonNode settlement(long epoch) throws IOException {
     try {
-      JsonNode s = ledger.call("ledger_getSettlement", Hex.quantity(epoch));
+      JsonNode s = ledger.call(MethodName.LEDGER_GET_SETTLEMENT, Hex.quantity(epoch));
       ObjectNode out = JSON.objectNode();
       for (String field : List.of("epoch", "fromEpoch", "payoutRoot", "transactionHash")) {
         out.set(field, s.path(field).isValueNode() ? s.get(field) : JSON.nullNode());
@@ -93,7 +101,7 @@ final class NetworkReads implements RpcMethod {
   }
 
   /** A ledger answer, or {@code {"error": why}} so the other sections still show. */
-  private JsonNode read(String method, Object... args) {
+  private JsonNode read(MethodName method, Object... args) {
     try {
       return ledger.call(method, args);
     } catch (RpcException | IOException e) {

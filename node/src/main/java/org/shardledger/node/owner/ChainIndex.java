@@ -19,10 +19,11 @@ import org.shardledger.protocol.deal.DealStatus;
 /**
  * What the owner's commands need to know of the chain, read once from the ledger's events up to the head: the
  * registered operators (endpoint, region, whether exiting) and every deal with its status, by id and by root. A
- * whole-chain scan suits a devnet and small networks; a ledger's {@code deal_findByRoot} is the way at scale.
+ * whole-chain scan suits a devnet and small networks; a ledger's {@code deal_findByRoot} ({@link LedgerDeals}) is
+ * the way at scale.
  * Unusable logs (decision 0061) are skipped: nothing here trusts them.
  */
-public final class ChainIndex {
+public final class ChainIndex implements DealDirectory {
   /** An operator as its registration and updates left it. */
   public record OperatorEntry(Address operator, String endpoint, String region, boolean exiting) {}
 
@@ -67,6 +68,7 @@ public final class ChainIndex {
     return List.copyOf(operators.values());
   }
 
+  @Override
   public java.util.Optional<OperatorEntry> operator(Address address) {
     return java.util.Optional.ofNullable(operators.get(address));
   }
@@ -90,9 +92,9 @@ public final class ChainIndex {
     return out;
   }
 
-  /** The shard's holders in {@code epoch}: its active deals whose period still covers it. */
-  public List<Deal> holding(Bytes32 root, long epoch) {
-    return byRoot(root, DealStatus.ACTIVE).stream().filter(d -> d.lastEpoch() >= epoch).toList();
+  @Override
+  public List<Deal> active(Bytes32 root) {
+    return byRoot(root, DealStatus.ACTIVE);
   }
 
   /** Every deal of {@code owner}. */

@@ -1,26 +1,29 @@
 package org.shardledger.node.owner;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.shardledger.client.retrieval.Holder;
 import org.shardledger.client.retrieval.ShardLocator;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.deal.Deal;
-import org.shardledger.protocol.deal.DealStatus;
 
-/** Holders of a shard by its root: the active deals the chain has for it, at their operators' endpoints. */
+/**
+ * Holders of a shard by its root: the active deals a {@link DealDirectory} (a ledger, or the chain) has for it, at
+ * their operators' registered endpoints.
+ */
 public final class ChainShardLocator implements ShardLocator {
-  private final ChainIndex index;
+  private final DealDirectory deals;
 
-  public ChainShardLocator(ChainIndex index) {
-    this.index = index;
+  public ChainShardLocator(DealDirectory deals) {
+    this.deals = deals;
   }
 
   @Override
-  public List<Holder> holders(Bytes32 root) {
+  public List<Holder> holders(Bytes32 root) throws IOException {
     List<Holder> out = new ArrayList<>();
-    for (Deal d : index.byRoot(root, DealStatus.ACTIVE)) {
-      index.operator(d.operator()).flatMap(o -> ChainOwner.endpoint(o.endpoint()))
+    for (Deal d : deals.active(root)) {
+      deals.operator(d.operator()).flatMap(o -> ChainOwner.endpoint(o.endpoint()))
           .ifPresent(e -> out.add(new Holder(d.id(), d.operator(), e)));
     }
     return out;

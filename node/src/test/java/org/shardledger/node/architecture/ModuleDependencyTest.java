@@ -1,12 +1,28 @@
 package org.shardledger.node.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.RandomAccessFile;
+import java.util.Timer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.shardledger.protocol.merkle.ShardHasher;
 
 /** Keeps the module dependency directions of DESIGN.md: each rule names what a module must never see. */
 class ModuleDependencyTest {
@@ -34,6 +50,29 @@ class ModuleDependencyTest {
   void protocolDoesNoNetworkOrChainIo() {
     noClasses().that().resideInAPackage(pkg("protocol"))
         .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "org.web3j..", "java.net..", "java.sql..")
+        .check(classes);
+  }
+
+  /**
+   * Pure logic: no files, no threads, no parallel streams. {@link ShardHasher} (reads a shard file on several
+   * cores) is the one exception, for the reasons in decision 0111.
+   */
+  @Test
+  void protocolReadsNoFilesAndStartsNoThreads() {
+    noClasses().that(resideInAPackage(pkg("protocol")).and(not(belongToAnyOf(ShardHasher.class))))
+        .should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.nio.channels..", "java.net..")
+        .orShould().dependOnClassesThat().belongToAnyOf(File.class, FileInputStream.class, FileOutputStream.class,
+            RandomAccessFile.class, Thread.class, ThreadFactory.class, ExecutorService.class, Executors.class,
+            ForkJoinPool.class, CompletableFuture.class, Timer.class)
+        .orShould().callMethodWhere(target(name("parallel")).or(target(name("parallelStream"))))
+        .check(classes);
+  }
+
+  @Test
+  void rpcSeesOnlyTheProtocol() {
+    noClasses().that().resideInAPackage(pkg("rpc"))
+        .should().dependOnClassesThat().resideInAnyPackage(pkg("runtime"), pkg("wire"), pkg("contracts"),
+            pkg("chainstore"), pkg("prover"), pkg("verifier"), pkg("ledger"), pkg("client"), pkg("node"))
         .check(classes);
   }
 

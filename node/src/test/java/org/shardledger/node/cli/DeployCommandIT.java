@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shardledger.contracts.anvil.AnvilBinary;
-import org.shardledger.contracts.anvil.AnvilConfig;
 import org.shardledger.contracts.anvil.AnvilProcess;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.chain.Chain;
@@ -16,6 +14,7 @@ import org.shardledger.contracts.chain.ChainTiming;
 import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.contracts.chain.DeploymentFile;
 import org.shardledger.contracts.chain.Keystores;
+import org.shardledger.testkit.AnvilFixture;
 
 class DeployCommandIT {
   @TempDir
@@ -23,8 +22,7 @@ class DeployCommandIT {
 
   @Test
   void deploysWithAKeystoreAndWritesADeploymentFileTheRolesCanUse() throws Exception {
-    try (AnvilProcess anvil = AnvilProcess.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")),
-        dir.resolve("anvil")))) {
+    try (AnvilProcess anvil = AnvilProcess.start(AnvilFixture.config(dir.resolve("anvil")))) {
       Keystores.write(DevAccounts.key(0), "pw", dir.resolve("admin.json"));
       Files.writeString(dir.resolve("password"), "pw\n");
       Path out = dir.resolve("deployment.json");

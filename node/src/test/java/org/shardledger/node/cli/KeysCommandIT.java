@@ -6,11 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.shardledger.contracts.anvil.AnvilBinary;
-import org.shardledger.contracts.anvil.AnvilConfig;
 import org.shardledger.contracts.anvil.AnvilProcess;
 import org.shardledger.contracts.anvil.DevAccounts;
 import org.shardledger.contracts.chain.Keystores;
+import org.shardledger.testkit.AnvilFixture;
 
 /** {@code keys publish} puts the derived X25519 key in the chain's key registry; {@code keys show ADDRESS} reads it. */
 class KeysCommandIT {
@@ -19,8 +18,7 @@ class KeysCommandIT {
 
   @Test
   void aPublishedKeyIsWhatAnotherAccountLooksUp() throws Exception {
-    try (AnvilProcess anvil = AnvilProcess.start(AnvilConfig.defaults(AnvilBinary.require(Path.of("")),
-        dir.resolve("anvil")))) {
+    try (AnvilProcess anvil = AnvilProcess.start(AnvilFixture.config(dir.resolve("anvil")))) {
       String rpc = anvil.rpcUrl().toString();
       Keystores.write(DevAccounts.key(0), "pw", dir.resolve("admin.json"));
       Files.writeString(dir.resolve("password"), "pw\n");

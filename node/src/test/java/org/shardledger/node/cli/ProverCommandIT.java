@@ -1,6 +1,7 @@
 package org.shardledger.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shardledger.rpc.MethodName;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -25,9 +26,9 @@ import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.DeploymentFile;
 import org.shardledger.contracts.deploy.DeployParameters;
 import org.shardledger.protocol.crypto.KeyPair;
+import org.shardledger.testkit.AnvilFixture;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Wallet;
-import org.shardledger.testkit.AnvilFixture;
 
 /** {@code shardledger prover}: what it says about bad input, and a run stopped by SIGTERM. */
 class ProverCommandIT {
@@ -137,7 +138,7 @@ class ProverCommandIT {
           + "/metrics"));
       assertThat(metrics.sum("shardledger_prover_store_capacity_bytes", "role", "prover")).isEqualTo(1 << 30);
       var status = org.shardledger.rpc.admin.AdminClient.connect(dir.resolve("sigterm"), java.time.Duration
-          .ofSeconds(10)).call("admin_status");
+          .ofSeconds(10)).call(MethodName.ADMIN_STATUS);
       assertThat(status.get("role").asText()).isEqualTo("prover");
       assertThat(status.get("endpoint").asText()).isEqualTo("127.0.0.1:" + port);
       assertThat(Files.getPosixFilePermissions(dir.resolve("sigterm/admin.token")))

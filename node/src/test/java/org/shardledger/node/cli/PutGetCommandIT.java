@@ -63,8 +63,8 @@ class PutGetCommandIT {
   void aDryRunPrintsThePlacementAndItsCostAndSendsNothing() {
     CliRun dry = CliRun.of("put", input.toString(), "--out", manifest.toString(), "--data", "2", "--parity", "2",
         "--extra-uploads", "0", "--dry-run", "--rpc", rpc, "--deployment", deployment, "--dev-account", "6",
-        "--block-time", "PT0.5S");
-    assertThat(dry.exitCode()).as(dry.err()).isZero();
+        "--block-time", "PT0.5S", "--max-price", "0.000001");
+    assertThat(dry.exitCode()).as("--max-price is in credits, as the operators' --min-price: " + dry.err()).isZero();
     assertThat(dry.out()).contains("part 0 shard 0 ->", "part 0 shard 3 ->", "cost:");
     assertThat(manifest).doesNotExist();
   }
@@ -142,6 +142,31 @@ class PutGetCommandIT {
     assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
     assertThat(status.out()).contains("part 0 shard 0", "part 0: 4 of 4 shards held, 2 needed: 2 more may be lost",
         "every part is readable");
+  }
+
+  @Test
+  @Order(3)
+  void getAndStatusGivenALedgerFindTheDealsByRootThroughItAndWithoutOneSayTheyReadTheChain() throws Exception {
+    String ledger = devnet.ledger().orElseThrow().node().rpcUrl().toString();
+    CliRun status = null;
+    for (int tries = 0; tries < 40; tries++) { // the ledger mirrors the confirmed chain: a block or two behind
+      status = CliRun.of("status", manifest.toString(), "--rpc", rpc, "--deployment", deployment, "--ledger-rpc",
+          ledger);
+      if (status.exitCode() == 0) {
+        break;
+      }
+      Thread.sleep(250);
+    }
+    assertThat(status.exitCode()).as(status.out() + status.err()).isZero();
+    assertThat(status.out()).contains("part 0: 4 of 4 shards held, 2 needed", "in region-", "every part is readable");
+    assertThat(status.err()).doesNotContain("no --ledger-rpc");
+    CliRun get = CliRun.of("get", manifest.toString(), "--out", dir.resolve("back-ledger.mov").toString(), "--rpc",
+        rpc, "--deployment", deployment, "--dev-account", "6", "--ledger-rpc", ledger);
+    assertThat(get.exitCode()).as(get.err()).isZero();
+    assertThat(get.err()).contains("asking the ledger at " + ledger).doesNotContain("no --ledger-rpc");
+    assertThat(Files.mismatch(dir.resolve("back-ledger.mov"), input)).isEqualTo(-1);
+    CliRun byChain = CliRun.of("status", manifest.toString(), "--rpc", rpc, "--deployment", deployment);
+    assertThat(byChain.err()).contains("note: no --ledger-rpc: reading every deal from the chain's events");
   }
 
   @Test

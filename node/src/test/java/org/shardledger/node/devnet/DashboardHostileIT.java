@@ -2,6 +2,12 @@ package org.shardledger.node.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.shardledger.node.devnet.HostileAnswers.IFRAME;
+import static org.shardledger.node.devnet.HostileAnswers.IMG;
+import static org.shardledger.node.devnet.HostileAnswers.SCRIPT;
+import static org.shardledger.node.devnet.HostileAnswers.method;
+import static org.shardledger.node.devnet.HostileAnswers.quote;
+import static org.shardledger.node.devnet.HostileAnswers.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +39,7 @@ import org.shardledger.rpc.RpcParams;
 import org.shardledger.rpc.RpcServer;
 import org.shardledger.rpc.admin.AdminClient;
 import org.shardledger.rpc.admin.AdminServer;
+import org.shardledger.rpc.MethodName;
 
 /**
  * The dashboard against a hostile ledger and hostile verifiers (real servers on loopback, the page in headless
@@ -41,9 +48,6 @@ import org.shardledger.rpc.admin.AdminServer;
  * not http(s) are not followed; a claim proof that is too long is refused before anything is sent.
  */
 class DashboardHostileIT {
-  static final String IMG = "<img src=x onerror=\"window.pwned=1\">";
-  static final String SCRIPT = "<script>window.pwned=2</script>";
-  static final String IFRAME = "<iframe src=\"javascript:window.pwned=4\"></iframe>";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir
@@ -53,14 +57,17 @@ class DashboardHostileIT {
   void hostileAnswersAreShownAsTextAndRunNothing() throws Exception {
     Address operator = DevnetAccounts.operator(0).address();
     AtomicInteger claimsSent = new AtomicInteger();
-    try (RpcServer verifier = serve(method("audit_getResults", "[{\"epoch\":\"0x2\",\"dealId\":\"0x7\","
+    try (RpcServer verifier = serve(method(MethodName.VERIFIER_GET_AUDIT_RESULTS.wire(),
+        "[{\"epoch\":\"0x2\",\"dealId\":\"0x7\","
             + "\"operator\":\"" + operator + "\",\"outcome\":\"FAIL\",\"reason\":" + quote(IMG) + ",\"detail\":"
             + quote(SCRIPT) + "}]"),
-            method("audit_getReputation", "{\"standing\":" + quote(IFRAME) + ",\"auditScore\":" + quote(IMG)
+            method(MethodName.VERIFIER_GET_REPUTATION.wire(),
+                "{\"standing\":" + quote(IFRAME) + ",\"auditScore\":" + quote(IMG)
                 + ",\"passes\":\"0xZZ\",\"changes\":[{\"epoch\":\"0x2\",\"dealId\":\"0x7\",\"outcome\":"
                 + quote(IMG) + ",\"reason\":" + quote(SCRIPT) + "}]}"));
-        RpcServer oversized = serve(method("audit_getResults", "[{\"reason\":\"" + "x".repeat(2 << 20) + "\"}]"),
-            method("audit_getReputation", "{}"));
+        RpcServer oversized = serve(method(MethodName.VERIFIER_GET_AUDIT_RESULTS.wire(),
+            "[{\"reason\":\"" + "x".repeat(2 << 20) + "\"}]"),
+            method(MethodName.VERIFIER_GET_REPUTATION.wire(), "{}"));
         RpcServer ledger = serve(method("ledger_epoch", "{\"currentEpoch\":\"0x3\",\"lastSettledEpoch\":"
                 + quote(IMG) + ",\"nextEpochToSettle\":" + quote(SCRIPT) + ",\"pending\":null}"),
             method("ledger_getBalance", "{\"account\":" + quote(IMG) + ",\"cumulative\":\"0x8ac7230489e80000\","
@@ -75,7 +82,7 @@ class DashboardHostileIT {
           AdminServer admin = adminServer(operator, ledgerWithVerifiers.url(), claimsSent)) {
         JsonNode page = PageDriver.snapshot(admin.pageUrl("/"), "--wait-bars", "1");
         var client = AdminClient.connect(dir.resolve("operator"), Duration.ofSeconds(10));
-        String audits = client.call("dashboard_audits").toString();
+        String audits = client.call(MethodName.DASHBOARD_AUDITS).toString();
 
         assertThat(page.get("images").asInt()).as("no markup from the answers became elements").isZero();
         assertThat(page.get("pwned").isNull()).as("nothing ran").isTrue();
@@ -101,7 +108,7 @@ class DashboardHostileIT {
             .isEqualTo("[{\"epoch\":\"1\",\"amount\":\"10000000000000000000\"}]");
         assertThat(page.get("attention").toString()).contains("gas funds are low");
 
-        assertThatThrownBy(() -> client.call("dashboard_claim")).isInstanceOf(RpcException.class)
+        assertThatThrownBy(() -> client.call(MethodName.DASHBOARD_CLAIM)).isInstanceOf(RpcException.class)
             .hasMessageContaining("at most 64 hashes");
         assertThat(claimsSent).as("nothing was sent on a malformed proof").hasValue(0);
       }
@@ -122,7 +129,7 @@ class DashboardHostileIT {
     d.register(new RpcMethod() {
       @Override
       public String name() {
-        return "audit_getReputation";
+        return MethodName.AUDIT_GET_REPUTATION.wire();
       }
 
       @Override
@@ -184,27 +191,5 @@ class DashboardHostileIT {
     Dashboard.methods(operator, store, List::of, health, Optional.of(new RpcLedgerReads(ledger)),
         RpcVerifierReads::new, claims).forEach(methods::register);
     return AdminServer.start(data, new InetSocketAddress("127.0.0.1", 0), methods, Optional.of(Dashboard.pages()));
-  }
-
-  static RpcServer serve(RpcMethod... methods) throws IOException {
-    return RpcServer.start(new InetSocketAddress("127.0.0.1", 0), new RpcDispatcher().register(methods));
-  }
-
-  static RpcMethod method(String name, String answer) {
-    return new RpcMethod() {
-      @Override
-      public String name() {
-        return name;
-      }
-
-      @Override
-      public JsonNode execute(RpcParams params) throws IOException {
-        return JSON.readTree(answer);
-      }
-    };
-  }
-
-  static String quote(String s) {
-    return com.fasterxml.jackson.databind.node.TextNode.valueOf(s).toString();
   }
 }

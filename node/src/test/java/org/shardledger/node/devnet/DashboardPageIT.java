@@ -1,6 +1,7 @@
 package org.shardledger.node.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shardledger.rpc.MethodName;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
@@ -63,12 +64,13 @@ class DashboardPageIT {
           .contains(" in transaction 0x");
       assertThat(onChain).as("the claim landed on chain").isPositive();
       assertThat(claimedPage.get("claimed").asText()).isEqualTo(PageDriver.credits(onChain));
-      JsonNode balance = ledger.call("ledger_getBalance", honestAccount.toHex());
+      JsonNode balance = ledger.call(MethodName.LEDGER_GET_BALANCE, honestAccount.toHex());
       assertThat(Hex.parseQuantity(balance.get("claimed").asText())).isEqualTo(onChain);
 
       JsonNode failed = waitForFailure(failing.dashboardUrl(), text);
       JsonNode verifierSays = new RpcClient(net.verifiers().get(0).rpcUrl().orElseThrow(), Duration.ofSeconds(10))
-          .call("audit_getResults", com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+          .call(MethodName.VERIFIER_GET_AUDIT_RESULTS,
+              com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
               .put("operator", DevnetAccounts.operator(1).address().toHex()));
       String reason = null;
       for (JsonNode r : verifierSays) {
@@ -93,9 +95,9 @@ class DashboardPageIT {
   }
 
   private static List<String> payouts(RpcClient ledger, Address account) throws Exception {
-    long epoch = Hex.parseLongQuantity(ledger.call("ledger_epoch").get("currentEpoch").asText());
+    long epoch = Hex.parseLongQuantity(ledger.call(MethodName.LEDGER_EPOCH).get("currentEpoch").asText());
     List<String> out = new ArrayList<>();
-    ledger.call("ledger_getPayouts", account.toHex(), "0x0", Hex.quantity(epoch)).get("payouts").forEach(p ->
+    ledger.call(MethodName.LEDGER_GET_PAYOUTS, account.toHex(), "0x0", Hex.quantity(epoch)).get("payouts").forEach(p ->
         out.add(Hex.parseQuantity(p.get("epoch").asText()) + ":" + Hex.parseQuantity(p.get("amount").asText())));
     return out;
   }

@@ -2,6 +2,7 @@ package org.shardledger.node.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.shardledger.rpc.MethodName;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
@@ -54,7 +55,7 @@ class DevnetMetricsIT {
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         while (reader.settlements().settledThrough() < 3 || reader.settlements().cumulativeTotal().signum() == 0) {
           assertThat(System.nanoTime()).as(text.toString()).isLessThan(deadline);
-          dashboard.tick();
+          dashboard.claimAndShowEpoch();
           Thread.sleep(500);
         }
         dashboard.claimAll();
@@ -62,7 +63,7 @@ class DevnetMetricsIT {
         agree("epochs settled: metric, ledger_epoch, chain", () -> {
           Scrape s = Scrape.get(ledgerMetrics);
           long chain = reader.settlements().settledThrough();
-          JsonNode last = ledgerRpc.call("ledger_epoch").get("lastSettledEpoch");
+          JsonNode last = ledgerRpc.call(MethodName.LEDGER_EPOCH).get("lastSettledEpoch");
           long rpc = last.isNull() ? 0 : Hex.parseLongQuantity(last.asText()) + 1;
           return said(s.sum("shardledger_ledger_epochs_settled_total") == chain && rpc == chain
               && s.sum("shardledger_ledger_last_settled_epoch") == chain - 1, "metric",
@@ -72,11 +73,11 @@ class DevnetMetricsIT {
           Scrape s = Scrape.get(ledgerMetrics);
           long epoch = reader.settlements().settledThrough() - 1;
           BigInteger chain = reader.settlements().cumulativeTotal();
-          BigInteger rpc = Hex.parseQuantity(ledgerRpc.call("ledger_getSettlement", Hex.quantity(epoch))
+          BigInteger rpc = Hex.parseQuantity(ledgerRpc.call(MethodName.LEDGER_GET_SETTLEMENT, Hex.quantity(epoch))
               .get("cumulativeTotal").asText());
           BigInteger sumOfBalances = BigInteger.ZERO;
           for (int i = 0; i < net.operators().size(); i++) {
-            sumOfBalances = sumOfBalances.add(Hex.parseQuantity(ledgerRpc.call("ledger_getBalance",
+            sumOfBalances = sumOfBalances.add(Hex.parseQuantity(ledgerRpc.call(MethodName.LEDGER_GET_BALANCE,
                 DevnetAccounts.operator(i).address().toHex()).get("cumulative").asText()));
           }
           return said(rpc.equals(chain) && sumOfBalances.equals(chain)
@@ -91,7 +92,8 @@ class DevnetMetricsIT {
           for (int i = 0; i < net.operators().size(); i++) {
             var account = DevnetAccounts.operator(i).address();
             chain = chain.add(reader.settlements().claimed(account));
-            rpc = rpc.add(Hex.parseQuantity(ledgerRpc.call("ledger_getBalance", account.toHex()).get("claimed")
+            rpc = rpc.add(Hex.parseQuantity(ledgerRpc.call(MethodName.LEDGER_GET_BALANCE,
+                account.toHex()).get("claimed")
                 .asText()));
           }
           net.chain().rpc().mine(1);
@@ -104,9 +106,9 @@ class DevnetMetricsIT {
           VerifierNode verifier = net.verifiers().get(v);
           URI url = metrics.get("verifier-" + (v + 1)).url().orElseThrow();
           RpcClient rpc = new RpcClient(verifier.rpcUrl().orElseThrow(), Duration.ofSeconds(10));
-          agree("verifier " + (v + 1) + " audits by outcome: metric, audit_getResults", () -> {
+          agree("verifier " + (v + 1) + " audits by outcome: metric, verifier_getAuditResults", () -> {
             Scrape s = Scrape.get(url);
-            JsonNode results = rpc.call("audit_getResults", RpcClientJson.filter());
+            JsonNode results = rpc.call(MethodName.VERIFIER_GET_AUDIT_RESULTS, RpcClientJson.filter());
             Scrape after = Scrape.get(url);
             for (AuditOutcome outcome : AuditOutcome.values()) {
               long counted = 0;
@@ -148,7 +150,7 @@ class DevnetMetricsIT {
       for (Path data : new Path[] {dir.resolve("devnet/ledger"), dir.resolve("devnet/verifier-1"),
           dir.resolve("devnet/operator-1")}) {
         RpcClient admin = AdminClient.connect(data, Duration.ofSeconds(10));
-        assertThat(admin.call("admin_status").get("role").asText()).isIn("ledger", "verifier", "prover");
+        assertThat(admin.call(MethodName.ADMIN_STATUS).get("role").asText()).isIn("ledger", "verifier", "prover");
         URI url = admin.url();
         HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url)
             .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
@@ -158,7 +160,7 @@ class DevnetMetricsIT {
         assertThatThrownBy(() -> new RpcClient(url, Duration.ofSeconds(10), Map.of("Authorization",
             "Bearer " + java.nio.file.Files.readString(data.resolve("admin.token")).trim(), "Origin",
             "https://evil.example"))
-            .call("admin_status")).isInstanceOf(RpcException.class).hasMessageContaining("Origin");
+            .call(MethodName.ADMIN_STATUS)).isInstanceOf(RpcException.class).hasMessageContaining("Origin");
       }
     }
   }

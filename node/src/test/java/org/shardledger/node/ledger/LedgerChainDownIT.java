@@ -1,6 +1,7 @@
 package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shardledger.rpc.MethodName;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
@@ -46,7 +47,7 @@ class LedgerChainDownIT {
         net.awaitRecorded(ledger, epoch);
         net.await(() -> proofServed(rpc, account), net.head() + 20, Duration.ofSeconds(60));
 
-        JsonNode proof = rpc.call("ledger_getClaimProof", account);
+        JsonNode proof = rpc.call(MethodName.LEDGER_GET_CLAIM_PROOF, account);
         List<Bytes32> siblings = new ArrayList<>();
         proof.get("proof").forEach(p -> siblings.add(Bytes32.fromHex(p.asText())));
         try (Chain anyone = net.local.connect(DevAccounts.key(6))) {
@@ -57,13 +58,13 @@ class LedgerChainDownIT {
         proxy.goDown();
         net.local.rpc().mine(10);
         Thread.sleep(1500);
-        JsonNode balance = rpc.call("ledger_getBalance", account);
+        JsonNode balance = rpc.call(MethodName.LEDGER_GET_BALANCE, account);
         assertThat(quantity(balance, "cumulative")).isEqualTo(PRICE);
         assertThat(quantity(balance, "claimed")).isEqualTo(PRICE);
         assertThat(quantity(balance, "claimable")).isZero();
         long asOf = quantity(balance, "asOfBlock").longValueExact();
         assertThat(asOf).as("as of a block before the outage").isPositive().isLessThan(net.head());
-        JsonNode during = rpc.call("ledger_getClaimProof", account);
+        JsonNode during = rpc.call(MethodName.LEDGER_GET_CLAIM_PROOF, account);
         assertThat(quantity(during, "asOfBlock").longValueExact()).isEqualTo(asOf);
         siblings.clear();
         during.get("proof").forEach(p -> siblings.add(Bytes32.fromHex(p.asText())));
@@ -71,7 +72,7 @@ class LedgerChainDownIT {
             siblings)).isTrue();
 
         JsonNode status = org.shardledger.rpc.admin.AdminClient.connect(dir.resolve("ledger"), Duration.ofSeconds(10))
-            .call("admin_status");
+            .call(MethodName.ADMIN_STATUS);
         assertThat(status.get("role").asText()).isEqualTo("ledger");
         assertThat(status.get("confirmedBlock").asLong()).as("admin_status, also with the chain down").isEqualTo(asOf);
 
@@ -83,7 +84,7 @@ class LedgerChainDownIT {
 
   static boolean proofServed(RpcClient rpc, String account) {
     try {
-      rpc.call("ledger_getClaimProof", account);
+      rpc.call(MethodName.LEDGER_GET_CLAIM_PROOF, account);
       return true;
     } catch (Exception e) {
       return false;
@@ -92,7 +93,7 @@ class LedgerChainDownIT {
 
   static BigInteger claimed(RpcClient rpc, String account) {
     try {
-      return quantity(rpc.call("ledger_getBalance", account), "claimed");
+      return quantity(rpc.call(MethodName.LEDGER_GET_BALANCE, account), "claimed");
     } catch (Exception e) {
       return BigInteger.ONE.negate();
     }
@@ -100,7 +101,7 @@ class LedgerChainDownIT {
 
   static long asOfBlock(RpcClient rpc, String account) {
     try {
-      return quantity(rpc.call("ledger_getBalance", account), "asOfBlock").longValueExact();
+      return quantity(rpc.call(MethodName.LEDGER_GET_BALANCE, account), "asOfBlock").longValueExact();
     } catch (Exception e) {
       return -1;
     }

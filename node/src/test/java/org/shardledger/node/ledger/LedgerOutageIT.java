@@ -2,6 +2,7 @@ package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shardledger.node.ledger.TestNetwork.CREDIT;
+import org.shardledger.rpc.MethodName;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ class LedgerOutageIT {
         proxy.failAfterForwarding(ChainScan.selector(ChainScan.SETTLE));
         net.mineToEpoch(epoch + 1);
         net.await(() -> tripped(proxy), net.local.deployment().epochStartBlock(epoch + 1) + 15, Duration.ofSeconds(60),
-            () -> rpc.call("ledger_epoch") + ", mirror of verifier 0 at block " + net.verifiers.get(0).mirror
+            () -> rpc.call(MethodName.LEDGER_EPOCH) + ", mirror of verifier 0 at block " + net.verifiers.get(0).mirror
                 .mirroredThrough() + ", ledger mirror: " + mirrorDump(dir.resolve("ledger/db")));
         assertThat(net.reader.settlements().settledThrough()).as("the settle transaction reached the node")
             .isEqualTo(epoch + 1);
@@ -47,7 +48,7 @@ class LedgerOutageIT {
         net.local.rpc().mine(5);
         Thread.sleep(2000);
         assertThat(ledger.stores().settlements().settled(epoch)).as("not recorded while the RPC is down").isEmpty();
-        assertThat(rpc.call("ledger_epoch").get("pending").get("status").asText()).isEqualTo("SIGNED");
+        assertThat(rpc.call(MethodName.LEDGER_EPOCH).get("pending").get("status").asText()).isEqualTo("SIGNED");
 
         proxy.restore();
         net.awaitRecorded(ledger, epoch);

@@ -2,6 +2,7 @@ package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shardledger.node.ledger.TestNetwork.CREDIT;
+import org.shardledger.rpc.MethodName;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -43,11 +44,11 @@ class LedgerReorgIT {
           Thread.sleep(20);
         }
         assertThat(net.reader.settlements().settledThrough()).as("settled, not yet confirmed").isEqualTo(epoch + 1);
-        while (!rpc.call("ledger_epoch").path("pending").path("status").asText().equals("SUBMITTED")
+        while (!rpc.call(MethodName.LEDGER_EPOCH).path("pending").path("status").asText().equals("SUBMITTED")
             && System.currentTimeMillis() < deadline) {
           Thread.sleep(20);
         }
-        assertThat(rpc.call("ledger_epoch").get("pending").get("status").asText())
+        assertThat(rpc.call(MethodName.LEDGER_EPOCH).get("pending").get("status").asText())
             .as("the ledger saw its receipt (a reorg while it waits for one is the journal's: rebroadcast later)")
             .isEqualTo("SUBMITTED");
         assertThat(ledger.stores().settlements().settled(epoch)).isEmpty();

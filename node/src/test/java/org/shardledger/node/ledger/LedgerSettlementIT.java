@@ -2,6 +2,7 @@ package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shardledger.node.ledger.TestNetwork.CREDIT;
+import org.shardledger.rpc.MethodName;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,11 +78,11 @@ class LedgerSettlementIT {
         assertThat(TestNetwork.submit(rpc, net.report(v, e, outcomes)).get("status").asText()).isEqualTo("ACCEPTED");
       }
       long epoch = e;
-      net.await(() -> settled(epoch), lastBlockOf(e) + 16, Duration.ofSeconds(60));
+      net.awaitConfirming(() -> settled(epoch), lastBlockOf(e) + 16, Duration.ofSeconds(60));
       net.verifiers.get(2).comeBack();
       Map<Address, BigInteger> balances = new HashMap<>();
       for (KeyPair k : List.of(HONEST, LOSER, OWNER)) {
-        balances.put(k.address(), Hex.parseQuantity(rpc.call("ledger_getBalance", k.address().toHex())
+        balances.put(k.address(), Hex.parseQuantity(rpc.call(MethodName.LEDGER_GET_BALANCE, k.address().toHex())
             .get("cumulative").asText()));
       }
       balancesAfterEachEpoch.add(balances);
@@ -113,7 +114,7 @@ class LedgerSettlementIT {
   /** The ledger's balance shows the claim once its mirror has it confirmed (it never asks the chain). */
   static boolean claimedSeen(Address account, BigInteger amount) {
     try {
-      return quantity(rpc.call("ledger_getBalance", account.toHex()), "claimed").equals(amount);
+      return quantity(rpc.call(MethodName.LEDGER_GET_BALANCE, account.toHex()), "claimed").equals(amount);
     } catch (Exception e) {
       return false;
     }
@@ -125,11 +126,11 @@ class LedgerSettlementIT {
 
   @Test
   void anHonestOperatorEarnsExactlyPriceTimesEpochsAndClaimsItOnChain() throws Exception {
-    JsonNode balance = rpc.call("ledger_getBalance", HONEST.address().toHex());
+    JsonNode balance = rpc.call(MethodName.LEDGER_GET_BALANCE, HONEST.address().toHex());
     BigInteger earned = PRICE_A.multiply(BigInteger.valueOf(4));
     assertThat(quantity(balance, "cumulative")).isEqualTo(earned);
 
-    JsonNode proof = rpc.call("ledger_getClaimProof", HONEST.address().toHex());
+    JsonNode proof = rpc.call(MethodName.LEDGER_GET_CLAIM_PROOF, HONEST.address().toHex());
     List<Bytes32> siblings = new ArrayList<>();
     proof.get("proof").forEach(p -> siblings.add(Bytes32.fromHex(p.asText())));
     assertThat(PayoutTree.verify(Bytes32.fromHex(proof.get("payoutRoot").asText()), HONEST.address(), earned,
@@ -141,7 +142,7 @@ class LedgerSettlementIT {
       assertThat(anyone.settlements().claimed(HONEST.address())).isEqualTo(earned);
     }
     net.await(() -> claimedSeen(HONEST.address(), earned), net.head() + 20, Duration.ofSeconds(60));
-    JsonNode after = rpc.call("ledger_getBalance", HONEST.address().toHex());
+    JsonNode after = rpc.call(MethodName.LEDGER_GET_BALANCE, HONEST.address().toHex());
     assertThat(quantity(after, "claimable")).isZero();
     assertThat(quantity(after, "asOfBlock").longValue()).isGreaterThan(0);
     assertThat(net.reader.operators().get(HONEST.address()).orElseThrow().stake())
@@ -150,7 +151,8 @@ class LedgerSettlementIT {
 
   @Test
   void aLyingVerifierNeitherFailsTheHonestOperatorNorGoesUnrecorded() throws Exception {
-    JsonNode results = rpc.call("audit_getResults", JSON.createObjectNode().put("epoch", Hex.quantity(first + 1))
+    JsonNode results = rpc.call(MethodName.AUDIT_GET_RESULTS, JSON.createObjectNode().put("epoch",
+        Hex.quantity(first + 1))
         .put("dealId", Hex.quantity(dealA))).get("results");
     assertThat(results).hasSize(1);
     assertThat(results.get(0).get("outcome").asText()).isEqualTo("PASS");
@@ -159,7 +161,8 @@ class LedgerSettlementIT {
     assertThat(disagreement.get("verifier").asText()).isEqualTo(TestNetwork.VERIFIER_KEYS.get(2).address().toString());
     assertThat(disagreement.get("reported").asText()).isEqualTo("FAIL");
 
-    JsonNode byLiar = rpc.call("audit_getResults", JSON.createObjectNode().put("fromEpoch", Hex.quantity(first))
+    JsonNode byLiar = rpc.call(MethodName.AUDIT_GET_RESULTS, JSON.createObjectNode().put("fromEpoch",
+        Hex.quantity(first))
         .put("toEpoch", Hex.quantity(first + 3)).put("verifier", TestNetwork.VERIFIER_KEYS.get(2).address().toHex()))
         .get("results");
     assertThat(byLiar).as("the liar disagreed once").hasSize(1);
@@ -167,12 +170,12 @@ class LedgerSettlementIT {
 
   @Test
   void anOfflineVerifierDoesNotStopSettlementAndCatchesUpWhenItIsBack() throws Exception {
-    JsonNode third = rpc.call("ledger_getSettlement", Hex.quantity(first + 2));
+    JsonNode third = rpc.call(MethodName.LEDGER_GET_SETTLEMENT, Hex.quantity(first + 2));
     assertThat(third.get("signers")).extracting(JsonNode::asText).containsExactly(
         TestNetwork.VERIFIER_KEYS.get(0).address().toString(), TestNetwork.VERIFIER_KEYS.get(1).address().toString());
     assertThat(third.get("transactionHash").asText()).startsWith("0x");
 
-    JsonNode fourth = rpc.call("ledger_getSettlement", Hex.quantity(first + 3));
+    JsonNode fourth = rpc.call(MethodName.LEDGER_GET_SETTLEMENT, Hex.quantity(first + 3));
     assertThat(fourth.get("signers")).extracting(JsonNode::asText)
         .contains(TestNetwork.VERIFIER_KEYS.get(2).address().toString());
     TestVerifier back = net.verifiers.get(2);
@@ -185,20 +188,22 @@ class LedgerSettlementIT {
     BigInteger slash = PRICE_B.multiply(BigInteger.TEN);
     assertThat(net.reader.operators().get(LOSER.address()).orElseThrow().stake())
         .isEqualTo(CREDIT.multiply(BigInteger.valueOf(200)).subtract(slash.multiply(BigInteger.TWO)));
-    assertThat(rpc.call("ledger_getSettlement", Hex.quantity(first + 1)).get("slashes").get(0).get("amount").asText())
+    assertThat(rpc.call(MethodName.LEDGER_GET_SETTLEMENT,
+        Hex.quantity(first + 1)).get("slashes").get(0).get("amount").asText())
         .isEqualTo(Hex.quantity(slash));
 
-    JsonNode deal = rpc.call("deal_get", Hex.quantity(dealB));
+    JsonNode deal = rpc.call(MethodName.DEAL_GET, Hex.quantity(dealB));
     assertThat(deal.get("settlement").get("terminated").asBoolean()).isTrue();
     assertThat(deal.get("settlement").get("fails").asText()).isEqualTo("0x2");
-    JsonNode entries = rpc.call("audit_getResults", JSON.createObjectNode().put("fromEpoch", Hex.quantity(first))
+    JsonNode entries = rpc.call(MethodName.AUDIT_GET_RESULTS, JSON.createObjectNode().put("fromEpoch",
+        Hex.quantity(first))
         .put("toEpoch", Hex.quantity(first + 3)).put("dealId", Hex.quantity(dealB))).get("results");
     assertThat(entries).hasSize(2);
     assertThat(entries.get(1).get("events")).extracting(e -> e.get("type").asText())
         .containsExactly("FAILED", "TERMINATED");
     // the termination reached the chain in the signed settlement: the deal is Ended there, no longer disputable
     // and no longer counted against its operator
-    assertThat(rpc.call("ledger_getSettlement", Hex.quantity(first + 1)).get("terminations"))
+    assertThat(rpc.call(MethodName.LEDGER_GET_SETTLEMENT, Hex.quantity(first + 1)).get("terminations"))
         .extracting(JsonNode::asText).containsExactly(Hex.quantity(dealB));
     org.shardledger.contracts.chain.DealRecord onChain = net.reader.deals().get(dealB).orElseThrow();
     assertThat(onChain.status()).isEqualTo(org.shardledger.protocol.deal.DealStatus.ENDED);
@@ -206,8 +211,9 @@ class LedgerSettlementIT {
     assertThat(net.reader.operators().get(LOSER.address()).orElseThrow().activeDeals()).isZero();
 
     BigInteger escrowB = PRICE_B.multiply(BigInteger.valueOf(6));
-    assertThat(quantity(rpc.call("ledger_getBalance", OWNER.address().toHex()), "cumulative")).isEqualTo(escrowB);
-    JsonNode proof = rpc.call("ledger_getClaimProof", OWNER.address().toHex());
+    assertThat(quantity(rpc.call(MethodName.LEDGER_GET_BALANCE, OWNER.address().toHex()),
+        "cumulative")).isEqualTo(escrowB);
+    JsonNode proof = rpc.call(MethodName.LEDGER_GET_CLAIM_PROOF, OWNER.address().toHex());
     List<Bytes32> siblings = new ArrayList<>();
     proof.get("proof").forEach(p -> siblings.add(Bytes32.fromHex(p.asText())));
     try (Chain owner = net.local.connect(OWNER)) {
@@ -235,11 +241,11 @@ class LedgerSettlementIT {
         assertThat(e.getValue()).isGreaterThanOrEqualTo(balancesAfterEachEpoch.get(i - 1).get(e.getKey()));
       }
     }
-    JsonNode payouts = rpc.call("ledger_getPayouts", HONEST.address().toHex(), Hex.quantity(0),
+    JsonNode payouts = rpc.call(MethodName.LEDGER_GET_PAYOUTS, HONEST.address().toHex(), Hex.quantity(0),
         Hex.quantity(first + 3)).get("payouts");
     assertThat(payouts).extracting(p -> Hex.parseQuantity(p.get("amount").asText())).containsOnly(PRICE_A);
     assertThat(net.reader.settlements().settledThrough()).isEqualTo(first + 4);
-    JsonNode epoch = rpc.call("ledger_epoch");
+    JsonNode epoch = rpc.call(MethodName.LEDGER_EPOCH);
     assertThat(epoch.get("nextEpochToSettle").asText()).isEqualTo(Hex.quantity(first + 4));
   }
 }

@@ -2,6 +2,7 @@ package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shardledger.node.ledger.TestNetwork.CREDIT;
+import org.shardledger.rpc.MethodName;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -52,16 +53,17 @@ class OwnerEndsDealIT {
         net.allPass(rpc, first + 1, deal.id());
         net.mineToEpoch(first + 2);
         // balances are answered from the confirmed view, which follows the stored settlement by the confirmation
-        // depth: wait for the refund there, not only for the settlement in the store (failed under load otherwise)
-        net.await(() -> covered(ledger, first + 2) && refunded(rpc, OWNER),
-            net.local.deployment().epochStartBlock(first + 5), Duration.ofSeconds(90));
+        // depth: wait for the refund there, not only for the settlement in the store (it read 0 under load)
+        net.awaitConfirming(() -> covered(ledger, first + 2) && refunded(rpc, OWNER),
+            net.local.deployment().epochStartBlock(first + 3) + 16, Duration.ofSeconds(90));
 
         assertThat(balance(rpc, OPERATOR)).as("paid through the end epoch").isEqualTo(PRICE.multiply(BigInteger.TWO));
         assertThat(balance(rpc, OWNER)).as("the other four epochs refunded")
             .isEqualTo(PRICE.multiply(BigInteger.valueOf(4)));
         assertThat(owner.settlements().settledThrough()).isGreaterThan(first + 2);
 
-        com.fasterxml.jackson.databind.JsonNode proof = rpc.call("ledger_getClaimProof", OWNER.address().toHex());
+        com.fasterxml.jackson.databind.JsonNode proof = rpc.call(MethodName.LEDGER_GET_CLAIM_PROOF,
+            OWNER.address().toHex());
         java.util.List<Bytes32> siblings = new java.util.ArrayList<>();
         proof.get("proof").forEach(p -> siblings.add(Bytes32.fromHex(p.asText())));
         BigInteger before = owner.credits().balanceOf(OWNER.address());
@@ -76,7 +78,7 @@ class OwnerEndsDealIT {
   static void awaitLedgerIn(TestNetwork net, RpcClient rpc, long epoch) throws Exception {
     net.await(() -> {
       try {
-        return Hex.parseLongQuantity(rpc.call("ledger_epoch").get("currentEpoch").asText()) >= epoch;
+        return Hex.parseLongQuantity(rpc.call(MethodName.LEDGER_EPOCH).get("currentEpoch").asText()) >= epoch;
       } catch (Exception e) {
         return false;
       }
@@ -84,7 +86,8 @@ class OwnerEndsDealIT {
   }
 
   static BigInteger balance(RpcClient rpc, KeyPair account) throws Exception {
-    return Hex.parseQuantity(rpc.call("ledger_getBalance", account.address().toHex()).get("cumulative").asText());
+    return Hex.parseQuantity(rpc.call(MethodName.LEDGER_GET_BALANCE,
+        account.address().toHex()).get("cumulative").asText());
   }
 
   static boolean refunded(RpcClient rpc, KeyPair owner) {

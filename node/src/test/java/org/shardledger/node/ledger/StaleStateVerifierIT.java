@@ -2,6 +2,7 @@ package org.shardledger.node.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.shardledger.node.ledger.TestNetwork.CREDIT;
+import org.shardledger.rpc.MethodName;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -27,12 +28,12 @@ import org.shardledger.protocol.settlement.SettlementInput;
 import org.shardledger.protocol.settlement.SettlementResult;
 import org.shardledger.protocol.settlement.SettlementRules;
 import org.shardledger.protocol.settlement.SettlementState;
+import org.shardledger.protocol.settlement.SettlementStep;
+import org.shardledger.protocol.settlement.SettlementWithSlashes;
+import org.shardledger.protocol.settlement.SignSettlementRequest;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
-import org.shardledger.rpc.json.SettlementStep;
-import org.shardledger.rpc.json.SettlementWithSlashes;
-import org.shardledger.rpc.json.SignSettlementRequest;
 import org.shardledger.rpc.json.SignSettlementRequestJson;
 
 /**
@@ -111,7 +112,7 @@ class StaleStateVerifierIT {
       RpcClient rpc = new RpcClient(stale.url(), Duration.ofSeconds(10));
       RpcException refusal = null;
       try {
-        rpc.call("verifier_signSettlement", SignSettlementRequestJson.encode(SignSettlementRequest.of(step)));
+        rpc.call(MethodName.VERIFIER_SIGN_SETTLEMENT, SignSettlementRequestJson.encode(SignSettlementRequest.of(step)));
       } catch (RpcException e) {
         refusal = e;
       }

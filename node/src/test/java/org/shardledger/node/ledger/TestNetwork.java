@@ -17,6 +17,8 @@ import org.shardledger.contracts.anvil.LocalChain;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.contracts.chain.ChainTiming;
 import org.shardledger.contracts.deploy.DeployParameters;
+import org.shardledger.ledger.LedgerConfig;
+import org.shardledger.node.devnet.LocalNetwork;
 import org.shardledger.protocol.aggregation.SignedReport;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.audit.AuditResults;
@@ -25,12 +27,11 @@ import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.eip712.AuditReport;
 import org.shardledger.protocol.merkle.CommitmentBuilder;
 import org.shardledger.protocol.merkle.ShardCommitment;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.json.SignedReportJson;
-import org.shardledger.ledger.LedgerConfig;
-import org.shardledger.node.devnet.LocalNetwork;
 import org.shardledger.testkit.TestKeys;
 
 /**
@@ -170,7 +171,7 @@ final class TestNetwork implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (true) {
       try {
-        return ledger.call("audit_submitReport", SignedReportJson.encode(report));
+        return ledger.call(MethodName.AUDIT_SUBMIT_REPORT, SignedReportJson.encode(report));
       } catch (RpcException e) {
         if (e.error() != RpcError.UNAVAILABLE || System.nanoTime() > deadline) {
           throw e;
@@ -186,6 +187,33 @@ final class TestNetwork implements AutoCloseable {
    */
   void await(BooleanSupplier done, long mineUpTo, Duration timeout) throws Exception {
     await(done, mineUpTo, timeout, () -> "");
+  }
+
+  /**
+   * As {@link #await(BooleanSupplier, long, Duration)}, and a block that a transaction mined on its own (Anvil mines
+   * one per transaction) also gets its {@link #CONFIRMATIONS}: the ledger records a settlement only once its
+   * transaction is buried, so on a loaded machine it could send after {@code mineUpTo} and wait forever for blocks
+   * nobody mined (LedgerSettlementIT, OwnerEndsDealIT timed out that way).
+   */
+  void awaitConfirming(BooleanSupplier done, long mineUpTo, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long upTo = mineUpTo;
+    long expected = head();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out after " + timeout + " at block " + head());
+      }
+      long now = head();
+      if (now > expected) {
+        upTo = Math.max(upTo, now + CONFIRMATIONS + 1);
+      }
+      if (now < upTo) {
+        local.rpc().mine(1);
+        now++;
+      }
+      expected = now;
+      Thread.sleep(50);
+    }
   }
 
   /** As {@link #await(BooleanSupplier, long, Duration)}, saying {@code context} (e.g. the ledger's state) on a timeout. */

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.function.Function;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
 
@@ -32,7 +33,7 @@ public final class DashboardAudits implements RpcMethod {
 
   @Override
   public String name() {
-    return "dashboard_audits";
+    return MethodName.DASHBOARD_AUDITS.wire();
   }
 
   @Override

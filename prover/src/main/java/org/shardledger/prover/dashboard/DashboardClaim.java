@@ -10,6 +10,7 @@ import java.util.List;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
@@ -35,7 +36,7 @@ public final class DashboardClaim implements RpcMethod {
 
   @Override
   public String name() {
-    return "dashboard_claim";
+    return MethodName.DASHBOARD_CLAIM.wire();
   }
 
   @Override

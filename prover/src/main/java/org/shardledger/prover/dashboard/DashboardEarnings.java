@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
 
@@ -25,7 +26,7 @@ public final class DashboardEarnings implements RpcMethod {
 
   @Override
   public String name() {
-    return "dashboard_earnings";
+    return MethodName.DASHBOARD_EARNINGS.wire();
   }
 
   @Override

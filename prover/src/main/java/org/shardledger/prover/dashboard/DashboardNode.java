@@ -13,6 +13,7 @@ import org.shardledger.protocol.crypto.Address;
 import org.shardledger.prover.dispute.OpenDisputes;
 import org.shardledger.prover.store.ShardStore;
 import org.shardledger.prover.store.StoredShard;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
 
@@ -41,7 +42,7 @@ public final class DashboardNode implements RpcMethod {
 
   @Override
   public String name() {
-    return "dashboard_node";
+    return MethodName.DASHBOARD_NODE.wire();
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.function.IntSupplier;
 import org.shardledger.contracts.chain.DisputeInfo;
 import org.shardledger.contracts.events.ChainEvent.DisputeOpened;
 import org.shardledger.contracts.tx.ContractError;
-import org.shardledger.contracts.tx.KnownError;
+import org.shardledger.contracts.tx.DecodedRevert;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.challenge.Challenge;
@@ -17,8 +17,6 @@ import org.shardledger.protocol.challenge.ChallengeKind;
 import org.shardledger.protocol.proof.SegmentProof;
 import org.shardledger.prover.OperatorIdentity;
 import org.shardledger.prover.ProverStatusLog;
-import org.shardledger.prover.view.DealDirectory;
-import org.shardledger.prover.view.DealView;
 import org.shardledger.prover.dispute.DisputeAnswerer.AlreadyAnswered;
 import org.shardledger.prover.dispute.DisputeAnswerer.Answered;
 import org.shardledger.prover.dispute.DisputeAnswerer.NotAnswered;
@@ -26,12 +24,14 @@ import org.shardledger.prover.dispute.DisputeAnswerer.Outcome;
 import org.shardledger.prover.dispute.DisputeAnswerer.Unprovable;
 import org.shardledger.prover.dispute.OpenDisputes.Stage;
 import org.shardledger.prover.serve.ShardProver;
+import org.shardledger.prover.view.DealDirectory;
+import org.shardledger.prover.view.DealView;
 
 /**
  * One try at one dispute, from the chain's view of it to a mined answer: read the dispute (ANSWERED: nothing to do;
  * UPHELD or the deadline reached: too late), wait for its beacon block, prove the drawn segments from the shard
  * store, send the answer and wait for its receipt. Safe to run for many disputes at once. The contract's refusals
- * it understands are {@link KnownError#DisputeBeaconNotYetAvailable} and {@link KnownError#AnswerWindowClosed}.
+ * it understands are {@link ContractError#DisputeBeaconNotYetAvailable} and {@link ContractError#AnswerWindowClosed}.
  */
 final class DisputeAttempt {
 
@@ -120,15 +120,15 @@ final class DisputeAttempt {
             info.get().bond(), Duration.ofNanos(System.nanoTime() - started));
         return new Answered(mined.blockNumber());
       }
-      ContractError reason = switch (sent) {
+      DecodedRevert reason = switch (sent) {
         case TxOutcome.Reverted reverted -> reverted.reason();
         case TxOutcome.AlreadyDone done -> done.reason();
         case TxOutcome.Mined mined -> throw new IllegalStateException("handled above");
       };
-      if (KnownError.AnswerWindowClosed.is(reason)) {
+      if (ContractError.AnswerWindowClosed.is(reason)) {
         return notAnswered(opened, "its answer window closed at block " + deadline);
       }
-      if (!KnownError.DisputeBeaconNotYetAvailable.is(reason) && ++refusals >= settings.attempts()) {
+      if (!ContractError.DisputeBeaconNotYetAvailable.is(reason) && ++refusals >= settings.attempts()) {
         return notAnswered(opened, "the contract refused the answer " + refusals + " times, last with " + reason);
       }
       awaitBlock(head + 1);

@@ -2,6 +2,7 @@ package org.shardledger.prover.dispute;
 
 import java.time.Duration;
 import java.util.Objects;
+import org.shardledger.protocol.beacon.BeaconWindow;
 
 /**
  * How the node watches for disputes and answers them.
@@ -13,9 +14,6 @@ import java.util.Objects;
  * @param attempts how many refused answers the node sends before it gives up on a dispute
  */
 public record DisputeSettings(int confirmations, long lookbackBlocks, Duration pollInterval, int attempts) {
-  /** The EVM serves only the last 256 block hashes; a dispute's window (at most 255 blocks) ends within them. */
-  public static final long MAX_LOOKBACK = 256;
-
   public DisputeSettings {
     Objects.requireNonNull(pollInterval, "pollInterval");
     if (confirmations < 0 || lookbackBlocks < 1 || attempts < 1 || pollInterval.isNegative()) {
@@ -23,8 +21,11 @@ public record DisputeSettings(int confirmations, long lookbackBlocks, Duration p
     }
   }
 
-  /** One confirmation, 256 blocks of lookback, 3 attempts, polling at {@code pollInterval}. */
+  /**
+   * One confirmation, {@link BeaconWindow#BLOCKS} of lookback (a dispute's answer window, shorter than the EVM's
+   * BLOCKHASH window, ends within them), 3 attempts, polling at {@code pollInterval}.
+   */
   public static DisputeSettings defaults(Duration pollInterval) {
-    return new DisputeSettings(1, MAX_LOOKBACK, pollInterval, 3);
+    return new DisputeSettings(1, BeaconWindow.BLOCKS, pollInterval, 3);
   }
 }

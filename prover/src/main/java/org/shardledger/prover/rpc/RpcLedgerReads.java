@@ -11,6 +11,7 @@ import java.util.Map;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.prover.dashboard.LedgerReads;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
@@ -38,27 +39,28 @@ public final class RpcLedgerReads implements LedgerReads {
 
   @Override
   public JsonNode epoch() throws IOException, RpcException {
-    return client.call("ledger_epoch");
+    return client.call(MethodName.LEDGER_EPOCH);
   }
 
   @Override
   public JsonNode balance(Address account) throws IOException, RpcException {
-    return client.call("ledger_getBalance", account.toHex());
+    return client.call(MethodName.LEDGER_GET_BALANCE, account.toHex());
   }
 
   @Override
   public JsonNode payouts(Address account, long fromEpoch, long toEpoch) throws IOException, RpcException {
-    return client.call("ledger_getPayouts", account.toHex(), Hex.quantity(fromEpoch), Hex.quantity(toEpoch));
+    return client.call(MethodName.LEDGER_GET_PAYOUTS, account.toHex(), Hex.quantity(fromEpoch), Hex.quantity(toEpoch));
   }
 
   @Override
   public JsonNode claimProof(Address account) throws IOException, RpcException {
-    return client.call("ledger_getClaimProof", account.toHex());
+    return client.call(MethodName.LEDGER_GET_CLAIM_PROOF, account.toHex());
   }
 
   @Override
   public JsonNode settledResults(Address operator, long fromEpoch, long toEpoch) throws IOException, RpcException {
-    return client.call("audit_getResults", JsonNodeFactory.instance.objectNode().put("operator", operator.toHex())
+    return client.call(MethodName.AUDIT_GET_RESULTS, JsonNodeFactory.instance.objectNode().put("operator",
+        operator.toHex())
         .put("fromEpoch", Hex.quantity(fromEpoch)).put("toEpoch", Hex.quantity(toEpoch)));
   }
 
@@ -69,7 +71,7 @@ public final class RpcLedgerReads implements LedgerReads {
   @Override
   public List<URI> verifiers() throws IOException, RpcException {
     try {
-      client.call("audit_getReputation", Address.ZERO.toHex());
+      client.call(MethodName.AUDIT_GET_REPUTATION, Address.ZERO.toHex());
     } catch (RpcException e) {
       if (e.error() != RpcError.NOT_FOUND || e.data().isEmpty()) {
         throw e;

@@ -7,6 +7,7 @@ import java.net.URI;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.prover.dashboard.VerifierReads;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcException;
 
@@ -25,12 +26,13 @@ public final class RpcVerifierReads implements VerifierReads {
 
   @Override
   public JsonNode results(Address operator, int limit) throws IOException, RpcException {
-    return client.call("audit_getResults", JsonNodeFactory.instance.objectNode().put("operator", operator.toHex())
+    return client.call(MethodName.VERIFIER_GET_AUDIT_RESULTS, JsonNodeFactory.instance.objectNode().put("operator",
+        operator.toHex())
         .put("limit", Hex.quantity(limit)));
   }
 
   @Override
   public JsonNode reputation(Address operator) throws IOException, RpcException {
-    return client.call("audit_getReputation", operator.toHex());
+    return client.call(MethodName.VERIFIER_GET_REPUTATION, operator.toHex());
   }
 }

@@ -5,7 +5,6 @@
 
 const TOKEN_KEY = 'shardledger.admin.token';
 const REFRESH_MS = 3000;
-const CREDIT = 10n ** 18n;
 const SVG = 'http://www.w3.org/2000/svg';
 
 function token() {
@@ -37,24 +36,8 @@ async function call(method) {
 
 // Values -----------------------------------------------------------------------------------------------------
 
-function quantity(v) {
-  return typeof v === 'string' && /^0x[0-9a-fA-F]{1,64}$/.test(v) ? BigInt(v) : null;
-}
-
-function credits(v) {
-  const q = quantity(v);
-  if (q === null) {
-    return '?';
-  }
-  const whole = q / CREDIT;
-  const cents = (q % CREDIT) * 100n / CREDIT;
-  return whole.toString() + '.' + cents.toString().padStart(2, '0');
-}
-
-function number(v) {
-  const q = quantity(v);
-  return q === null ? (typeof v === 'number' && Number.isFinite(v) ? String(v) : '?') : q.toString();
-}
+const { quantity, number } = PageValues;
+const credits = v => PageValues.credits(v, false);
 
 function bytes(v) {
   const q = quantity(v);

@@ -1,7 +1,7 @@
 package org.shardledger.prover.dispute;
 
-import java.math.BigInteger;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,7 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.shardledger.contracts.chain.DisputeInfo;
-import org.shardledger.contracts.tx.ContractError;
+import org.shardledger.contracts.tx.DecodedRevert;
 import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
@@ -49,7 +49,7 @@ final class InMemoryDisputeCourt implements DisputeCourt {
   }
 
   static TxOutcome.Reverted refusal(String error) {
-    return new TxOutcome.Reverted(new ContractError(error, List.of(), "0x"), null);
+    return new TxOutcome.Reverted(new DecodedRevert(error, List.of(), "0x"), null);
   }
 
   void open(long disputeId, long dealId, long openBlock, int samples) {

@@ -36,11 +36,20 @@ public final class AdminPages implements HttpService {
     }
   }
 
+  /** The value readers every admin page loads before its own script ({@code <script src="/values.js">}). */
+  public static final Asset VALUES = new Asset("/values.js", "/org/shardledger/rpc/admin/values.js",
+      "text/javascript; charset=utf-8");
+
   private final Map<String, HttpAnswer> answers = new LinkedHashMap<>();
 
-  /** Reads every asset from {@code owner}'s class loader now; a missing one is a build error, thrown here. */
+  /**
+   * Reads {@link #VALUES} and every asset from {@code owner}'s class loader now; a missing one is a build error,
+   * thrown here.
+   */
   public AdminPages(Class<?> owner, List<Asset> assets) {
-    for (Asset a : assets) {
+    List<Asset> all = new java.util.ArrayList<>(assets);
+    all.add(VALUES);
+    for (Asset a : all) {
       try (InputStream in = owner.getResourceAsStream(a.resource())) {
         if (in == null) {
           throw new IllegalStateException("asset " + a.resource() + " is not in the jar of " + owner.getName());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Objects;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
 
@@ -26,7 +27,7 @@ public final class AdminStatus implements RpcMethod {
 
   @Override
   public String name() {
-    return "admin_status";
+    return MethodName.ADMIN_STATUS.wire();
   }
 
   @Override

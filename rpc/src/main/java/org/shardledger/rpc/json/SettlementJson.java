@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.eip712.Settlement;
+import org.shardledger.protocol.settlement.SettlementWithSlashes;
 import org.shardledger.protocol.settlement.Slash;
 
 /**

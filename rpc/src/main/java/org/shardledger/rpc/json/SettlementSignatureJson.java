@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.shardledger.protocol.bytes.Hex;
+import org.shardledger.protocol.settlement.SettlementSignature;
 
 /** {@code {"epoch":"0x5","signer":"0x…","signature":"0x…"}} (docs/rpc.md). */
 public final class SettlementSignatureJson {

@@ -14,6 +14,8 @@ import org.shardledger.protocol.aggregation.SignedReport;
 import org.shardledger.protocol.aggregation.VerifierSet;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.settlement.SettlementStep;
+import org.shardledger.protocol.settlement.SettlementWithSlashes;
 
 /**
  * A {@link SettlementStep} as JSON (docs/rpc.md, "SettlementStep"):

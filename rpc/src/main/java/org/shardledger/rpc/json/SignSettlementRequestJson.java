@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.shardledger.protocol.settlement.SettlementStep;
+import org.shardledger.protocol.settlement.SignSettlementRequest;
 
 /** {@code {"steps":[SettlementStep…]}}: the parameter of {@code verifier_signSettlement} (docs/rpc.md). */
 public final class SignSettlementRequestJson {

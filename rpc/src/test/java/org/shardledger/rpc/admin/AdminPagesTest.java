@@ -47,6 +47,15 @@ class AdminPagesTest {
   }
 
   @Test
+  void everyPageServesTheSharedValueReadersUnderTheSamePolicy() throws Exception {
+    RawHttp.Response r = get("/values.js", host());
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body()).contains("const PageValues = Object.freeze(", "quantity(v)", "credits(v, whole)");
+    assertThat(r.headers().get("content-type")).isEqualTo("text/javascript; charset=utf-8");
+    assertThat(r.headers().get("content-security-policy")).contains("default-src 'none'");
+  }
+
+  @Test
   void servesThePageWithoutTheTokenAndWithAPolicyThatLetsItLoadNothingElse() throws Exception {
     RawHttp.Response r = get("/", host());
     assertThat(r.status()).isEqualTo(200);

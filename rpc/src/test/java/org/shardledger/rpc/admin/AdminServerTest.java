@@ -2,6 +2,7 @@ package org.shardledger.rpc.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.shardledger.rpc.MethodName;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -109,7 +110,7 @@ class AdminServerTest {
 
   @Test
   void theAdminClientFindsTheServerAndTheTokenInTheDataDirectory() throws Exception {
-    assertThat(AdminClient.connect(data, Duration.ofSeconds(10)).call("admin_status").get("answer").asInt())
+    assertThat(AdminClient.connect(data, Duration.ofSeconds(10)).call(MethodName.ADMIN_STATUS).get("answer").asInt())
         .isEqualTo(42);
   }
 }

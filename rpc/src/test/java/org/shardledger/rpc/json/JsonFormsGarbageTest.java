@@ -2,6 +2,8 @@ package org.shardledger.rpc.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.shardledger.protocol.settlement.SettlementWithSlashes;
+import org.shardledger.protocol.settlement.SignSettlementRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

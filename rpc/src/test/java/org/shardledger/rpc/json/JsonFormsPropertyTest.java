@@ -1,6 +1,10 @@
 package org.shardledger.rpc.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shardledger.protocol.settlement.SettlementSignature;
+import org.shardledger.protocol.settlement.SettlementStep;
+import org.shardledger.protocol.settlement.SettlementWithSlashes;
+import org.shardledger.protocol.settlement.SignSettlementRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

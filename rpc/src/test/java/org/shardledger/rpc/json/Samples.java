@@ -21,11 +21,13 @@ import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.eip712.AuditReport;
 import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.eip712.Settlement;
+import org.shardledger.protocol.settlement.SettlementStep;
+import org.shardledger.protocol.settlement.SettlementWithSlashes;
 import org.shardledger.protocol.settlement.Slash;
 import org.shardledger.protocol.settlement.Terminations;
-import org.shardledger.testkit.TestDomain;
 import org.shardledger.testkit.PropertySeeds;
 import org.shardledger.testkit.RandomAccounts;
+import org.shardledger.testkit.TestDomain;
 
 /** Random values of the JSON forms, each from a seed (docs/decisions/0001). */
 final class Samples {

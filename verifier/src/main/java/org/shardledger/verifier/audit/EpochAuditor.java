@@ -10,11 +10,12 @@ import java.util.concurrent.Semaphore;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.audit.AuditResults;
 import org.shardledger.protocol.audit.DealResult;
+import org.shardledger.protocol.beacon.BeaconWindow;
 import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.deal.Deal;
-import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.eip712.AuditReport;
+import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.store.AuditRecord;
 
@@ -22,9 +23,9 @@ import org.shardledger.verifier.store.AuditRecord;
  * Works through the epochs in order. An epoch is audited once its beacon is recorded and buried (the view only
  * holds confirmed events): every active deal gets exactly one result. The epoch's {@code AuditReport} is signed
  * when the view has seen the whole epoch, so a deal activated late in its first epoch is audited too. An epoch
- * whose beacon can no longer be recorded (its deadline passed) is unaudited. Killed half way, it resumes with the
- * deals that have no result yet. Chain-free: the chain comes in through {@link AuditView} and
- * {@link EpochCalendar}, operators through {@link Challenger}.
+ * whose beacon can no longer be recorded (the view has seen its whole {@code BeaconWindow}) is unaudited. Killed
+ * half way, it resumes with the deals that have no result yet. Chain-free: the chain comes in through
+ * {@link AuditView} and {@link EpochCalendar}, operators through {@link Challenger}.
  */
 public final class EpochAuditor {
 
@@ -35,12 +36,11 @@ public final class EpochAuditor {
   private final ReportLog reports;
   private final DealAuditor auditor;
   private final KeyPair key;
-  private final int confirmations;
   private final AuditSettings settings;
   private final VerifierStatusLog status;
 
   public EpochAuditor(EpochCalendar calendar, Eip712Domain domain, AuditView chain, AuditLog audits,
-      ReportLog reports, DealAuditor auditor, KeyPair key, int confirmations, AuditSettings settings,
+      ReportLog reports, DealAuditor auditor, KeyPair key, AuditSettings settings,
       VerifierStatusLog status) {
     this.calendar = calendar;
     this.domain = domain;
@@ -49,7 +49,6 @@ public final class EpochAuditor {
     this.reports = reports;
     this.auditor = auditor;
     this.key = key;
-    this.confirmations = confirmations;
     this.settings = settings;
     this.status = status;
   }
@@ -60,7 +59,7 @@ public final class EpochAuditor {
     long epoch = audits.nextEpoch().orElse(calendar.epochOf(head));
     Optional<EpochBeacon> beacon = chain.beacon(epoch);
     if (beacon.isEmpty()) {
-      if (head > calendar.beaconDeadline(epoch) + confirmations) {
+      if (BeaconWindow.closed(calendar.startBlock(epoch), chain.confirmedThrough())) {
         reports.saveUnaudited(epoch);
         status.epochUnaudited(epoch);
         audits.setNextEpoch(epoch + 1);

@@ -5,9 +5,6 @@ public interface EpochCalendar {
   /** The epoch block {@code block} belongs to. */
   long epochOf(long block);
 
-  /** The first block of {@code epoch}; its hash is the epoch's beacon. */
+  /** The first block of {@code epoch}; its hash is the epoch's beacon, recordable within {@code BeaconWindow}. */
   long startBlock(long epoch);
-
-  /** The last block at which the epoch's beacon can still be recorded on chain. */
-  long beaconDeadline(long epoch);
 }

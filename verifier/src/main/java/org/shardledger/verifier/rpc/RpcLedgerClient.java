@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import org.shardledger.protocol.aggregation.SignedReport;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
@@ -30,7 +31,7 @@ public final class RpcLedgerClient implements ReportSink {
   @Override
   public void submit(SignedReport report) throws IOException {
     try {
-      client.call("audit_submitReport", SignedReportJson.encode(report));
+      client.call(MethodName.AUDIT_SUBMIT_REPORT, SignedReportJson.encode(report));
     } catch (RpcException e) {
       if (e.error() == RpcError.UNAVAILABLE || e.error() == RpcError.NOT_READY
           || e.error() == RpcError.INTERNAL_ERROR) {

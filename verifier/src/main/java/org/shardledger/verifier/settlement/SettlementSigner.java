@@ -22,11 +22,11 @@ import org.shardledger.protocol.settlement.SettlementConfig;
 import org.shardledger.protocol.settlement.SettlementInput;
 import org.shardledger.protocol.settlement.SettlementResult;
 import org.shardledger.protocol.settlement.SettlementRules;
+import org.shardledger.protocol.settlement.SettlementSignature;
 import org.shardledger.protocol.settlement.SettlementState;
-import org.shardledger.rpc.json.SettlementSignature;
-import org.shardledger.rpc.json.SignAnswer;
-import org.shardledger.rpc.json.SettlementStep;
-import org.shardledger.rpc.json.SignSettlementRequest;
+import org.shardledger.protocol.settlement.SettlementStep;
+import org.shardledger.protocol.settlement.SignAnswer;
+import org.shardledger.protocol.settlement.SignSettlementRequest;
 
 /**
  * The verifier's side of settlement. Asked to sign, it recomputes the settlement with the settlement rules from its

@@ -2,10 +2,12 @@ package org.shardledger.verifier.settlement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import org.shardledger.protocol.settlement.SignSettlementRequest;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
-import org.shardledger.rpc.json.SignSettlementRequest;
+import org.shardledger.rpc.json.SignAnswerJson;
 import org.shardledger.rpc.json.SignSettlementRequestJson;
 
 /**
@@ -14,7 +16,6 @@ import org.shardledger.rpc.json.SignSettlementRequestJson;
  * See docs/rpc.md.
  */
 public final class VerifierSignSettlement implements RpcMethod {
-  public static final String NAME = "verifier_signSettlement";
   private final SettlementSigner signer;
 
   public VerifierSignSettlement(SettlementSigner signer) {
@@ -23,12 +24,12 @@ public final class VerifierSignSettlement implements RpcMethod {
 
   @Override
   public String name() {
-    return NAME;
+    return MethodName.VERIFIER_SIGN_SETTLEMENT.wire();
   }
 
   @Override
   public JsonNode execute(RpcParams params) throws RpcException, IOException {
     SignSettlementRequest request = SignSettlementRequestJson.decode(params.raw(0)).orInvalidParams(0);
-    return signer.sign(request).toResult();
+    return SignAnswerJson.toResult(signer.sign(request));
   }
 }

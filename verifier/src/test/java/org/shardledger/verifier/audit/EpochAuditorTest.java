@@ -23,7 +23,7 @@ import org.shardledger.runtime.DaemonThreads;
 import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.reputation.ReputationModel;
 import org.shardledger.verifier.store.AuditRecord;
-import org.shardledger.verifier.store.ReportStore.StoredReport;
+import org.shardledger.verifier.store.EpochReportStore.StoredReport;
 
 /**
  * The epoch auditor against a chain and operators in memory: when an epoch is audited, signed, or given up, and
@@ -40,11 +40,6 @@ class EpochAuditorTest {
     @Override
     public long startBlock(long epoch) {
       return 100 + 10 * epoch;
-    }
-
-    @Override
-    public long beaconDeadline(long epoch) {
-      return startBlock(epoch) + 256;
     }
   };
 
@@ -70,8 +65,8 @@ class EpochAuditorTest {
     AuditSettings settings = new AuditSettings(4, 2, Duration.ofMillis(1), Duration.ofSeconds(1));
     VerifierStatusLog status = new VerifierStatusLog();
     epochs = new EpochAuditor(CALENDAR, DOMAIN, chain, audits, reports,
-        new DealAuditor(operators, audits, status, AuditFixture.CHAIN_ID, settings, pool), VERIFIER, CONFIRMATIONS,
-        settings, status);
+        new DealAuditor(operators, audits, status, AuditFixture.CHAIN_ID, settings, pool), VERIFIER, settings,
+        status);
   }
 
   @AfterEach
@@ -93,10 +88,10 @@ class EpochAuditorTest {
   void anEpochWhoseBeaconCanNoLongerBeRecordedIsUnauditedAndSkipped() throws Exception {
     chain.deal(fixture.deal(1, 0, 10)).at(135, 133);
     epochs.step();
-    chain.at(130 + 256 + CONFIRMATIONS, 130 + 256);
-    assertThat(epochs.step()).isFalse();
+    chain.at(130 + 255 + CONFIRMATIONS, 130 + 255);
+    assertThat(epochs.step()).as("block 130 + 256 can still record it").isFalse();
     assertThat(reports.unaudited(3)).isFalse();
-    chain.at(130 + 256 + CONFIRMATIONS + 1, 130 + 257);
+    chain.at(130 + 256 + CONFIRMATIONS, 130 + 256);
     assertThat(epochs.step()).isTrue();
     assertThat(reports.unaudited(3)).isTrue();
     assertThat(reports.report(3)).isEmpty();

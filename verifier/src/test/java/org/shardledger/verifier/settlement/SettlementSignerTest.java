@@ -1,7 +1,7 @@
 package org.shardledger.verifier.settlement;
 
-import org.shardledger.rpc.json.SignAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
+import org.shardledger.protocol.settlement.SignAnswer;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -33,9 +33,9 @@ import org.shardledger.protocol.settlement.SettlementInput;
 import org.shardledger.protocol.settlement.SettlementResult;
 import org.shardledger.protocol.settlement.SettlementRules;
 import org.shardledger.protocol.settlement.SettlementState;
-import org.shardledger.rpc.json.SettlementStep;
-import org.shardledger.rpc.json.SettlementWithSlashes;
-import org.shardledger.rpc.json.SignSettlementRequest;
+import org.shardledger.protocol.settlement.SettlementStep;
+import org.shardledger.protocol.settlement.SettlementWithSlashes;
+import org.shardledger.protocol.settlement.SignSettlementRequest;
 import org.shardledger.testkit.TestDomain;
 
 class SettlementSignerTest {

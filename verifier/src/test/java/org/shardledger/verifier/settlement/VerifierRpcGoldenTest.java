@@ -1,12 +1,8 @@
 package org.shardledger.verifier.settlement;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,11 +13,13 @@ import org.shardledger.chainstore.settlement.InMemorySettlementStore;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.settlement.SettlementConfig;
 import org.shardledger.protocol.settlement.SettlementState;
+import org.shardledger.protocol.settlement.SettlementStep;
+import org.shardledger.protocol.settlement.SettlementWithSlashes;
+import org.shardledger.protocol.settlement.SignSettlementRequest;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcDispatcher;
-import org.shardledger.rpc.json.SettlementStep;
-import org.shardledger.rpc.json.SettlementWithSlashes;
-import org.shardledger.rpc.json.SignSettlementRequest;
 import org.shardledger.rpc.json.SignSettlementRequestJson;
+import org.shardledger.testkit.GoldenFiles;
 
 /**
  * Golden request/response files of {@code verifier_signSettlement} ({@code src/test/resources/rpc-golden}), run
@@ -29,7 +27,7 @@ import org.shardledger.rpc.json.SignSettlementRequestJson;
  */
 class VerifierRpcGoldenTest {
   static final Path DIR = Path.of("src/test/resources/rpc-golden");
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON = GoldenFiles.JSON;
 
   static Map<String, JsonNode> requests() {
     SettlementStep zero = SettlementSignerTest.step(SettlementState.genesis(), 20, List.of(
@@ -49,38 +47,23 @@ class VerifierRpcGoldenTest {
     ObjectNode garbage = SignSettlementRequestJson.encode(SignSettlementRequest.of(one));
     ((ObjectNode) garbage.get("steps").get(0).get("stakes").get(0)).put("stake", "-5");
     c.put("05-verifier_signSettlement-garbage", JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1)
-        .put("method", VerifierSignSettlement.NAME).set("params", JSON.createArrayNode().add(garbage)));
+        .put("method", MethodName.VERIFIER_SIGN_SETTLEMENT.wire()).set("params", JSON.createArrayNode().add(garbage)));
     return c;
   }
 
   static JsonNode request(SignSettlementRequest r) {
-    return JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1).put("method", VerifierSignSettlement.NAME)
-        .set("params", JSON.createArrayNode().add(SignSettlementRequestJson.encode(r)));
+    return JSON.createObjectNode().put("jsonrpc", "2.0").put("id", 1)
+        .put("method", MethodName.VERIFIER_SIGN_SETTLEMENT.wire()).set("params",
+            JSON.createArrayNode().add(SignSettlementRequestJson.encode(r)));
   }
 
   @Test
   void answersExactlyItsGoldenResponses() throws Exception {
-    boolean write = Boolean.getBoolean("shardledger.golden.write");
     RpcDispatcher dispatcher = new RpcDispatcher().register(new VerifierSignSettlement(new SettlementSigner(
         new InMemorySettlementChain(SettlementSignerTest.EPOCH_LENGTH, SettlementSignerTest.SET)
             .activate(SettlementSignerTest.DEAL).stake(SettlementSignerTest.OPERATOR, SettlementSignerTest.STAKE)
             .confirmThrough(1000), new InMemorySettlementStore(), SettlementSignerTest.VERIFIERS.get(0),
         SettlementSignerTest.DOMAIN, SettlementConfig.DEFAULT)));
-    Files.createDirectories(DIR);
-    for (Map.Entry<String, JsonNode> e : requests().entrySet()) {
-      Path file = DIR.resolve(e.getKey() + ".json");
-      JsonNode answer = JSON.readTree(dispatcher.handle(e.getValue().toString()));
-      if (write) {
-        ObjectNode golden = JSON.createObjectNode();
-        golden.set("request", e.getValue());
-        golden.set("response", answer);
-        Files.writeString(file, JSON.writeValueAsString(golden) + "\n");
-        continue;
-      }
-      JsonNode golden = JSON.readTree(file.toFile());
-      assertThat(e.getValue()).as("%s: the request", file.getFileName()).isEqualTo(golden.get("request"));
-      assertThat(answer).as("%s", file.getFileName()).isEqualTo(golden.get("response"));
-    }
-    assertThat(write).as("golden files rewritten; run again without -Dshardledger.golden.write").isFalse();
+    GoldenFiles.check(DIR, requests(), request -> JSON.readTree(dispatcher.handle(request.toString())));
   }
 }

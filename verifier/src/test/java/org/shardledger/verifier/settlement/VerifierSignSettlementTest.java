@@ -11,9 +11,9 @@ import org.shardledger.chainstore.settlement.InMemorySettlementStore;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.settlement.SettlementConfig;
 import org.shardledger.protocol.settlement.SettlementState;
+import org.shardledger.protocol.settlement.SettlementStep;
+import org.shardledger.protocol.settlement.SignSettlementRequest;
 import org.shardledger.rpc.RpcDispatcher;
-import org.shardledger.rpc.json.SettlementStep;
-import org.shardledger.rpc.json.SignSettlementRequest;
 import org.shardledger.rpc.json.SignSettlementRequestJson;
 
 class VerifierSignSettlementTest {

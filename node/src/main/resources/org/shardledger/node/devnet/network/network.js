@@ -3,27 +3,9 @@
 // shown as '?' otherwise.
 'use strict';
 (() => {
-  const CREDIT = 10n ** 18n;
   const $ = id => document.getElementById(id);
+  const { number, credits, hash } = PageValues;
 
-  function quantity(v) {
-    return typeof v === 'string' && /^0x[0-9a-fA-F]{1,64}$/.test(v) ? BigInt(v) : null;
-  }
-  function number(v) {
-    const q = quantity(v);
-    return q === null ? '?' : q.toString();
-  }
-  function credits(v, whole) {
-    const q = quantity(v);
-    if (q === null) {
-      return '?';
-    }
-    const units = whole ? q * CREDIT : q;
-    return (units / CREDIT).toString() + '.' + ((units % CREDIT) * 100n / CREDIT).toString().padStart(2, '0');
-  }
-  function hash(v) {
-    return typeof v === 'string' && /^0x[0-9a-fA-F]{64}$/.test(v) ? v : '?';
-  }
   function text(v) {
     return typeof v === 'string' ? v : '?';
   }
@@ -57,7 +39,22 @@
       return [text(o.address), text(o.region), text(o.endpoint), credits(o.stake, true),
         b.error ? 'unknown: ' + text(b.error) : credits(b.cumulative), b.error ? '' : credits(b.claimed)];
     }));
-    fill('verifiers', (Array.isArray(view.verifiers) ? view.verifiers : []).map(v => [text(v.address), text(v.rpc)]));
+    const audits = view.audits || {};
+    const per = audits.verifiers && typeof audits.verifiers === 'object' ? audits.verifiers : {};
+    const outcomes = counts => ['PASS', 'FAIL', 'UNREACHABLE', 'other']
+      .map(o => number((counts || {})[o]) + ' ' + o).join(', ');
+    if (audits.error) {
+      problems.push('audits: ' + text(audits.error));
+    }
+    $('audit-epochs').textContent = number(audits.fromEpoch) + '-' + number(audits.toEpoch);
+    $('verdicts').textContent = audits.error ? 'unknown' : number(audits.audited) + ' verdicts: '
+      + outcomes(audits.verdicts);
+    fill('verifiers', (Array.isArray(view.verifiers) ? view.verifiers : []).map(v => {
+      const a = typeof v.address === 'string' && Object.prototype.hasOwnProperty.call(per, v.address)
+        ? per[v.address] : null;
+      return [text(v.address), text(v.rpc), a ? number(a.disagreed) : '?', a ? outcomes(a.reported) : '',
+        a ? number(a.refused) : '?'];
+    }));
     fill('epochs', (Array.isArray(view.epochs) ? view.epochs : []).map(e => {
       const s = e.settlement;
       if (!s) {
