@@ -1,17 +1,17 @@
 package org.shardledger.chainstore;
 
+import static org.shardledger.chainstore.Jdbc.update;
+
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.shardledger.contracts.events.ChainEvent;
 import org.shardledger.contracts.events.ChainFollower;
@@ -46,37 +46,24 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
       for (ChainEvent event : events) {
         apply(c, event);
       }
-      saveCursor(c, upTo);
-      return null;
+      return saveCursor(c, upTo);
     });
   }
 
   @Override
   public Optional<FollowerCursor> load() throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT block, block_hash FROM mirror_cursor WHERE id = 1");
-          ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(new FollowerCursor(r.getLong(1), Bytes32.fromHex(r.getString(2))))
-            : Optional.<FollowerCursor>empty();
-      }
-    });
+    return db.transaction(c -> Jdbc.one(c, "SELECT block, block_hash FROM mirror_cursor WHERE id = 1",
+        r -> new FollowerCursor(r.getLong(1), Bytes32.fromHex(r.getString(2)))));
   }
 
   @Override
   public void save(FollowerCursor cursor) throws IOException {
-    db.transaction(c -> {
-      saveCursor(c, cursor);
-      return null;
-    });
+    db.transaction(c -> saveCursor(c, cursor));
   }
 
-  private static void saveCursor(Connection c, FollowerCursor cursor) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "MERGE INTO mirror_cursor (id, block, block_hash) KEY (id) VALUES (1, ?, ?)")) {
-      s.setLong(1, cursor.block());
-      s.setString(2, cursor.hash().toHex());
-      s.executeUpdate();
-    }
+  private static int saveCursor(Connection c, FollowerCursor cursor) throws SQLException {
+    return update(c, "MERGE INTO mirror_cursor (id, block, block_hash) KEY (id) VALUES (1, ?, ?)", cursor.block(),
+        cursor.hash().toHex());
   }
 
   private void apply(Connection c, ChainEvent event) throws SQLException {
@@ -88,7 +75,7 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
             + "first_epoch, last_epoch, status, proposed_block, changed_block) KEY (id) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PROPOSED', ?, ?)", d.id(), d.owner().toHex(),
             d.operator().toHex(), d.commitment().root().toHex(), d.commitment().size(), d.commitment().segmentSize(),
-            d.samples(), new BigDecimal(d.pricePerEpoch()), d.firstEpoch(), d.lastEpoch(), block, block);
+            d.samples(), d.pricePerEpoch(), d.firstEpoch(), d.lastEpoch(), block, block);
       }
       case ChainEvent.DealActivated e ->
           update(c, "UPDATE deals SET status = 'ACTIVE', changed_block = ? WHERE id = ?", block, e.dealId());
@@ -98,15 +85,15 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
           + "recorded_block) KEY (epoch) VALUES (?, ?, ?, ?)", e.epoch(), e.beacon().toHex(), e.beaconBlock(), block);
       case ChainEvent.OperatorRegistered e -> update(c, "MERGE INTO operators (address, endpoint, region, "
           + "capacity, stake, exiting, changed_block) KEY (address) VALUES (?, ?, ?, ?, ?, FALSE, ?)",
-          e.operator().toHex(), e.endpoint(), e.region(), e.capacity(), new BigDecimal(e.stake()), block);
+          e.operator().toHex(), e.endpoint(), e.region(), e.capacity(), e.stake(), block);
       case ChainEvent.OperatorUpdated e -> update(c, "UPDATE operators SET endpoint = ?, region = ?, capacity = ?, "
           + "changed_block = ? WHERE address = ?", e.endpoint(), e.region(), e.capacity(), block, e.operator().toHex());
       case ChainEvent.StakeChanged e -> update(c, "UPDATE operators SET stake = ?, changed_block = ? WHERE address = ?",
-          new BigDecimal(e.stake()), block, e.operator().toHex());
+          e.stake(), block, e.operator().toHex());
       case ChainEvent.SettlementSlashed e -> update(c, "UPDATE operators SET stake = GREATEST(stake - ?, 0), "
-          + "changed_block = ? WHERE address = ?", new BigDecimal(e.slashed()), block, e.operator().toHex());
+          + "changed_block = ? WHERE address = ?", e.slashed(), block, e.operator().toHex());
       case ChainEvent.DisputeUpheld e -> update(c, "UPDATE operators SET stake = GREATEST(stake - ?, 0), "
-          + "changed_block = ? WHERE address = ?", new BigDecimal(e.slashed()), block, e.operator().toHex());
+          + "changed_block = ? WHERE address = ?", e.slashed(), block, e.operator().toHex());
       case ChainEvent.ExitStarted e ->
           update(c, "UPDATE operators SET exiting = TRUE, changed_block = ? WHERE address = ?", block,
               e.operator().toHex());
@@ -119,7 +106,7 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
       case ChainEvent.Settled e -> update(c, "MERGE INTO settlements (epoch, from_epoch, payout_root, "
           + "cumulative_total, slashes_hash, terminations_hash, tx_hash, block) KEY (epoch) "
           + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", e.epoch(), e.fromEpoch(), e.payoutRoot().toHex(),
-          new BigDecimal(e.cumulativeTotal()), e.slashesHash().toHex(), e.terminationsHash().toHex(),
+          e.cumulativeTotal(), e.slashesHash().toHex(), e.terminationsHash().toHex(),
           e.origin().transactionHash().toHex(), block);
       case ChainEvent.DealEnded e -> update(c, "UPDATE deals SET status = 'ENDED', end_epoch = ?, changed_block = ? "
           + "WHERE id = ?", e.endEpoch(), block, e.dealId());
@@ -137,20 +124,11 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
         }
       }
       case ChainEvent.Claimed e -> update(c, "MERGE INTO claims (account, claimed, block) KEY (account) "
-          + "VALUES (?, ?, ?)", e.account().toHex(), new BigDecimal(e.cumulativeAmount()), block);
+          + "VALUES (?, ?, ?)", e.account().toHex(), e.cumulativeAmount(), block);
       case ChainEvent.Unusable e -> UnusableLogs.record(c, e);
     }
     if (event instanceof ChainEvent.DisputeUpheld e) {
       update(c, "UPDATE disputes SET status = 'UPHELD' WHERE id = ?", e.disputeId());
-    }
-  }
-
-  private static void update(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setObject(i + 1, args[i]);
-      }
-      s.executeUpdate();
     }
   }
 
@@ -187,40 +165,20 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
 
   /** Deals that ended on chain paid through an epoch before {@code epoch}: id to end epoch. */
   public Map<Long, Long> endedDealsBefore(long epoch) throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT id, end_epoch FROM deals WHERE status = 'ENDED' "
-          + "AND end_epoch < ? ORDER BY id")) {
-        s.setLong(1, epoch);
-        Map<Long, Long> out = new java.util.TreeMap<>();
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            out.put(r.getLong(1), r.getLong(2));
-          }
-        }
-        return out;
-      }
-    });
+    Map<Long, Long> out = new TreeMap<>();
+    for (long[] ended : db.transaction(c -> Jdbc.list(c, "SELECT id, end_epoch FROM deals WHERE status = 'ENDED' "
+        + "AND end_epoch < ? ORDER BY id", r -> new long[] {r.getLong(1), r.getLong(2)}, epoch))) {
+      out.put(ended[0], ended[1]);
+    }
+    return out;
   }
 
   private List<MirroredDeal> deals(String where, Object... args) throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT id, owner, operator, root, size, segment_size, samples, "
-          + "price_per_epoch, first_epoch, last_epoch, status FROM deals " + where)) {
-        for (int i = 0; i < args.length; i++) {
-          s.setObject(i + 1, args[i]);
-        }
-        List<MirroredDeal> out = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            Deal d = new Deal(r.getLong(1), Address.fromHex(r.getString(2)), Address.fromHex(r.getString(3)),
+    return db.transaction(c -> Jdbc.list(c, "SELECT id, owner, operator, root, size, segment_size, samples, "
+        + "price_per_epoch, first_epoch, last_epoch, status FROM deals " + where, r -> new MirroredDeal(
+            new Deal(r.getLong(1), Address.fromHex(r.getString(2)), Address.fromHex(r.getString(3)),
                 new ShardCommitment(Bytes32.fromHex(r.getString(4)), r.getLong(5), r.getInt(6)), r.getInt(7),
-                r.getBigDecimal(8).toBigIntegerExact(), r.getLong(9), r.getLong(10));
-            out.add(new MirroredDeal(d, DealStatus.valueOf(r.getString(11))));
-          }
-        }
-        return out;
-      }
-    });
+                Jdbc.bigInteger(r, 8), r.getLong(9), r.getLong(10)), DealStatus.valueOf(r.getString(11))), args));
   }
 
   /** A mirrored operator registration. */
@@ -228,54 +186,29 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
       boolean exiting) {}
 
   public Optional<MirroredOperator> operator(Address address) throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT endpoint, region, capacity, stake, exiting FROM operators WHERE address = ?")) {
-        s.setString(1, address.toHex());
-        try (ResultSet r = s.executeQuery()) {
-          return r.next() ? Optional.of(new MirroredOperator(address, r.getString(1), r.getString(2), r.getLong(3),
-              r.getBigDecimal(4).toBigIntegerExact(), r.getBoolean(5))) : Optional.<MirroredOperator>empty();
-        }
-      }
-    });
+    return db.transaction(c -> Jdbc.one(c, "SELECT endpoint, region, capacity, stake, exiting FROM operators "
+        + "WHERE address = ?", r -> new MirroredOperator(address, r.getString(1), r.getString(2), r.getLong(3),
+            Jdbc.bigInteger(r, 4), r.getBoolean(5)), address.toHex()));
   }
 
   /** A recorded beacon and the block it is the hash of. */
   public record MirroredBeacon(long epoch, Bytes32 beacon, long beaconBlock) {}
 
   public Optional<MirroredBeacon> beacon(long epoch) throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT beacon, beacon_block FROM beacons WHERE epoch = ?")) {
-        s.setLong(1, epoch);
-        try (ResultSet r = s.executeQuery()) {
-          return r.next() ? Optional.of(new MirroredBeacon(epoch, Bytes32.fromHex(r.getString(1)), r.getLong(2)))
-              : Optional.<MirroredBeacon>empty();
-        }
-      }
-    });
+    return db.transaction(c -> Jdbc.one(c, "SELECT beacon, beacon_block FROM beacons WHERE epoch = ?",
+        r -> new MirroredBeacon(epoch, Bytes32.fromHex(r.getString(1)), r.getLong(2)), epoch));
   }
 
   /** The current verifier set, sorted. */
   public Set<Address> verifiers() throws IOException {
-    return db.transaction(c -> {
-      Set<Address> out = new TreeSet<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT address FROM verifiers");
-          ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(Address.fromHex(r.getString(1)));
-        }
-      }
-      return out;
-    });
+    List<Address> found = db.transaction(c -> Jdbc.list(c, "SELECT address FROM verifiers",
+        r -> Address.fromHex(r.getString(1))));
+    return new TreeSet<>(found);
   }
 
   public int threshold() throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT threshold FROM verifier_threshold WHERE id = 1");
-          ResultSet r = s.executeQuery()) {
-        return r.next() ? r.getInt(1) : 0;
-      }
-    });
+    return db.transaction(c -> Jdbc.one(c, "SELECT threshold FROM verifier_threshold WHERE id = 1",
+        r -> r.getInt(1))).orElse(0);
   }
 
   /** A settlement as the chain recorded it: what was signed, and the transaction and block it landed in. */
@@ -283,30 +216,17 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
 
   /** The settlement of exactly {@code epoch}, if one landed (and is confirmed). */
   public Optional<MirroredSettlement> settlement(long epoch) throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT payout_root, cumulative_total, slashes_hash, tx_hash, "
-          + "block, from_epoch, terminations_hash FROM settlements WHERE epoch = ?")) {
-        s.setLong(1, epoch);
-        try (ResultSet r = s.executeQuery()) {
-          return r.next() ? Optional.of(new MirroredSettlement(new Settlement(r.getLong(6), epoch,
-              Bytes32.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact(), Bytes32.fromHex(r.getString(3)),
-              Bytes32.fromHex(r.getString(7))), Bytes32.fromHex(r.getString(4)), r.getLong(5)))
-              : Optional.<MirroredSettlement>empty();
-        }
-      }
-    });
+    return db.transaction(c -> Jdbc.one(c, "SELECT payout_root, cumulative_total, slashes_hash, tx_hash, block, "
+        + "from_epoch, terminations_hash FROM settlements WHERE epoch = ?", r -> new MirroredSettlement(
+            new Settlement(r.getLong(6), epoch, Bytes32.fromHex(r.getString(1)), Jdbc.bigInteger(r, 2),
+                Bytes32.fromHex(r.getString(3)), Bytes32.fromHex(r.getString(7))),
+            Bytes32.fromHex(r.getString(4)), r.getLong(5)), epoch));
   }
 
   /** The highest settled epoch, if any. */
   public Optional<Long> lastSettledEpoch() throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT MAX(epoch) FROM settlements");
-          ResultSet r = s.executeQuery()) {
-        r.next();
-        long v = r.getLong(1);
-        return r.wasNull() ? Optional.<Long>empty() : Optional.of(v);
-      }
-    });
+    return db.transaction(c -> Jdbc.one(c, "SELECT epoch FROM settlements ORDER BY epoch DESC LIMIT 1",
+        r -> r.getLong(1)));
   }
 
   /** Every log that did not fit this node's types, in chain order: what it named and why it was set aside. */
@@ -316,28 +236,18 @@ public final class ChainMirror implements ChainFollower.Listener, CursorStore {
 
   /** What {@code account} has claimed on chain in total, as of the mirrored block; zero if nothing. */
   public BigInteger claimed(Address account) throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT claimed FROM claims WHERE account = ?")) {
-        s.setString(1, account.toHex());
-        try (ResultSet r = s.executeQuery()) {
-          return r.next() ? r.getBigDecimal(1).toBigIntegerExact() : BigInteger.ZERO;
-        }
-      }
-    });
+    return db.transaction(c -> Jdbc.one(c, "SELECT claimed FROM claims WHERE account = ?", r -> Jdbc.bigInteger(r, 1),
+        account.toHex())).orElse(BigInteger.ZERO);
   }
 
   /** Every account's total claimed on chain, as of the mirrored block. */
-  public java.util.Map<Address, BigInteger> claims() throws IOException {
-    return db.transaction(c -> {
-      java.util.Map<Address, BigInteger> out = new java.util.HashMap<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT account, claimed FROM claims");
-          ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.put(Address.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact());
-        }
-      }
-      return out;
-    });
+  public Map<Address, BigInteger> claims() throws IOException {
+    Map<Address, BigInteger> out = new HashMap<>();
+    for (Map.Entry<Address, BigInteger> e : db.transaction(c -> Jdbc.list(c, "SELECT account, claimed FROM claims",
+        r -> Map.entry(Address.fromHex(r.getString(1)), Jdbc.bigInteger(r, 2))))) {
+      out.put(e.getKey(), e.getValue());
+    }
+    return out;
   }
 
   /** The follower's cursor block: everything up to it is mirrored. */

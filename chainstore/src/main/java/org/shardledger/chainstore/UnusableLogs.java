@@ -1,10 +1,7 @@
 package org.shardledger.chainstore;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import org.shardledger.contracts.events.ChainEvent;
 
@@ -29,48 +26,29 @@ public final class UnusableLogs {
         kind = "DEAL";
         subject = d.dealId().toString();
         if (d.dealId().bitLength() < 64) {
-          try (PreparedStatement s = c.prepareStatement("DELETE FROM deals WHERE id = ?")) {
-            s.setLong(1, d.dealId().longValue());
-            s.executeUpdate();
-          }
+          Jdbc.update(c, "DELETE FROM deals WHERE id = ?", d.dealId().longValue());
         }
       }
       case ChainEvent.UnusableOperator o -> {
         kind = "OPERATOR";
         subject = o.operator().toHex();
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM operators WHERE address = ?")) {
-          s.setString(1, subject);
-          s.executeUpdate();
-        }
+        Jdbc.update(c, "DELETE FROM operators WHERE address = ?", subject);
       }
       case ChainEvent.UnusableLog l -> {
         kind = "LOG";
         subject = null;
       }
     }
-    try (PreparedStatement s = c.prepareStatement("MERGE INTO unusable_logs (block, log_index, tx_hash, event, kind, "
-        + "subject, reason) KEY (block, log_index) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-      s.setLong(1, e.origin().blockNumber());
-      s.setLong(2, e.origin().logIndex());
-      s.setString(3, e.origin().transactionHash().toHex());
-      s.setString(4, e.event());
-      s.setString(5, kind);
-      s.setString(6, subject);
-      String reason = e.reason() == null ? "" : e.reason();
-      s.setString(7, reason.length() > 1024 ? reason.substring(0, 1024) : reason);
-      s.executeUpdate();
-    }
+    String reason = e.reason() == null ? "" : e.reason();
+    Jdbc.update(c, "MERGE INTO unusable_logs (block, log_index, tx_hash, event, kind, subject, reason) "
+        + "KEY (block, log_index) VALUES (?, ?, ?, ?, ?, ?, ?)", e.origin().blockNumber(), e.origin().logIndex(),
+        e.origin().transactionHash().toHex(), e.event(), kind, subject,
+        reason.length() > 1024 ? reason.substring(0, 1024) : reason);
   }
 
   static List<Entry> all(Connection c) throws SQLException {
-    List<Entry> out = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT block, log_index, tx_hash, event, kind, subject, reason "
-        + "FROM unusable_logs ORDER BY block, log_index"); ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        out.add(new Entry(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
-            r.getString(7)));
-      }
-    }
-    return out;
+    return Jdbc.list(c, "SELECT block, log_index, tx_hash, event, kind, subject, reason FROM unusable_logs "
+        + "ORDER BY block, log_index", r -> new Entry(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4),
+            r.getString(5), r.getString(6), r.getString(7)));
   }
 }

@@ -70,7 +70,7 @@ public final class LedgerNode implements AutoCloseable {
     this.head = writer.headBlock();
     this.settler = new Settler(parts.view(), writer, stores, parts.verifiers(), config.deployment().domain(),
         config.settlement(), config.reportDeadlineBlocks(), status);
-    this.beacons = new BeaconRecorder(writer, config.deployment(), status::beaconRecorded);
+    this.beacons = new BeaconRecorder(parts.beacons(), config.deployment(), status::beaconRecorded);
     this.inbox = new ReportInbox(stores.reports(), parts.view(), new Aggregator(config.deployment().domain()),
         () -> settler.pending().map(p -> p.epoch() + 1).orElse(stores.settlements().current().nextEpoch()),
         () -> config.deployment().epochOf(head) + 1, status);

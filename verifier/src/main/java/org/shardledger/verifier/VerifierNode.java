@@ -25,7 +25,7 @@ import org.shardledger.verifier.report.ReportPublisher;
 import org.shardledger.verifier.rpc.VerifierGetAuditResults;
 import org.shardledger.verifier.rpc.VerifierGetReputation;
 import org.shardledger.verifier.store.AuditStore;
-import org.shardledger.verifier.store.ReportStore;
+import org.shardledger.verifier.store.EpochReportStore;
 
 /**
  * The auditor without its chain wiring: audits every epoch, signs reports and delivers them to the ledgers, and
@@ -109,7 +109,7 @@ public final class VerifierNode implements AutoCloseable {
     return parts.audits();
   }
 
-  public ReportStore reports() {
+  public EpochReportStore reports() {
     return parts.reports();
   }
 

@@ -10,7 +10,7 @@ import org.shardledger.verifier.audit.Challenger;
 import org.shardledger.verifier.audit.EpochCalendar;
 import org.shardledger.verifier.report.ReportSink;
 import org.shardledger.verifier.store.AuditStore;
-import org.shardledger.verifier.store.ReportStore;
+import org.shardledger.verifier.store.EpochReportStore;
 
 /**
  * What a verifier is built from, made by its factory in {@code node}: the chain as the auditors read it, the
@@ -22,7 +22,7 @@ import org.shardledger.verifier.store.ReportStore;
  * @param recordBeacons one round of recording open epochs' beacons on chain
  */
 public record VerifierParts(long chainId, Eip712Domain domain, AuditView view, EpochCalendar calendar,
-    Challenger operators, AuditStore audits, ReportStore reports, List<ReportSink> ledgers,
+    Challenger operators, AuditStore audits, EpochReportStore reports, List<ReportSink> ledgers,
     LoopRunner.Action recordBeacons, List<RpcMethod> extraMethods) {
   public VerifierParts {
     Objects.requireNonNull(domain, "domain");

@@ -39,7 +39,7 @@ import org.shardledger.verifier.audit.InMemoryAuditView;
 import org.shardledger.verifier.audit.InMemoryChallenger;
 import org.shardledger.verifier.report.ReportSink;
 import org.shardledger.verifier.store.AuditStore;
-import org.shardledger.verifier.store.ReportStore;
+import org.shardledger.verifier.store.EpochReportStore;
 import org.shardledger.wire.client.ChallengeResult;
 
 /**
@@ -105,7 +105,7 @@ class VerifierNodeTest {
     try (Database db = Database.open(dir.resolve("db"), "verifier")) {
       AuditStore audits = new AuditStore(db, config.reputation());
       audits.setNextEpoch(2);
-      ReportStore reports = new ReportStore(db);
+      EpochReportStore reports = new EpochReportStore(db);
       VerifierParts parts = new VerifierParts(CHAIN_ID, DOMAIN, chain, CALENDAR, operators, audits, reports,
           List.of(ledger), beaconRounds::incrementAndGet, List.of());
       try (VerifierNode node = new VerifierNode(config, VERIFIER, parts, new VerifierStatusLog(), RpcMetrics.NONE)) {

@@ -58,7 +58,7 @@ public final class RpcThroughputBench {
         0);
     Map<Address, BigInteger> claims = new HashMap<>();
     deals.forEach(d -> claims.put(d.operator(), d.pricePerEpoch().divide(BigInteger.TWO)));
-    ConfirmedView view = ConfirmedView.open(store, claims, 1_000, (events, upTo) -> { });
+    ConfirmedView view = ConfirmedView.open(store, claims, 1_000);
     LedgerRpc.Sources sources = new LedgerRpc.Sources(null, null, store, view, null, null, null, null, List.of());
     RpcDispatcher dispatcher = new RpcDispatcher().register(LedgerRpc.ledger(sources).toArray(RpcMethod[]::new));
 

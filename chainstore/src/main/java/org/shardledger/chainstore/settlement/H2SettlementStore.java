@@ -1,14 +1,11 @@
 package org.shardledger.chainstore.settlement;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.shardledger.chainstore.Database;
+import org.shardledger.chainstore.Jdbc;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Signature;
@@ -56,32 +54,24 @@ public final class H2SettlementStore implements SettlementStore {
     return cached;
   }
 
+  private record StateRow(long next, BigInteger escrowed, byte[] dealStates, byte[] balances) {}
+
   private static SettlementState load(Connection c) throws SQLException {
-    long next;
-    BigInteger escrowed;
-    byte[] dealStates;
-    byte[] balances;
-    try (PreparedStatement s = c.prepareStatement("SELECT next_epoch, escrowed, deal_states, balances FROM "
-        + "settlement_state WHERE id = 1"); ResultSet r = s.executeQuery()) {
-      if (!r.next()) {
-        return SettlementState.genesis();
-      }
-      next = r.getLong(1);
-      escrowed = r.getBigDecimal(2).toBigIntegerExact();
-      dealStates = r.getBytes(3);
-      balances = r.getBytes(4);
+    Optional<StateRow> row = Jdbc.one(c, "SELECT next_epoch, escrowed, deal_states, balances FROM settlement_state "
+        + "WHERE id = 1", r -> new StateRow(r.getLong(1), Jdbc.bigInteger(r, 2), r.getBytes(3), r.getBytes(4)));
+    if (row.isEmpty()) {
+      return SettlementState.genesis();
     }
     Map<Long, Deal> terms = new HashMap<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT deal_id, owner, operator, root, size, segment_size, samples, "
-        + "price_per_epoch, first_epoch, last_epoch FROM settlement_deals"); ResultSet r = s.executeQuery()) {
-      while (r.next()) {
-        terms.put(r.getLong(1), new Deal(r.getLong(1), Address.fromHex(r.getString(2)), Address.fromHex(r.getString(3)),
-            new ShardCommitment(Bytes32.fromHex(r.getString(4)), r.getLong(5), r.getInt(6)), r.getInt(7),
-            r.getBigDecimal(8).toBigIntegerExact(), r.getLong(9), r.getLong(10)));
-      }
+    for (Deal d : Jdbc.list(c, "SELECT deal_id, owner, operator, root, size, segment_size, samples, price_per_epoch, "
+        + "first_epoch, last_epoch FROM settlement_deals", r -> new Deal(r.getLong(1), Address.fromHex(r.getString(2)),
+            Address.fromHex(r.getString(3)), new ShardCommitment(Bytes32.fromHex(r.getString(4)), r.getLong(5),
+                r.getInt(6)), r.getInt(7), Jdbc.bigInteger(r, 8), r.getLong(9), r.getLong(10)))) {
+      terms.put(d.id(), d);
     }
-    return SettlementState.restore(next, StateBlobs.dealStates(dealStates, terms), StateBlobs.balances(balances),
-        escrowed);
+    StateRow state = row.get();
+    return SettlementState.restore(state.next(), StateBlobs.dealStates(state.dealStates(), terms),
+        StateBlobs.balances(state.balances()), state.escrowed());
   }
 
   @Override
@@ -95,7 +85,7 @@ public final class H2SettlementStore implements SettlementStore {
           "INSERT INTO settled_amounts (account, epoch, cumulative) VALUES (?, ?, ?)")) {
         int n = 0;
         for (Map.Entry<Address, BigInteger> e : changed.entrySet()) {
-          Sql.bind(amounts, e.getKey().toHex(), settled.epoch(), new BigDecimal(e.getValue()));
+          Jdbc.bind(amounts, e.getKey().toHex(), settled.epoch(), e.getValue());
           amounts.addBatch();
           if (++n % BATCH == 0) {
             amounts.executeBatch();
@@ -104,8 +94,8 @@ public final class H2SettlementStore implements SettlementStore {
         amounts.executeBatch();
       }
       writeTerms(c, before, after);
-      Sql.update(c, "MERGE INTO settlement_state (id, next_epoch, escrowed, deal_states, balances) KEY (id) "
-          + "VALUES (1, ?, ?, ?, ?)", after.nextEpoch(), new BigDecimal(after.escrowed()),
+      Jdbc.update(c, "MERGE INTO settlement_state (id, next_epoch, escrowed, deal_states, balances) KEY (id) "
+          + "VALUES (1, ?, ?, ?, ?)", after.nextEpoch(), after.escrowed(),
           StateBlobs.dealStates(after.deals()), StateBlobs.balances(after.cumulative()));
       return null;
     });
@@ -114,22 +104,22 @@ public final class H2SettlementStore implements SettlementStore {
 
   private static void insertSettled(Connection c, SettledEpoch s) throws SQLException {
     Settlement t = s.settlement();
-    Sql.update(c, "INSERT INTO settled_epochs (epoch, from_epoch, payout_root, cumulative_total, slashes_hash, held, "
+    Jdbc.update(c, "INSERT INTO settled_epochs (epoch, from_epoch, payout_root, cumulative_total, slashes_hash, held, "
         + "accounts, tx_hash, tx_block, recorded_at, terminations_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        t.epoch(), s.fromEpoch(), t.payoutRoot().toHex(), new BigDecimal(t.cumulativeTotal()), t.slashesHash().toHex(),
-        new BigDecimal(s.held()), s.accounts(), s.tx().map(x -> x.hash().toHex()).orElse(null),
+        t.epoch(), s.fromEpoch(), t.payoutRoot().toHex(), t.cumulativeTotal(), t.slashesHash().toHex(),
+        s.held(), s.accounts(), s.tx().map(x -> x.hash().toHex()).orElse(null),
         s.tx().map(SettlementTx::block).orElse(null), OffsetDateTime.now(), t.terminationsHash().toHex());
     for (int i = 0; i < s.terminations().size(); i++) {
-      Sql.update(c, "INSERT INTO settled_terminations (epoch, position, deal_id) VALUES (?, ?, ?)", t.epoch(), i,
+      Jdbc.update(c, "INSERT INTO settled_terminations (epoch, position, deal_id) VALUES (?, ?, ?)", t.epoch(), i,
           s.terminations().get(i));
     }
     for (int i = 0; i < s.slashes().size(); i++) {
       Slash slash = s.slashes().get(i);
-      Sql.update(c, "INSERT INTO settled_slashes (epoch, position, operator, amount) VALUES (?, ?, ?, ?)", t.epoch(),
-          i, slash.operator().toHex(), new BigDecimal(slash.amount()));
+      Jdbc.update(c, "INSERT INTO settled_slashes (epoch, position, operator, amount) VALUES (?, ?, ?, ?)", t.epoch(),
+          i, slash.operator().toHex(), slash.amount());
     }
     for (Map.Entry<Address, Signature> e : s.signatures().entrySet()) {
-      Sql.update(c, "INSERT INTO settled_signatures (epoch, signer, signature) VALUES (?, ?, ?)", t.epoch(),
+      Jdbc.update(c, "INSERT INTO settled_signatures (epoch, signer, signature) VALUES (?, ?, ?)", t.epoch(),
           e.getKey().toHex(), e.getValue().toHex());
     }
   }
@@ -141,7 +131,7 @@ public final class H2SettlementStore implements SettlementStore {
     try (PreparedStatement delete = c.prepareStatement("DELETE FROM settlement_deals WHERE deal_id = ?")) {
       for (DealState d : before.deals()) {
         if (!kept.contains(d.deal().id())) {
-          delete.setLong(1, d.deal().id());
+          Jdbc.bind(delete, d.deal().id());
           delete.addBatch();
         }
       }
@@ -156,9 +146,9 @@ public final class H2SettlementStore implements SettlementStore {
           continue;
         }
         Deal deal = d.deal();
-        Sql.bind(insert, deal.id(), deal.owner().toHex(), deal.operator().toHex(), deal.commitment().root().toHex(),
+        Jdbc.bind(insert, deal.id(), deal.owner().toHex(), deal.operator().toHex(), deal.commitment().root().toHex(),
             deal.commitment().size(), deal.commitment().segmentSize(), deal.samples(),
-            new BigDecimal(deal.pricePerEpoch()), deal.firstEpoch(), deal.lastEpoch());
+            deal.pricePerEpoch(), deal.firstEpoch(), deal.lastEpoch());
         insert.addBatch();
         if (++n % BATCH == 0) {
           insert.executeBatch();
@@ -170,7 +160,7 @@ public final class H2SettlementStore implements SettlementStore {
 
   @Override
   public synchronized void recordTransaction(long epoch, SettlementTx tx) throws IOException {
-    int updated = db.transaction(c -> Sql.update(c, "UPDATE settled_epochs SET tx_hash = ?, tx_block = ? "
+    int updated = db.transaction(c -> Jdbc.update(c, "UPDATE settled_epochs SET tx_hash = ?, tx_block = ? "
         + "WHERE epoch = ?", tx.hash().toHex(), tx.block(), epoch));
     if (updated == 0) {
       throw new IllegalStateException("no settlement of epoch " + epoch + " recorded");
@@ -204,114 +194,61 @@ public final class H2SettlementStore implements SettlementStore {
   }
 
   private static List<SettledEpoch> select(Connection c, String where, Object... args) throws SQLException {
-    List<SettledEpoch> out = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT epoch, from_epoch, payout_root, cumulative_total, "
-        + "slashes_hash, held, accounts, tx_hash, tx_block, terminations_hash FROM settled_epochs " + where)) {
-      Sql.bind(s, args);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
+    return Jdbc.list(c, "SELECT epoch, from_epoch, payout_root, cumulative_total, slashes_hash, held, accounts, "
+        + "tx_hash, tx_block, terminations_hash FROM settled_epochs " + where, r -> {
           long epoch = r.getLong(1);
           Settlement settlement = new Settlement(r.getLong(2), epoch, Bytes32.fromHex(r.getString(3)),
-              r.getBigDecimal(4).toBigIntegerExact(), Bytes32.fromHex(r.getString(5)),
-              Bytes32.fromHex(r.getString(10)));
+              Jdbc.bigInteger(r, 4), Bytes32.fromHex(r.getString(5)), Bytes32.fromHex(r.getString(10)));
           String tx = r.getString(8);
-          out.add(new SettledEpoch(r.getLong(2), settlement, slashes(c, epoch), terminations(c, epoch),
-              r.getBigDecimal(6).toBigIntegerExact(),
-              r.getInt(7), signatures(c, epoch),
-              tx == null ? Optional.empty() : Optional.of(new SettlementTx(Bytes32.fromHex(tx), r.getLong(9)))));
-        }
-      }
-    }
-    return out;
+          return new SettledEpoch(r.getLong(2), settlement, slashes(c, epoch), terminations(c, epoch),
+              Jdbc.bigInteger(r, 6), r.getInt(7), signatures(c, epoch),
+              tx == null ? Optional.empty() : Optional.of(new SettlementTx(Bytes32.fromHex(tx), r.getLong(9))));
+        }, args);
   }
 
   private static List<Long> terminations(Connection c, long epoch) throws SQLException {
-    return rowsOf(c, "SELECT deal_id FROM settled_terminations WHERE epoch = ? ORDER BY position", epoch,
-        r -> r.getLong(1));
+    return Jdbc.list(c, "SELECT deal_id FROM settled_terminations WHERE epoch = ? ORDER BY position",
+        r -> r.getLong(1), epoch);
   }
 
   private static List<Slash> slashes(Connection c, long epoch) throws SQLException {
-    return rowsOf(c, "SELECT operator, amount FROM settled_slashes WHERE epoch = ? ORDER BY position", epoch,
-        r -> new Slash(Address.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact()));
+    return Jdbc.list(c, "SELECT operator, amount FROM settled_slashes WHERE epoch = ? ORDER BY position",
+        r -> new Slash(Address.fromHex(r.getString(1)), Jdbc.bigInteger(r, 2)), epoch);
   }
-
-  private interface Row<T> {
-    T read(ResultSet r) throws SQLException;
-  }
-
-  /** The rows of an epoch's list table, in position order. */
-  private static <T> List<T> rowsOf(Connection c, String sql, long epoch, Row<T> row) throws SQLException {
-    List<T> out = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setLong(1, epoch);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.add(row.read(r));
-        }
-      }
-    }
-    return out;
-  }
-
 
   private static Map<Address, Signature> signatures(Connection c, long epoch) throws SQLException {
     Map<Address, Signature> out = new TreeMap<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT signer, signature FROM settled_signatures WHERE epoch = ?")) {
-      s.setLong(1, epoch);
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          out.put(Address.fromHex(r.getString(1)), Signature.fromHex(r.getString(2)));
-        }
-      }
+    for (Map.Entry<Address, Signature> e : Jdbc.list(c, "SELECT signer, signature FROM settled_signatures "
+        + "WHERE epoch = ?", r -> Map.entry(Address.fromHex(r.getString(1)), Signature.fromHex(r.getString(2))),
+        epoch)) {
+      out.put(e.getKey(), e.getValue());
     }
     return out;
   }
 
   @Override
   public BigInteger cumulativeAt(Address account, long epoch) throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT cumulative FROM settled_amounts WHERE account = ? "
-          + "AND epoch <= ? ORDER BY epoch DESC LIMIT 1")) {
-        Sql.bind(s, account.toHex(), epoch);
-        try (ResultSet r = s.executeQuery()) {
-          return r.next() ? r.getBigDecimal(1).toBigIntegerExact() : BigInteger.ZERO;
-        }
-      }
-    });
+    return db.transaction(c -> Jdbc.one(c, "SELECT cumulative FROM settled_amounts WHERE account = ? AND epoch <= ? "
+        + "ORDER BY epoch DESC LIMIT 1", r -> Jdbc.bigInteger(r, 1), account.toHex(), epoch))
+        .orElse(BigInteger.ZERO);
   }
 
   @Override
   public List<AmountAt> changes(Address account, long fromEpoch, long toEpoch) throws IOException {
-    return db.transaction(c -> {
-      List<AmountAt> out = new ArrayList<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT epoch, cumulative FROM settled_amounts WHERE account = ? "
-          + "AND epoch BETWEEN ? AND ? ORDER BY epoch")) {
-        Sql.bind(s, account.toHex(), fromEpoch, toEpoch);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            out.add(new AmountAt(r.getLong(1), r.getBigDecimal(2).toBigIntegerExact()));
-          }
-        }
-      }
-      return out;
-    });
+    return db.transaction(c -> Jdbc.list(c, "SELECT epoch, cumulative FROM settled_amounts WHERE account = ? "
+        + "AND epoch BETWEEN ? AND ? ORDER BY epoch", r -> new AmountAt(r.getLong(1), Jdbc.bigInteger(r, 2)),
+        account.toHex(), fromEpoch, toEpoch));
   }
 
   @Override
   public Map<Address, BigInteger> amountsAt(long epoch) throws IOException {
-    return db.transaction(c -> {
-      Map<Address, BigInteger> out = new HashMap<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT a.account, a.cumulative FROM settled_amounts a JOIN "
-          + "(SELECT account, MAX(epoch) AS e FROM settled_amounts WHERE epoch <= ? GROUP BY account) m "
-          + "ON a.account = m.account AND a.epoch = m.e")) {
-        s.setLong(1, epoch);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            out.put(Address.fromHex(r.getString(1)), r.getBigDecimal(2).toBigIntegerExact());
-          }
-        }
-      }
-      return out;
-    });
+    Map<Address, BigInteger> out = new HashMap<>();
+    for (Map.Entry<Address, BigInteger> e : db.transaction(c -> Jdbc.list(c, "SELECT a.account, a.cumulative "
+        + "FROM settled_amounts a JOIN (SELECT account, MAX(epoch) AS e FROM settled_amounts WHERE epoch <= ? "
+        + "GROUP BY account) m ON a.account = m.account AND a.epoch = m.e",
+        r -> Map.entry(Address.fromHex(r.getString(1)), Jdbc.bigInteger(r, 2)), epoch))) {
+      out.put(e.getKey(), e.getValue());
+    }
+    return out;
   }
 }

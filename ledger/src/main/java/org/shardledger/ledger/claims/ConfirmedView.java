@@ -2,68 +2,57 @@ package org.shardledger.ledger.claims;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import org.shardledger.chainstore.ChainMirror;
 import org.shardledger.chainstore.settlement.SettledEpoch;
 import org.shardledger.chainstore.settlement.SettlementStore;
-import org.shardledger.contracts.events.ChainEvent;
-import org.shardledger.contracts.events.ChainFollower;
-import org.shardledger.contracts.events.FollowerCursor;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.payout.PayoutTree;
 
 /**
  * What balances and claim proofs are answered from, all in memory: the payout tree of the latest settlement
  * (rebuilt from the stored amounts once per settlement and checked against the settled root) and what every
- * account has claimed, from the confirmed {@code Claimed} events the chain mirror receives. It sits between the
- * chain follower and the mirror: each confirmed batch goes to the mirror first, then updates the claims here. No
- * request reads the chain or the database, so a chain outage leaves the answers served, as of the block the
- * mirror reached ({@link #asOfBlock()}).
+ * account has claimed, from the confirmed {@code Claimed} events ({@code onchain/ClaimsFollower} hands them over
+ * after the chain mirror has them). No request reads the chain or the database, so a chain outage leaves the
+ * answers served, as of the block the mirror reached ({@link #asOfBlock()}).
  */
-public final class ConfirmedView implements ChainFollower.Listener {
+public final class ConfirmedView {
   private record Latest(SettledEpoch settled, PayoutTree tree) {}
 
   private final SettlementStore store;
-  private final ChainFollower.Listener mirror;
   private final Map<Address, BigInteger> claimed = new ConcurrentHashMap<>();
   private volatile Latest latest;
   private volatile long asOfBlock;
 
-  private ConfirmedView(SettlementStore store, ChainFollower.Listener mirror) {
+  private ConfirmedView(SettlementStore store) {
     this.store = store;
-    this.mirror = mirror;
   }
 
-  /** Loads the claims the mirror holds and the latest settlement; confirmed batches go on to the mirror. */
-  public static ConfirmedView open(SettlementStore store, ChainMirror mirror) throws IOException {
-    return open(store, mirror.claims(), mirror.mirroredThrough(), mirror);
-  }
-
-  /** A view starting from these claims as of {@code asOfBlock}, handing every confirmed batch to {@code next}. */
-  public static ConfirmedView open(SettlementStore store, Map<Address, BigInteger> claims, long asOfBlock,
-      ChainFollower.Listener next) throws IOException {
-    ConfirmedView view = new ConfirmedView(store, next);
+  /** A view starting from these claims as of {@code asOfBlock} and the store's latest settlement. */
+  public static ConfirmedView open(SettlementStore store, Map<Address, BigInteger> claims, long asOfBlock)
+      throws IOException {
+    ConfirmedView view = new ConfirmedView(store);
     view.claimed.putAll(claims);
     view.asOfBlock = asOfBlock;
     view.refresh();
     return view;
   }
 
-  @Override
-  public void onConfirmed(List<ChainEvent> events, FollowerCursor upTo) throws Exception {
-    mirror.onConfirmed(events, upTo);
-    for (ChainEvent event : events) {
-      switch (event) {
-        case ChainEvent.Claimed c -> claimed.merge(c.account(), c.cumulativeAmount(), BigInteger::max);
-        case ChainEvent.Reorged r -> claimed.clear();
-        default -> { }
-      }
-    }
-    asOfBlock = upTo.block();
+  /** A confirmed claim: {@code account} has claimed {@code cumulative} in total. */
+  public void claimed(Address account, BigInteger cumulative) {
+    claimed.merge(account, cumulative, BigInteger::max);
+  }
+
+  /** A reorg deeper than the confirmation depth: the claims are delivered again from the start. */
+  public void forgetClaims() {
+    claimed.clear();
+  }
+
+  /** Every confirmed event up to {@code block} has been handed over. */
+  public void confirmedThrough(long block) {
+    asOfBlock = block;
   }
 
   /** Takes up a new settlement from the store, if there is one (the ledger's loop calls it after each step). */

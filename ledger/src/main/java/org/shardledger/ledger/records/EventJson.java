@@ -8,10 +8,10 @@ import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.settlement.DealEvent;
 
 /** What happened to a deal's money in an epoch, as JSON (docs/rpc.md, "events"). */
-final class EventJson {
+public final class EventJson {
   private EventJson() {}
 
-  static ArrayNode encode(List<DealEvent> events) {
+  public static ArrayNode encode(List<DealEvent> events) {
     ArrayNode out = JsonNodeFactory.instance.arrayNode();
     for (DealEvent event : events) {
       ObjectNode e = out.addObject();

@@ -28,14 +28,14 @@ public final class ReportInbox {
     long firstOpen() throws IOException;
   }
 
-  private final ReportStore store;
+  private final ReceivedReports store;
   private final SettlementChain chain;
   private final Aggregator aggregator;
   private final OpenEpochs open;
   private final LongSupplier currentEpoch;
   private final LedgerStatusLog status;
 
-  public ReportInbox(ReportStore store, SettlementChain chain, Aggregator aggregator, OpenEpochs open,
+  public ReportInbox(ReceivedReports store, SettlementChain chain, Aggregator aggregator, OpenEpochs open,
       LongSupplier currentEpoch, LedgerStatusLog status) {
     this.store = store;
     this.chain = chain;

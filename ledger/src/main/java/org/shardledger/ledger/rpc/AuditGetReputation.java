@@ -30,9 +30,9 @@ final class AuditGetReputation implements RpcMethod {
   @Override
   public JsonNode execute(RpcParams params) throws RpcException {
     Address operator = params.address(0);
-    ArrayNode urls = Params.object().putArray("verifiers");
+    ArrayNode urls = JsonOut.object().putArray("verifiers");
     verifiers.forEach(u -> urls.add(u.toString()));
     throw new RpcException(RpcError.NOT_FOUND, "the ledger keeps no reputation for " + operator
-        + ": ask a verifier (verifier_getReputation on its JSON-RPC)", Params.object().set("verifiers", urls));
+        + ": ask a verifier (verifier_getReputation on its JSON-RPC)", JsonOut.object().set("verifiers", urls));
   }
 }

@@ -10,7 +10,7 @@ import org.shardledger.ledger.records.DisagreementRecord;
 import org.shardledger.ledger.records.EntryRecord;
 import org.shardledger.ledger.records.LedgerRecords;
 import org.shardledger.ledger.reports.ReportRejectionRecord;
-import org.shardledger.ledger.reports.ReportStore;
+import org.shardledger.ledger.reports.ReceivedReports;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.rpc.MethodName;
@@ -28,9 +28,9 @@ import org.shardledger.rpc.json.JsonReader;
  */
 final class AuditGetResults implements RpcMethod {
   private final LedgerRecords records;
-  private final ReportStore reports;
+  private final ReceivedReports reports;
 
-  AuditGetResults(LedgerRecords records, ReportStore reports) {
+  AuditGetResults(LedgerRecords records, ReceivedReports reports) {
     this.records = records;
     this.reports = reports;
   }
@@ -54,7 +54,7 @@ final class AuditGetResults implements RpcMethod {
   @Override
   public JsonNode execute(RpcParams params) throws RpcException, IOException {
     AuditFilter filter = Decoded.of(AuditGetResults::read, params.raw(0)).orInvalidParams(0);
-    ObjectNode out = Params.object();
+    ObjectNode out = JsonOut.object();
     ArrayNode results = out.putArray("results");
     for (EntryRecord e : records.entries(filter)) {
       ObjectNode r = results.addObject().put("epoch", Hex.quantity(e.epoch())).put("dealId", Hex.quantity(e.dealId()))

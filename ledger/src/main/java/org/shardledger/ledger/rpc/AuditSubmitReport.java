@@ -33,10 +33,10 @@ final class AuditSubmitReport implements RpcMethod {
   public JsonNode execute(RpcParams params) throws RpcException, IOException {
     SignedReport report = SignedReportJson.decode(params.raw(0)).orInvalidParams(0);
     return switch (inbox.submit(report)) {
-      case SubmitOutcome.Accepted a -> Params.object().put("status", a.duplicate() ? "DUPLICATE" : "ACCEPTED")
+      case SubmitOutcome.Accepted a -> JsonOut.object().put("status", a.duplicate() ? "DUPLICATE" : "ACCEPTED")
           .put("verifier", a.verifier().toString()).put("epoch", Hex.quantity(a.epoch()));
       case SubmitOutcome.Rejected r -> throw new RpcException(RpcError.REJECTED, r.reason() + ": " + r.detail(),
-          Params.object().put("reason", r.reason()));
+          JsonOut.object().put("reason", r.reason()));
     };
   }
 }

@@ -41,7 +41,7 @@ final class DealFindByRoot implements RpcMethod {
     DealStatus status = params.optional(1).isPresent() ? status(params.raw(1)) : DealStatus.ACTIVE;
     long afterId = params.optional(2).isPresent() ? params.quantity(2) : 0;
     List<ChainMirror.MirroredDeal> page = mirror.dealsByRoot(root, status, afterId, PAGE + 1);
-    ObjectNode out = Params.object();
+    ObjectNode out = JsonOut.object();
     ArrayNode deals = out.putArray("deals");
     page.stream().limit(PAGE).forEach(d -> deals.add(DealJson.terms(d)));
     if (page.size() > PAGE) {

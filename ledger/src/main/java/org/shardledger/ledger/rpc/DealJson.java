@@ -11,7 +11,7 @@ final class DealJson {
 
   static ObjectNode terms(ChainMirror.MirroredDeal found) {
     Deal d = found.deal();
-    return Params.object().put("id", Hex.quantity(d.id())).put("owner", d.owner().toString())
+    return JsonOut.object().put("id", Hex.quantity(d.id())).put("owner", d.owner().toString())
         .put("operator", d.operator().toString()).put("root", d.commitment().root().toHex())
         .put("size", Hex.quantity(d.commitment().size())).put("segmentSize", Hex.quantity(d.commitment().segmentSize()))
         .put("samples", Hex.quantity(d.samples())).put("pricePerEpoch", Hex.quantity(d.pricePerEpoch()))

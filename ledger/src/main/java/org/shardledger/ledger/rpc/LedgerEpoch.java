@@ -33,7 +33,7 @@ final class LedgerEpoch implements RpcMethod {
   @Override
   public JsonNode execute(RpcParams params) throws IOException {
     long head = status.headBlock();
-    ObjectNode out = Params.object().put("currentEpoch", Hex.quantity(deployment.epochOf(head)))
+    ObjectNode out = JsonOut.object().put("currentEpoch", Hex.quantity(deployment.epochOf(head)))
         .put("headBlock", Hex.quantity(head)).put("confirmedBlock", Hex.quantity(Math.max(0, status.confirmedBlock())))
         .put("nextEpochToSettle", Hex.quantity(store.current().nextEpoch()));
     Optional<SettledEpoch> latest = store.latest();

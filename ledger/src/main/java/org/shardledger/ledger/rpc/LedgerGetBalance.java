@@ -30,7 +30,7 @@ final class LedgerGetBalance implements RpcMethod {
   @Override
   public JsonNode execute(RpcParams params) throws RpcException {
     Balance b = view.balance(params.address(0));
-    ObjectNode out = Params.object().put("account", b.account().toString());
+    ObjectNode out = JsonOut.object().put("account", b.account().toString());
     if (b.epoch().isPresent()) {
       out.put("epoch", Hex.quantity(b.epoch().getAsLong()));
     } else {

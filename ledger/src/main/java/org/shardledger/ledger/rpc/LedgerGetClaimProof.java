@@ -34,7 +34,7 @@ final class LedgerGetClaimProof implements RpcMethod {
     Address account = params.address(0);
     ClaimProof p = proofs.proof(account).orElseThrow(() -> new RpcException(RpcError.NOT_FOUND,
         account + " has no credit in the latest settlement"));
-    ObjectNode out = Params.object().put("account", account.toString()).put("epoch", Hex.quantity(p.epoch()))
+    ObjectNode out = JsonOut.object().put("account", account.toString()).put("epoch", Hex.quantity(p.epoch()))
         .put("payoutRoot", p.payoutRoot().toHex()).put("cumulativeAmount", Hex.quantity(p.cumulativeAmount()));
     ArrayNode proof = out.putArray("proof");
     p.proof().forEach(h -> proof.add(h.toHex()));

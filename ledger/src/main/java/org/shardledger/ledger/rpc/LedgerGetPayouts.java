@@ -42,7 +42,7 @@ final class LedgerGetPayouts implements RpcMethod {
           + " epochs apart; got " + from + ".." + to);
     }
     BigInteger before = from == 0 ? BigInteger.ZERO : store.cumulativeAt(account, from - 1);
-    ObjectNode out = Params.object().put("account", account.toString());
+    ObjectNode out = JsonOut.object().put("account", account.toString());
     ArrayNode payouts = out.putArray("payouts");
     for (AmountAt change : store.changes(account, from, to)) {
       long settledFrom = store.settled(change.epoch()).map(s -> s.fromEpoch()).orElse(change.epoch());

@@ -38,7 +38,7 @@ final class LedgerGetSettlement implements RpcMethod {
     ObjectNode out = SettlementJson.encode(new SettlementWithSlashes(s.settlement(), s.slashes(), s.terminations()));
     out.put("fromEpoch", Hex.quantity(s.fromEpoch())).put("held", Hex.quantity(s.held()))
         .put("accounts", Hex.quantity(s.accounts()));
-    out.set("signers", Params.addresses(s.signatures().keySet()));
+    out.set("signers", JsonOut.addresses(s.signatures().keySet()));
     if (s.tx().isPresent()) {
       out.put("transactionHash", s.tx().get().hash().toHex()).put("blockNumber", Hex.quantity(s.tx().get().block()));
     } else {

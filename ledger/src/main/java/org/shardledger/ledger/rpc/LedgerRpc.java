@@ -8,7 +8,7 @@ import org.shardledger.contracts.chain.Deployment;
 import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.records.LedgerRecords;
 import org.shardledger.ledger.reports.ReportInbox;
-import org.shardledger.ledger.reports.ReportStore;
+import org.shardledger.ledger.reports.ReceivedReports;
 import org.shardledger.rpc.RpcDispatcher;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcMetrics;
@@ -19,7 +19,7 @@ public final class LedgerRpc {
 
   /** What the methods read. */
   public record Sources(Deployment deployment, EpochStatus status, SettlementStore settlements, ConfirmedView view,
-      ChainMirror mirror, LedgerRecords records, ReportStore reports, ReportInbox inbox,
+      ChainMirror mirror, LedgerRecords records, ReceivedReports reports, ReportInbox inbox,
       List<URI> verifiers) {}
 
   /** {@code ledger_*}: epochs, balances, payouts, claim proofs, settlements. */

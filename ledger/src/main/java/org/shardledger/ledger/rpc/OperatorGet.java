@@ -37,7 +37,7 @@ final class OperatorGet implements RpcMethod {
     Address address = params.address(0);
     ChainMirror.MirroredOperator op = mirror.operator(address).orElseThrow(() -> new RpcException(RpcError.NOT_FOUND,
         address + " is not a registered operator"));
-    ObjectNode out = Params.object().put("address", address.toString()).put("endpoint", op.endpoint())
+    ObjectNode out = JsonOut.object().put("address", address.toString()).put("endpoint", op.endpoint())
         .put("region", op.region()).put("capacity", Hex.quantity(op.capacity())).put("stake", Hex.quantity(op.stake()))
         .put("exiting", op.exiting()).put("cumulative", Hex.quantity(store.current().cumulativeOf(address)));
     ArrayNode deals = out.putArray("deals");

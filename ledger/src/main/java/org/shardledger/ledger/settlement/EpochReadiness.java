@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.shardledger.chainstore.settlement.BeaconStatus;
 import org.shardledger.chainstore.settlement.SettlementChain;
-import org.shardledger.ledger.reports.ReportStore;
+import org.shardledger.ledger.reports.ReceivedReports;
 import org.shardledger.protocol.aggregation.VerifierSet;
 import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.settlement.DealState;
@@ -21,11 +21,11 @@ import org.shardledger.protocol.settlement.SettlementState;
  */
 final class EpochReadiness {
   private final SettlementChain chain;
-  private final ReportStore reports;
+  private final ReceivedReports reports;
   private final long reportDeadlineBlocks;
   private final int maxEpochs;
 
-  EpochReadiness(SettlementChain chain, ReportStore reports, long reportDeadlineBlocks, int maxEpochs) {
+  EpochReadiness(SettlementChain chain, ReceivedReports reports, long reportDeadlineBlocks, int maxEpochs) {
     this.chain = chain;
     this.reports = reports;
     this.reportDeadlineBlocks = reportDeadlineBlocks;

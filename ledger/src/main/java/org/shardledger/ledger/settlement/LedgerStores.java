@@ -1,15 +1,15 @@
 package org.shardledger.ledger.settlement;
 
-import java.io.IOException;
 import java.util.Objects;
-import org.shardledger.chainstore.Database;
-import org.shardledger.chainstore.settlement.H2SettlementStore;
+import org.shardledger.chainstore.settlement.InMemorySettlementStore;
 import org.shardledger.chainstore.settlement.SettlementStore;
+import org.shardledger.ledger.records.InMemoryLedgerRecords;
 import org.shardledger.ledger.records.LedgerRecords;
-import org.shardledger.ledger.reports.ReportStore;
+import org.shardledger.ledger.reports.InMemoryReceivedReports;
+import org.shardledger.ledger.reports.ReceivedReports;
 
-/** The ledger's stores, all in its one H2 database. */
-public record LedgerStores(SettlementStore settlements, PendingStore pending, ReportStore reports,
+/** The ledger's stores: in its one H2 database ({@code store/H2LedgerStores}), or in memory for its core's tests. */
+public record LedgerStores(SettlementStore settlements, PendingSettlements pending, ReceivedReports reports,
     LedgerRecords records) {
   public LedgerStores {
     Objects.requireNonNull(settlements, "settlements");
@@ -18,11 +18,10 @@ public record LedgerStores(SettlementStore settlements, PendingStore pending, Re
     Objects.requireNonNull(records, "records");
   }
 
-  /** Applies the settlement store's and the ledger's migrations to {@code db} and opens every store on it. */
-  public static LedgerStores open(Database db) throws IOException {
-    SettlementStore settlements = H2SettlementStore.open(db);
-    db.migrate("db/ledger", "ledger_schema_history");
-    ReportStore reports = new ReportStore(db);
-    return new LedgerStores(settlements, new PendingStore(db, reports), reports, new LedgerRecords(db));
+  /** Every store in memory, wired to each other as the H2 ones are. */
+  public static LedgerStores inMemory() {
+    InMemoryReceivedReports reports = new InMemoryReceivedReports();
+    return new LedgerStores(new InMemorySettlementStore(), new InMemoryPendingSettlements(reports), reports,
+        new InMemoryLedgerRecords(reports));
   }
 }

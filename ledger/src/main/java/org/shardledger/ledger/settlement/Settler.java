@@ -15,11 +15,9 @@ import org.shardledger.chainstore.settlement.SettledEpoch;
 import org.shardledger.chainstore.settlement.SettlementChain;
 import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.chainstore.settlement.SettlementTx;
-import org.shardledger.contracts.tx.ContractError;
-import org.shardledger.contracts.tx.TxOutcome;
 import org.shardledger.ledger.LedgerStatusLog;
 import org.shardledger.ledger.records.LedgerRecords;
-import org.shardledger.ledger.reports.ReportStore;
+import org.shardledger.ledger.reports.ReceivedReports;
 import org.shardledger.protocol.aggregation.Disagreement;
 import org.shardledger.protocol.aggregation.EpochAggregate;
 import org.shardledger.protocol.aggregation.EpochAudits;
@@ -53,15 +51,11 @@ import org.shardledger.protocol.settlement.SettlementWithSlashes;
  * The state only advances with a confirmed settlement. {@link #tick()} does one step and never blocks for long.
  */
 public final class Settler implements AutoCloseable {
-  /** Refusals that mean the signatures are at fault: drop them and collect again. */
-  private static final Set<ContractError> SIGNATURES_REFUSED = Set.of(ContractError.NotVerifier,
-      ContractError.InsufficientSignatures, ContractError.SignersNotAscending);
-
   private final SettlementChain view;
   private final LedgerChain chain;
   private final SettlementStore store;
-  private final PendingStore pending;
-  private final ReportStore reports;
+  private final PendingSettlements pending;
+  private final ReceivedReports reports;
   private final LedgerRecords records;
   private final SignatureCollector collector;
   private final EpochReadiness readiness;
@@ -174,19 +168,19 @@ public final class Settler implements AutoCloseable {
       return Progress.SUBMITTED;
     }
     SettlementWithSlashes s = p.step().settlement();
-    TxOutcome outcome = chain.settle(s.settlement(), s.slashes(), s.terminations(), List.copyOf(p.signatures().values()));
+    SettleOutcome outcome = chain.settle(s.settlement(), s.slashes(), s.terminations(), List.copyOf(p.signatures().values()));
     switch (outcome) {
-      case TxOutcome.Mined m -> {
+      case SettleOutcome.Sent m -> {
         status.submitted(p.epoch(), m.hash());
         pending.status(PendingSettlement.Status.SUBMITTED, Optional.of(m.hash()));
       }
-      case TxOutcome.AlreadyDone a -> {
+      case SettleOutcome.AlreadySettled a -> {
         status.alreadySettled(p.epoch());
         pending.status(PendingSettlement.Status.SUBMITTED, Optional.empty());
       }
-      case TxOutcome.Reverted r -> {
-        status.settleRefused(p.epoch(), r.reason().toString());
-        if (SIGNATURES_REFUSED.stream().anyMatch(k -> k.is(r.reason()))) {
+      case SettleOutcome.Refused r -> {
+        status.settleRefused(p.epoch(), r.reason());
+        if (r.signaturesAtFault()) {
           pending.dropSignatures();
           pending.status(PendingSettlement.Status.COLLECTING, Optional.empty());
           return Progress.SIGNING;

@@ -12,6 +12,7 @@ import org.shardledger.contracts.events.EventOrigin;
 import org.shardledger.contracts.events.FollowerCursor;
 import org.shardledger.ledger.claims.Balance;
 import org.shardledger.ledger.claims.ConfirmedView;
+import org.shardledger.ledger.onchain.ClaimsFollower;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.payout.PayoutTree;
@@ -42,7 +43,7 @@ class ConfirmedViewTest {
       assertThat(b.claimable()).isEqualTo(BigInteger.valueOf(100));
       assertThat(b.asOfBlock()).isEqualTo(61);
 
-      view.onConfirmed(List.of(claimed(62, 200)), new FollowerCursor(63, Bytes32.ofUnsigned(63)));
+      ledger.follower.onConfirmed(List.of(claimed(62, 200)), new FollowerCursor(63, Bytes32.ofUnsigned(63)));
       assertThat(view.balance(A).claimable()).isZero();
       assertThat(view.balance(A).asOfBlock()).isEqualTo(63);
       assertThat(ledger.mirror.claimed(A)).as("the mirror got the batch too").isEqualTo(BigInteger.valueOf(200));
@@ -58,10 +59,10 @@ class ConfirmedViewTest {
   void aDeepReorgForgetsTheClaimsUntilTheyAreDeliveredAgain() throws Exception {
     try (GoldenLedger ledger = new GoldenLedger(db)) {
       ConfirmedView view = ledger.confirmed;
-      view.onConfirmed(List.of(new ChainEvent.Reorged(at(62), 10)), new FollowerCursor(0, Bytes32.ofUnsigned(0)));
+      ledger.follower.onConfirmed(List.of(new ChainEvent.Reorged(at(62), 10)), new FollowerCursor(0, Bytes32.ofUnsigned(0)));
       assertThat(view.balance(A).claimed()).isZero();
       assertThat(ledger.mirror.claimed(A)).isZero();
-      view.onConfirmed(List.of(claimed(5, 100)), new FollowerCursor(70, Bytes32.ofUnsigned(70)));
+      ledger.follower.onConfirmed(List.of(claimed(5, 100)), new FollowerCursor(70, Bytes32.ofUnsigned(70)));
       assertThat(view.balance(A).claimed()).isEqualTo(BigInteger.valueOf(100));
     }
   }
@@ -69,7 +70,7 @@ class ConfirmedViewTest {
   @Test
   void aReopenedViewStartsFromTheMirror() throws Exception {
     try (GoldenLedger ledger = new GoldenLedger(db)) {
-      ConfirmedView reopened = ConfirmedView.open(ledger.stores.settlements(), ledger.mirror);
+      ConfirmedView reopened = ClaimsFollower.open(ledger.stores.settlements(), ledger.mirror);
       assertThat(reopened.balance(A)).isEqualTo(ledger.confirmed.balance(A));
       assertThat(reopened.epoch()).hasValue(1);
     }

@@ -23,6 +23,8 @@ import org.shardledger.ledger.LedgerStatusLog;
 import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.reports.ReportInbox;
 import org.shardledger.ledger.settlement.LedgerStores;
+import org.shardledger.ledger.onchain.ClaimsFollower;
+import org.shardledger.ledger.store.H2LedgerStores;
 import org.shardledger.ledger.settlement.PendingSettlement;
 import org.shardledger.protocol.aggregation.Aggregator;
 import org.shardledger.protocol.aggregation.EpochAudits;
@@ -74,6 +76,7 @@ final class GoldenLedger implements AutoCloseable {
   final Database db;
   final RpcDispatcher dispatcher;
   final ConfirmedView confirmed;
+  final ClaimsFollower follower;
   final ChainMirror mirror;
   final LedgerStores stores;
 
@@ -89,7 +92,7 @@ final class GoldenLedger implements AutoCloseable {
 
   GoldenLedger(Path dir) throws Exception {
     db = Database.open(dir, "ledger");
-    stores = LedgerStores.open(db);
+    stores = H2LedgerStores.open(db);
     mirror = new ChainMirror(db);
     mirror.onConfirmed(events(), new FollowerCursor(60, Bytes32.ofUnsigned(60)));
     MirrorSettlementChain view = new MirrorSettlementChain(mirror, DEPLOYMENT, (op, block) -> STAKE);
@@ -150,8 +153,9 @@ final class GoldenLedger implements AutoCloseable {
         return Optional.of(pending);
       }
     };
-    confirmed = ConfirmedView.open(stores.settlements(), mirror);
-    confirmed.onConfirmed(List.of(new ChainEvent.Claimed(new EventOrigin(61, Bytes32.ofUnsigned(61),
+    confirmed = ClaimsFollower.open(stores.settlements(), mirror);
+    follower = new ClaimsFollower(mirror, confirmed);
+    follower.onConfirmed(List.of(new ChainEvent.Claimed(new EventOrigin(61, Bytes32.ofUnsigned(61),
         Bytes32.ofUnsigned(0x1061), 0), OPERATOR_A.address(), BigInteger.valueOf(100), BigInteger.valueOf(100))),
         new FollowerCursor(61, Bytes32.ofUnsigned(61)));
     dispatcher = LedgerRpc.dispatcher(new LedgerRpc.Sources(DEPLOYMENT, epochs, stores.settlements(), confirmed, mirror,

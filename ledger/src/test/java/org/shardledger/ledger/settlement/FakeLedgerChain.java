@@ -11,6 +11,7 @@ import java.util.Set;
 import org.shardledger.chainstore.settlement.InMemorySettlementChain;
 import org.shardledger.contracts.tx.DecodedRevert;
 import org.shardledger.contracts.tx.TxOutcome;
+import org.shardledger.ledger.onchain.FacadeLedgerChain;
 import org.shardledger.protocol.aggregation.VerifierSet;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
@@ -65,8 +66,14 @@ final class FakeLedgerChain implements LedgerChain {
     return settledThrough;
   }
 
+  /** Answers as the chain facade's transaction would, read as the real adapter reads it. */
   @Override
-  public TxOutcome settle(Settlement s, List<Slash> slashes, List<Long> terminations, List<Signature> signatures)
+  public SettleOutcome settle(Settlement s, List<Slash> slashes, List<Long> terminations,
+      List<Signature> signatures) throws IOException {
+    return FacadeLedgerChain.outcome(transact(s, slashes, terminations, signatures));
+  }
+
+  private TxOutcome transact(Settlement s, List<Slash> slashes, List<Long> terminations, List<Signature> signatures)
       throws IOException {
     maybeFail("before sending");
     if (s.epoch() < settledThrough) {
@@ -96,11 +103,6 @@ final class FakeLedgerChain implements LedgerChain {
     view.settled(s);
     maybeFail("after the chain applied it");
     return new TxOutcome.Mined(Bytes32.ofUnsigned(s.epoch() + 1), view.confirmedBlock(), 50_000, List.of(), null);
-  }
-
-  @Override
-  public TxOutcome recordBeacon(long epoch) {
-    return new TxOutcome.AlreadyDone(new DecodedRevert("BeaconAlreadyRecorded", List.of(), "0x"));
   }
 
   @Override

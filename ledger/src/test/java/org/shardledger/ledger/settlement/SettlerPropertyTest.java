@@ -1,5 +1,6 @@
 package org.shardledger.ledger.settlement;
 
+import org.shardledger.ledger.store.H2LedgerStores;
 import static org.assertj.core.api.Assertions.assertThat;
 import org.shardledger.protocol.settlement.SignAnswer;
 
@@ -72,6 +73,19 @@ class SettlerPropertyTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void everyEpochLandsOnceAndNoCumulativeAmountEverDecreases(long seed) throws Exception {
+    try (Database db = Database.open(dir.resolve(Long.toHexString(seed)), "ledger")) {
+      settleARandomNetwork(seed, H2LedgerStores.open(db));
+    }
+  }
+
+  /** The same property with the core's in-memory stores: a crash keeps them, as it keeps the database. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void everyEpochLandsOnceOverTheInMemoryStores(long seed) throws Exception {
+    settleARandomNetwork(seed, LedgerStores.inMemory());
+  }
+
+  private static void settleARandomNetwork(long seed, LedgerStores stores) throws Exception {
     Random r = new Random(seed);
     int epochs = 3 + r.nextInt(7);
     InMemorySettlementChain view = new InMemorySettlementChain(EPOCH_LENGTH, SET);
@@ -88,8 +102,7 @@ class SettlerPropertyTest {
       clients.add(inProcess(new SettlementSigner(view, store, key, DOMAIN, SettlementConfig.DEFAULT), r));
     }
 
-    try (Database db = Database.open(dir.resolve(Long.toHexString(seed)), "ledger")) {
-      LedgerStores stores = LedgerStores.open(db);
+    {
       LedgerStatusLog status = new LedgerStatusLog();
       Settler[] settler = {null};
       java.util.function.Supplier<Settler> restart = () -> {
@@ -143,7 +156,7 @@ class SettlerPropertyTest {
             assertThat(now).as("%s at epoch %d", account, e).isGreaterThanOrEqualTo(previous);
             previous = now;
           }
-          var proof = ConfirmedView.open(stores.settlements(), Map.of(), -1, (events, upTo) -> { })
+          var proof = ConfirmedView.open(stores.settlements(), Map.of(), -1)
               .proof(account).orElseThrow();
           assertThat(PayoutTree.verify(settled.getLast().settlement().payoutRoot(), account,
               proof.cumulativeAmount(), proof.proof())).isTrue();

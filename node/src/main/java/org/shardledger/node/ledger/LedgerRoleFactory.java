@@ -14,8 +14,10 @@ import org.shardledger.ledger.LedgerNode;
 import org.shardledger.ledger.LedgerParts;
 import org.shardledger.ledger.claims.ConfirmedView;
 import org.shardledger.ledger.rpc.RpcVerifierClient;
-import org.shardledger.ledger.settlement.FacadeLedgerChain;
+import org.shardledger.ledger.onchain.ClaimsFollower;
+import org.shardledger.ledger.onchain.FacadeLedgerChain;
 import org.shardledger.ledger.settlement.LedgerStores;
+import org.shardledger.ledger.store.H2LedgerStores;
 import org.shardledger.ledger.settlement.VerifierClient;
 import org.shardledger.node.roles.RoleResources;
 import org.shardledger.protocol.crypto.KeyPair;
@@ -40,17 +42,18 @@ public final class LedgerRoleFactory {
     RoleResources opened = RoleResources.lockedIn("ledger", config.dataDir());
     try {
       Database db = opened.keep(Database.open(config.dataDir().resolve("db"), "ledger"));
-      LedgerStores stores = LedgerStores.open(db);
+      LedgerStores stores = H2LedgerStores.open(db);
       ChainMirror mirror = new ChainMirror(db);
       Chain chain = opened.keep(Chain.connect(config.rpc(), config.deployment(), Optional.of(key),
           config.dataDir().resolve("journal"), config.timing()));
       List<VerifierClient> verifiers = config.verifierRpcs().stream()
           .<VerifierClient>map(u -> new RpcVerifierClient(u, config.verifierTimeout())).toList();
-      ConfirmedView confirmed = ConfirmedView.open(stores.settlements(), mirror);
+      ConfirmedView confirmed = ClaimsFollower.open(stores.settlements(), mirror);
+      FacadeLedgerChain writer = new FacadeLedgerChain(chain);
       LedgerParts parts = new LedgerParts(stores, mirror, new MirrorSettlementChain(mirror, config.deployment(),
-          chain.operators()::stakeAt), new FacadeLedgerChain(chain), verifiers, confirmed);
+          chain.operators()::stakeAt), writer, writer, verifiers, confirmed);
       LedgerNode node = new LedgerNode(config, key, parts, metrics, rpcMetrics);
-      ChainFollower follower = opened.keep(chain.follow(config.confirmations(), mirror, confirmed,
+      ChainFollower follower = opened.keep(chain.follow(config.confirmations(), mirror, new ClaimsFollower(mirror, confirmed),
           config.timing()));
       return new LedgerRole(opened, follower, node);
     } catch (IOException | RuntimeException e) {

@@ -10,7 +10,7 @@ import org.shardledger.node.roles.RoleResources;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.verifier.VerifierNode;
 import org.shardledger.verifier.store.AuditStore;
-import org.shardledger.verifier.store.ReportStore;
+import org.shardledger.verifier.store.EpochReportStore;
 
 /**
  * The verifier role's controller: starts the chain follower, then the node; {@link #close()} stops the node, then
@@ -46,7 +46,7 @@ public final class VerifierRole implements AutoCloseable {
     return node.audits();
   }
 
-  public ReportStore reports() {
+  public EpochReportStore reports() {
     return node.reports();
   }
 

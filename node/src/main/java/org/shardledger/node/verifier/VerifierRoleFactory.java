@@ -26,7 +26,7 @@ import org.shardledger.verifier.rpc.RpcLedgerClient;
 import org.shardledger.verifier.settlement.SettlementSigner;
 import org.shardledger.verifier.settlement.VerifierSignSettlement;
 import org.shardledger.verifier.store.AuditStore;
-import org.shardledger.verifier.store.ReportStore;
+import org.shardledger.verifier.store.EpochReportStore;
 import org.shardledger.verifier.wire.WireChallenger;
 import org.shardledger.wire.client.ClientSettings;
 import org.shardledger.wire.client.WireClient;
@@ -54,7 +54,7 @@ public final class VerifierRoleFactory {
       ChainFollower follower = opened.keep(chain.follow(config.confirmations(), mirror, mirror,
           new ChainTiming(config.pollInterval(), config.pollInterval())));
       AuditStore audits = new AuditStore(db, config.reputation());
-      ReportStore reports = new ReportStore(db);
+      EpochReportStore reports = new EpochReportStore(db);
       WireClient wire = opened.keep(new WireClient(ClientSettings.defaults(deployment.domain())
           .withRequestTimeout(config.audits().requestTimeout())));
       List<ReportSink> ledgers = settings.ledgers().stream().<ReportSink>map(RpcLedgerClient::new).toList();

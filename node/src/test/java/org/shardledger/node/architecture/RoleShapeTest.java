@@ -2,6 +2,8 @@ package org.shardledger.node.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -18,6 +20,13 @@ import org.junit.jupiter.api.Test;
 class RoleShapeTest {
   private static final String[] CHAIN_AND_TRANSPORT = {"org.shardledger.contracts..", "org.shardledger.chainstore..",
       "io.netty..", "org.web3j..", "org.shardledger.rpc..", "java.sql..", "org.h2.."};
+  /** By name, so that a class moving to {@code protocol} simply stops needing its allowance. */
+  private static final java.util.List<String> SHARED_SETTLEMENT_VALUES = java.util.List.of(
+      "org.shardledger.chainstore.settlement.SettlementChain", "org.shardledger.chainstore.settlement.SettlementStore",
+      "org.shardledger.chainstore.settlement.InMemorySettlementStore",
+      "org.shardledger.chainstore.settlement.SettledEpoch", "org.shardledger.chainstore.settlement.BeaconStatus",
+      "org.shardledger.chainstore.settlement.SettlementTx", "org.shardledger.chainstore.settlement.AmountAt",
+      "org.shardledger.chainstore.ChainMirror$MirroredSettlement");
   private static JavaClasses classes;
 
   @BeforeAll
@@ -45,6 +54,24 @@ class RoleShapeTest {
   void theVerifiersAuditCoreSeesNoChainAndNoTransport() {
     coreIsChainFree("org.shardledger.verifier.audit..", "org.shardledger.verifier.report..",
         "org.shardledger.verifier.reputation..")
+        .check(classes);
+  }
+
+  /**
+   * The ledger's core: its stores, the chain it writes to and its claims view are interfaces and values it declares
+   * ({@code ledger/store} and {@code ledger/onchain} hold the H2 and chain adapters). What it still shares with the
+   * verifier is allowed by name and nothing else: the settlement views and values of {@code chainstore.settlement}, until
+   * they move to {@code protocol} (decision 0102).
+   */
+  @Test
+  void theLedgersCoreSeesNoChainAndNoTransport() {
+    DescribedPredicate<JavaClass> sharedSettlementValues = DescribedPredicate.describe(
+        "the settlement views and values shared with the verifier", c -> SHARED_SETTLEMENT_VALUES.stream()
+            .anyMatch(name -> c.getName().equals(name) || c.getName().startsWith(name + "$")));
+    noClasses().that().resideInAnyPackage("org.shardledger.ledger.settlement..", "org.shardledger.ledger.reports..",
+        "org.shardledger.ledger.claims..", "org.shardledger.ledger.records..")
+        .should().dependOnClassesThat(JavaClass.Predicates.resideInAnyPackage(CHAIN_AND_TRANSPORT)
+            .and(DescribedPredicate.not(sharedSettlementValues)))
         .check(classes);
   }
 

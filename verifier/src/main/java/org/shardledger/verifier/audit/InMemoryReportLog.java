@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.eip712.AuditReport;
-import org.shardledger.verifier.store.ReportStore.StoredReport;
+import org.shardledger.verifier.store.EpochReportStore.StoredReport;
 
 /** Signed reports and unaudited epochs in memory. */
 public final class InMemoryReportLog implements ReportLog {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.shardledger.protocol.crypto.Signature;
 import org.shardledger.protocol.eip712.AuditReport;
-import org.shardledger.verifier.store.ReportStore.StoredReport;
+import org.shardledger.verifier.store.EpochReportStore.StoredReport;
 
 /** Where the epoch auditor keeps what it signed, and the epochs it could not audit. */
 public interface ReportLog {

@@ -2,10 +2,7 @@ package org.shardledger.verifier.store;
 
 import java.io.IOException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.shardledger.chainstore.Database;
+import org.shardledger.chainstore.Jdbc;
 import org.shardledger.verifier.audit.AuditLog;
 import org.shardledger.protocol.audit.AuditOutcome;
 import org.shardledger.protocol.crypto.Address;
@@ -34,51 +32,22 @@ public final class AuditStore implements AuditLog {
 
   /** Deals of an epoch that already have their result. */
   public Set<Long> auditedDeals(long epoch) throws IOException {
-    return db.transaction(c -> {
-      Set<Long> out = new HashSet<>();
-      try (PreparedStatement s = c.prepareStatement("SELECT deal_id FROM audit_results WHERE epoch = ?")) {
-        s.setLong(1, epoch);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            out.add(r.getLong(1));
-          }
-        }
-      }
-      return out;
-    });
+    List<Long> found = db.transaction(c -> Jdbc.list(c, "SELECT deal_id FROM audit_results WHERE epoch = ?",
+        r -> r.getLong(1), epoch));
+    return new HashSet<>(found);
   }
 
   /** How many failed tries were recorded for a deal in an epoch. */
   public long attempts(long epoch, long dealId) throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT COUNT(*) FROM audit_attempts WHERE epoch = ? AND deal_id = ?")) {
-        s.setLong(1, epoch);
-        s.setLong(2, dealId);
-        try (ResultSet r = s.executeQuery()) {
-          r.next();
-          return r.getLong(1);
-        }
-      }
-    });
+    return db.transaction(c -> Jdbc.one(c, "SELECT COUNT(*) FROM audit_attempts WHERE epoch = ? AND deal_id = ?",
+        r -> r.getLong(1), epoch, dealId)).orElseThrow();
   }
 
   public void recordAttempt(long epoch, long dealId, int attempt, AuditOutcome outcome, String reason, String detail)
       throws IOException {
-    db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("MERGE INTO audit_attempts (epoch, deal_id, attempt, outcome, "
-          + "reason, detail, at) KEY (epoch, deal_id, attempt) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        s.setLong(1, epoch);
-        s.setLong(2, dealId);
-        s.setInt(3, attempt);
-        s.setString(4, outcome.name());
-        s.setString(5, reason);
-        s.setString(6, truncate(detail));
-        s.setTimestamp(7, Timestamp.from(Instant.now()));
-        s.executeUpdate();
-      }
-      return null;
-    });
+    db.transaction(c -> Jdbc.update(c, "MERGE INTO audit_attempts (epoch, deal_id, attempt, outcome, reason, detail, "
+        + "at) KEY (epoch, deal_id, attempt) VALUES (?, ?, ?, ?, ?, ?, ?)", epoch, dealId, attempt, outcome.name(),
+        reason, truncate(detail), Instant.now()));
   }
 
   /**
@@ -89,26 +58,15 @@ public final class AuditStore implements AuditLog {
    */
   public synchronized Optional<ReputationChange> recordResult(AuditRecord record) throws IOException {
     return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("INSERT INTO audit_results (epoch, deal_id, operator, outcome, "
-          + "reason, detail, attempts, latency_ms, proof_hash, operator_signature, recorded_at) "
+      int inserted = Jdbc.update(c, "INSERT INTO audit_results (epoch, deal_id, operator, outcome, reason, detail, "
+          + "attempts, latency_ms, proof_hash, operator_signature, recorded_at) "
           + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS "
-          + "(SELECT 1 FROM audit_results WHERE epoch = ? AND deal_id = ?)")) {
-        s.setLong(1, record.epoch());
-        s.setLong(2, record.dealId());
-        s.setString(3, record.operator().toHex());
-        s.setString(4, record.outcome().name());
-        s.setString(5, record.reason());
-        s.setString(6, record.detail());
-        s.setInt(7, record.attempts());
-        s.setLong(8, record.latencyMillis());
-        s.setString(9, record.proofHash());
-        s.setString(10, record.operatorSignature());
-        s.setTimestamp(11, Timestamp.from(Instant.now()));
-        s.setLong(12, record.epoch());
-        s.setLong(13, record.dealId());
-        if (s.executeUpdate() == 0) {
-          return Optional.<ReputationChange>empty();
-        }
+          + "(SELECT 1 FROM audit_results WHERE epoch = ? AND deal_id = ?)", record.epoch(), record.dealId(),
+          record.operator().toHex(), record.outcome().name(), record.reason(), record.detail(), record.attempts(),
+          record.latencyMillis(), record.proofHash(), record.operatorSignature(), Instant.now(), record.epoch(),
+          record.dealId());
+      if (inserted == 0) {
+        return Optional.<ReputationChange>empty();
       }
       OperatorReputation before = reputation(c, record.operator());
       ReputationChange change = before.apply(model, record.outcome(), record.epoch(), record.dealId(),
@@ -143,23 +101,10 @@ public final class AuditStore implements AuditLog {
   }
 
   private List<AuditRecord> query(String where, Object... args) throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT epoch, deal_id, operator, outcome, reason, detail, "
-          + "attempts, latency_ms, proof_hash, operator_signature FROM audit_results " + where)) {
-        for (int i = 0; i < args.length; i++) {
-          s.setObject(i + 1, args[i]);
-        }
-        List<AuditRecord> out = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            out.add(new AuditRecord(r.getLong(1), r.getLong(2), Address.fromHex(r.getString(3)),
-                AuditOutcome.valueOf(r.getString(4)), r.getString(5), r.getString(6), r.getInt(7), r.getLong(8),
-                r.getString(9), r.getString(10)));
-          }
-        }
-        return out;
-      }
-    });
+    return db.transaction(c -> Jdbc.list(c, "SELECT epoch, deal_id, operator, outcome, reason, detail, attempts, "
+        + "latency_ms, proof_hash, operator_signature FROM audit_results " + where, r -> new AuditRecord(r.getLong(1),
+            r.getLong(2), Address.fromHex(r.getString(3)), AuditOutcome.valueOf(r.getString(4)), r.getString(5),
+            r.getString(6), r.getInt(7), r.getLong(8), r.getString(9), r.getString(10)), args));
   }
 
   public OperatorReputation reputation(Address operator) throws IOException {
@@ -167,50 +112,23 @@ public final class AuditStore implements AuditLog {
   }
 
   private OperatorReputation reputation(Connection c, Address operator) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT audit_alpha, audit_beta, online_alpha, online_beta, passes, "
-        + "fails, unreachable FROM reputations WHERE operator = ?")) {
-      s.setString(1, operator.toHex());
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          return model.fresh(operator);
-        }
-        return new OperatorReputation(operator, new BetaScore(r.getDouble(1), r.getDouble(2)),
-            new BetaScore(r.getDouble(3), r.getDouble(4)), r.getLong(5), r.getLong(6), r.getLong(7));
-      }
-    }
+    return Jdbc.one(c, "SELECT audit_alpha, audit_beta, online_alpha, online_beta, passes, fails, unreachable "
+        + "FROM reputations WHERE operator = ?", r -> new OperatorReputation(operator,
+            new BetaScore(r.getDouble(1), r.getDouble(2)), new BetaScore(r.getDouble(3), r.getDouble(4)),
+            r.getLong(5), r.getLong(6), r.getLong(7)), operator.toHex()).orElseGet(() -> model.fresh(operator));
   }
 
   private void saveReputation(Connection c, ReputationChange change) throws SQLException {
     OperatorReputation a = change.after();
-    try (PreparedStatement s = c.prepareStatement("MERGE INTO reputations (operator, audit_alpha, audit_beta, "
-        + "online_alpha, online_beta, passes, fails, unreachable) KEY (operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      s.setString(1, a.operator().toHex());
-      s.setDouble(2, a.audit().alpha());
-      s.setDouble(3, a.audit().beta());
-      s.setDouble(4, a.online().alpha());
-      s.setDouble(5, a.online().beta());
-      s.setLong(6, a.passes());
-      s.setLong(7, a.fails());
-      s.setLong(8, a.unreachable());
-      s.executeUpdate();
-    }
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO reputation_changes (operator, epoch, deal_id, outcome, "
-        + "reason, audit_before, audit_after, online_before, online_after, standing_before, standing_after, at) "
-        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      s.setString(1, a.operator().toHex());
-      s.setLong(2, change.epoch());
-      s.setLong(3, change.dealId());
-      s.setString(4, change.outcome().name());
-      s.setString(5, truncate(change.reason()));
-      s.setDouble(6, change.before().audit().score());
-      s.setDouble(7, a.audit().score());
-      s.setDouble(8, change.before().online().score());
-      s.setDouble(9, a.online().score());
-      s.setString(10, change.standingBefore().name());
-      s.setString(11, change.standingAfter().name());
-      s.setTimestamp(12, Timestamp.from(Instant.now()));
-      s.executeUpdate();
-    }
+    Jdbc.update(c, "MERGE INTO reputations (operator, audit_alpha, audit_beta, online_alpha, online_beta, passes, "
+        + "fails, unreachable) KEY (operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", a.operator().toHex(), a.audit().alpha(),
+        a.audit().beta(), a.online().alpha(), a.online().beta(), a.passes(), a.fails(), a.unreachable());
+    Jdbc.update(c, "INSERT INTO reputation_changes (operator, epoch, deal_id, outcome, reason, audit_before, "
+        + "audit_after, online_before, online_after, standing_before, standing_after, at) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", a.operator().toHex(), change.epoch(), change.dealId(),
+        change.outcome().name(), truncate(change.reason()), change.before().audit().score(), a.audit().score(),
+        change.before().online().score(), a.online().score(), change.standingBefore().name(),
+        change.standingAfter().name(), Instant.now());
   }
 
   /** A recorded reputation change, newest first. */
@@ -218,43 +136,20 @@ public final class AuditStore implements AuditLog {
       double auditAfter, double onlineBefore, double onlineAfter, String standingAfter, Instant at) {}
 
   public List<StoredChange> reputationHistory(Address operator, int limit) throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT epoch, deal_id, outcome, reason, audit_before, "
-          + "audit_after, online_before, online_after, standing_after, at FROM reputation_changes WHERE operator = ? "
-          + "ORDER BY id DESC LIMIT ?")) {
-        s.setString(1, operator.toHex());
-        s.setInt(2, Math.max(1, Math.min(limit, 10_000)));
-        List<StoredChange> out = new ArrayList<>();
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            out.add(new StoredChange(r.getLong(1), r.getLong(2), AuditOutcome.valueOf(r.getString(3)),
-                r.getString(4), r.getDouble(5), r.getDouble(6), r.getDouble(7), r.getDouble(8), r.getString(9),
-                r.getTimestamp(10).toInstant()));
-          }
-        }
-        return out;
-      }
-    });
+    return db.transaction(c -> Jdbc.list(c, "SELECT epoch, deal_id, outcome, reason, audit_before, audit_after, "
+        + "online_before, online_after, standing_after, at FROM reputation_changes WHERE operator = ? "
+        + "ORDER BY id DESC LIMIT ?", r -> new StoredChange(r.getLong(1), r.getLong(2),
+            AuditOutcome.valueOf(r.getString(3)), r.getString(4), r.getDouble(5), r.getDouble(6), r.getDouble(7),
+            r.getDouble(8), r.getString(9), r.getTimestamp(10).toInstant()), operator.toHex(),
+        Math.max(1, Math.min(limit, 10_000))));
   }
 
   public Optional<Long> nextEpoch() throws IOException {
-    return db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT next_epoch FROM audit_progress WHERE id = 1");
-          ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(r.getLong(1)) : Optional.<Long>empty();
-      }
-    });
+    return db.transaction(c -> Jdbc.one(c, "SELECT next_epoch FROM audit_progress WHERE id = 1", r -> r.getLong(1)));
   }
 
   public void setNextEpoch(long epoch) throws IOException {
-    db.transaction(c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "MERGE INTO audit_progress (id, next_epoch) KEY (id) VALUES (1, ?)")) {
-        s.setLong(1, epoch);
-        s.executeUpdate();
-      }
-      return null;
-    });
+    db.transaction(c -> Jdbc.update(c, "MERGE INTO audit_progress (id, next_epoch) KEY (id) VALUES (1, ?)", epoch));
   }
 
   static String truncate(String s) {

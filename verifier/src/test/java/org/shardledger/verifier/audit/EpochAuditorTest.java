@@ -23,7 +23,7 @@ import org.shardledger.runtime.DaemonThreads;
 import org.shardledger.verifier.VerifierStatusLog;
 import org.shardledger.verifier.reputation.ReputationModel;
 import org.shardledger.verifier.store.AuditRecord;
-import org.shardledger.verifier.store.ReportStore.StoredReport;
+import org.shardledger.verifier.store.EpochReportStore.StoredReport;
 
 /**
  * The epoch auditor against a chain and operators in memory: when an epoch is audited, signed, or given up, and

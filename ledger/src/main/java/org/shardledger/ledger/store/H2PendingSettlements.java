@@ -1,4 +1,4 @@
-package org.shardledger.ledger.settlement;
+package org.shardledger.ledger.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.shardledger.chainstore.Database;
-import org.shardledger.ledger.internal.Sql;
-import org.shardledger.ledger.reports.ReportStore;
+import org.shardledger.chainstore.Jdbc;
+import org.shardledger.ledger.settlement.PendingSettlement;
+import org.shardledger.ledger.settlement.PendingSettlements;
 import org.shardledger.protocol.aggregation.EpochAudits;
 import org.shardledger.protocol.aggregation.SignedReport;
 import org.shardledger.protocol.bytes.Bytes32;
@@ -22,29 +23,28 @@ import org.shardledger.protocol.settlement.SettlementStep;
 import org.shardledger.rpc.json.SettlementStepJson;
 
 /**
- * The pending settlement and the steps of the confirmed ones (H2). A step is stored as its JSON without the
+ * {@link PendingSettlements} in the ledger's H2 database. A step is stored as its JSON without the
  * reports; the reports are the {@code ledger_reports} marked as used by it, marked in the same transaction, so a
  * restart rebuilds exactly the step the verifiers were asked to sign.
  */
-public final class PendingStore {
+public final class H2PendingSettlements implements PendingSettlements {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Database db;
-  private final ReportStore reports;
 
-  public PendingStore(Database db, ReportStore reports) {
+  public H2PendingSettlements(Database db) {
     this.db = db;
-    this.reports = reports;
   }
 
+  @Override
   public Optional<PendingSettlement> load() throws IOException {
     return db.transaction(c -> {
-      List<Object[]> rows = Sql.query(c, "SELECT step, status, tx_hash FROM ledger_pending WHERE id = 1",
+      List<Object[]> rows = Jdbc.list(c, "SELECT step, status, tx_hash FROM ledger_pending WHERE id = 1",
           r -> new Object[] {r.getString(1), r.getString(2), r.getString(3)});
       if (rows.isEmpty()) {
         return Optional.<PendingSettlement>empty();
       }
       Map<Address, Signature> signatures = new TreeMap<>();
-      for (Object[] s : Sql.query(c, "SELECT signer, signature FROM ledger_pending_signatures",
+      for (Object[] s : Jdbc.list(c, "SELECT signer, signature FROM ledger_pending_signatures",
           r -> new Object[] {r.getString(1), r.getString(2)})) {
         signatures.put(Address.fromHex((String) s[0]), Signature.fromHex((String) s[1]));
       }
@@ -55,52 +55,52 @@ public final class PendingStore {
     });
   }
 
-  /** Makes {@code step} the pending settlement and marks its reports as used by it. */
+  @Override
   public void create(SettlementStep step) throws IOException {
     db.transaction(c -> {
       for (EpochAudits audits : step.audits()) {
-        ReportStore.markUsed(c, step.epoch(), audits.reports());
+        H2ReceivedReports.markUsed(c, step.epoch(), audits.reports());
       }
-      Sql.update(c, "DELETE FROM ledger_pending_signatures");
-      Sql.update(c, "INSERT INTO ledger_pending (id, epoch, from_epoch, step, status, created_at) VALUES "
+      Jdbc.update(c, "DELETE FROM ledger_pending_signatures");
+      Jdbc.update(c, "INSERT INTO ledger_pending (id, epoch, from_epoch, step, status, created_at) VALUES "
           + "(1, ?, ?, ?, ?, ?)", step.epoch(), step.fromEpoch(), withoutReports(step),
           PendingSettlement.Status.COLLECTING.name(), OffsetDateTime.now());
       return null;
     });
   }
 
+  @Override
   public void addSignature(Address signer, Signature signature) throws IOException {
-    db.transaction(c -> Sql.update(c, "MERGE INTO ledger_pending_signatures (signer, signature) KEY (signer) "
+    db.transaction(c -> Jdbc.update(c, "MERGE INTO ledger_pending_signatures (signer, signature) KEY (signer) "
         + "VALUES (?, ?)", signer.toHex(), signature.toHex()));
   }
 
+  @Override
   public void dropSignatures() throws IOException {
-    db.transaction(c -> Sql.update(c, "DELETE FROM ledger_pending_signatures"));
+    db.transaction(c -> Jdbc.update(c, "DELETE FROM ledger_pending_signatures"));
   }
 
+  @Override
   public void status(PendingSettlement.Status status, Optional<Bytes32> tx) throws IOException {
-    db.transaction(c -> Sql.update(c, "UPDATE ledger_pending SET status = ?, tx_hash = COALESCE(?, tx_hash) "
+    db.transaction(c -> Jdbc.update(c, "UPDATE ledger_pending SET status = ?, tx_hash = COALESCE(?, tx_hash) "
         + "WHERE id = 1", status.name(), tx.map(Bytes32::toHex).orElse(null)));
   }
 
-  /** The pending settlement is confirmed: its step joins the history, and nothing is pending. */
+  @Override
   public void finish() throws IOException {
     db.transaction(c -> {
-      Sql.update(c, "MERGE INTO ledger_steps (epoch, from_epoch, step) KEY (epoch) SELECT epoch, from_epoch, step "
+      Jdbc.update(c, "MERGE INTO ledger_steps (epoch, from_epoch, step) KEY (epoch) SELECT epoch, from_epoch, step "
           + "FROM ledger_pending WHERE id = 1");
-      Sql.update(c, "DELETE FROM ledger_pending");
-      Sql.update(c, "DELETE FROM ledger_pending_signatures");
+      Jdbc.update(c, "DELETE FROM ledger_pending");
+      Jdbc.update(c, "DELETE FROM ledger_pending_signatures");
       return null;
     });
   }
 
-  /**
-   * The confirmed steps from the one starting at {@code fromEpoch} on, ascending, with their reports; empty when
-   * no confirmed step starts there.
-   */
+  @Override
   public List<SettlementStep> history(long fromEpoch) throws IOException {
     return db.transaction(c -> {
-      List<String> steps = Sql.query(c, "SELECT step FROM ledger_steps WHERE from_epoch >= ? ORDER BY epoch",
+      List<String> steps = Jdbc.list(c, "SELECT step FROM ledger_steps WHERE from_epoch >= ? ORDER BY epoch",
           r -> r.getString(1), fromEpoch);
       List<SettlementStep> out = new ArrayList<>();
       for (String step : steps) {
@@ -117,7 +117,7 @@ public final class PendingStore {
         step.settlement())).toString();
   }
 
-  private SettlementStep withReports(Connection c, String json) throws SQLException {
+  private static SettlementStep withReports(Connection c, String json) throws SQLException {
     SettlementStep bare;
     try {
       bare = SettlementStepJson.decode(JSON.readTree(json)).orThrow();
@@ -126,7 +126,7 @@ public final class PendingStore {
     }
     List<EpochAudits> audits = new ArrayList<>();
     for (EpochAudits a : bare.audits()) {
-      List<SignedReport> used = reports.usedIn(c, a.epoch(), bare.epoch());
+      List<SignedReport> used = H2ReceivedReports.usedIn(c, a.epoch(), bare.epoch());
       audits.add(new EpochAudits(a.epoch(), a.beaconRecorded(), used));
     }
     return new SettlementStep(bare.block(), bare.stakes(), bare.verifiers(), audits, bare.settlement());

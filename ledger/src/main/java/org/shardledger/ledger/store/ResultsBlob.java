@@ -1,4 +1,4 @@
-package org.shardledger.ledger.reports;
+package org.shardledger.ledger.store;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

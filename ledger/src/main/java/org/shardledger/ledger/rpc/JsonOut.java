@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Collection;
 import org.shardledger.protocol.crypto.Address;
 
-/** Small JSON helpers the ledger's methods share. */
-final class Params {
-  private Params() {}
+/** Building the JSON answers of the ledger's methods: an empty object, a list of addresses. */
+final class JsonOut {
+  private JsonOut() {}
 
   static ObjectNode object() {
     return JsonNodeFactory.instance.objectNode();
