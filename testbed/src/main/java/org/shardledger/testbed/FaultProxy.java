@@ -3,9 +3,7 @@ package org.shardledger.testbed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +18,7 @@ public final class FaultProxy implements AutoCloseable {
   private static final int CHUNK = 16 * 1024;
 
   private final InetSocketAddress target;
-  private final ServerSocket server;
+  private LoopbackAcceptor acceptor;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile long latencyMillis;
   private volatile long bytesPerSecond;
@@ -28,26 +26,24 @@ public final class FaultProxy implements AutoCloseable {
   private volatile boolean partitioned;
   private volatile boolean closed;
 
-  private FaultProxy(InetSocketAddress target, ServerSocket server) {
+  private FaultProxy(InetSocketAddress target) {
     this.target = target;
-    this.server = server;
   }
 
   /** A proxy on a free loopback port forwarding to {@code target}. */
   public static FaultProxy start(InetSocketAddress target) throws IOException {
-    ServerSocket server = new ServerSocket(0, 64, InetAddress.getLoopbackAddress());
-    FaultProxy proxy = new FaultProxy(target, server);
-    Thread.ofVirtual().name("fault-proxy-" + server.getLocalPort()).start(proxy::acceptLoop);
+    FaultProxy proxy = new FaultProxy(target);
+    proxy.acceptor = LoopbackAcceptor.start("fault-proxy", proxy::connect);
     return proxy;
   }
 
   public InetSocketAddress address() {
-    return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
+    return acceptor.address();
   }
 
-  /** "127.0.0.1:PORT", as {@code --dial} takes it. */
+  /** "127.0.0.1:PORT", as {@code --dial} and {@code --endpoint} take it. */
   public String hostPort() {
-    return "127.0.0.1:" + server.getLocalPort();
+    return "127.0.0.1:" + acceptor.port();
   }
 
   public void latency(long millis) {
@@ -91,23 +87,11 @@ public final class FaultProxy implements AutoCloseable {
     return open.size() / 2;
   }
 
-  private void acceptLoop() {
-    while (!closed) {
-      Socket client;
-      try {
-        client = server.accept();
-      } catch (IOException e) {
-        return;
-      }
-      if (dropNew) {
-        closeQuietly(client);
-        continue;
-      }
-      Thread.ofVirtual().start(() -> connect(client));
-    }
-  }
-
   private void connect(Socket client) {
+    if (dropNew || closed) {
+      closeQuietly(client);
+      return;
+    }
     while (partitioned && !closed && !client.isClosed()) {
       LockSupport.parkNanos(20_000_000L);
     }
@@ -163,11 +147,7 @@ public final class FaultProxy implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    try {
-      server.close();
-    } catch (IOException e) {
-      // nothing to do
-    }
+    acceptor.close();
     resetAll();
   }
 }

@@ -35,6 +35,7 @@ public final class InvariantChecker {
   private final RpcClient ledger;
   private final PayoutModel model;
   private final List<String> violations = new ArrayList<>();
+  private final List<Verdict> notPassed = new ArrayList<>();
   private long lastSettledThrough;
   private int checks;
   private int passed;
@@ -82,8 +83,16 @@ public final class InvariantChecker {
     checkClaims();
     long settledEpoch = settledThrough - 1;
     Bytes32 root = reader.settlements().latestRoot();
+    Map<Long, Map<Long, Verdict>> verdicts = end ? verdicts() : Map.of();
     for (TestbedNetwork.Role op : net.operators()) {
-      checkBalance(op.key().address(), settledEpoch, root, end);
+      checkBalance(op.key().address(), settledEpoch, root, end ? model.owed(op.key().address(), verdicts) : null);
+    }
+    if (end) {
+      BigInteger refunded = model.total();
+      for (TestbedNetwork.Role op : net.operators()) {
+        refunded = refunded.subtract(model.owed(op.key().address(), verdicts));
+      }
+      checkBalance(net.owner().address(), settledEpoch, root, refunded);
     }
     if (end) {
       if (settledEpoch < model.lastEpoch()) {
@@ -102,7 +111,43 @@ public final class InvariantChecker {
     return ok;
   }
 
-  private void checkBalance(Address account, long settledEpoch, Bytes32 root, boolean end) throws IOException {
+  /**
+   * Every deal's settled verdicts by epoch, checked against their t-of-n counts; the ones that did not pass are kept
+   * for the runner to tell the bed's faults from the rest ({@link #notPassed}).
+   */
+  private Map<Long, Map<Long, Verdict>> verdicts() throws IOException {
+    int t = reader.settlements().threshold();
+    Map<Long, Map<Long, Verdict>> out = new java.util.HashMap<>();
+    notPassed.clear();
+    for (TestbedNetwork.OwnerDeal d : model.deals()) {
+      Map<Long, Verdict> byEpoch = new java.util.TreeMap<>();
+      for (Verdict v : Verdict.read(ledger, d.id(), d.firstEpoch(), d.lastEpoch())) {
+        byEpoch.put(v.epoch(), v);
+        if (!v.agrees(t)) {
+          violate("deal " + d.id() + " epoch " + v.epoch() + " is " + v.outcome() + " with " + v.pass() + " PASS, "
+              + v.fail() + " FAIL, " + v.unreachable() + " UNREACHABLE of threshold " + t);
+        }
+        if (!v.pays()) {
+          notPassed.add(v);
+        }
+      }
+      for (long e = d.firstEpoch(); e <= d.lastEpoch(); e++) {
+        if (!byEpoch.containsKey(e)) {
+          notPassed.add(new Verdict(e, d.id(), "NONE", "NOT_RECORDED", 0, 0, 0));
+        }
+      }
+      out.put(d.id(), byEpoch);
+    }
+    return out;
+  }
+
+  /** The verdicts of the last full check that did not pay (UNREACHABLE, FAIL, or none recorded). */
+  public synchronized List<Verdict> notPassed() {
+    return List.copyOf(notPassed);
+  }
+
+  /** {@code owed}: the exact credit once every deal ended, or null while they run (then the model's bounds). */
+  private void checkBalance(Address account, long settledEpoch, Bytes32 root, BigInteger owed) throws IOException {
     JsonNode balance;
     JsonNode proof;
     try {
@@ -123,8 +168,8 @@ public final class InvariantChecker {
       violate("the ledger's balance " + cumulative + " of " + account + " is not what the chain's root " + root
           + " proves");
     }
-    BigInteger most = model.most(account, settledEpoch);
-    BigInteger least = end ? most : model.least(account, settledEpoch);
+    BigInteger most = owed != null ? owed : model.most(account, settledEpoch);
+    BigInteger least = owed != null ? owed : model.least(account, settledEpoch);
     if (cumulative.compareTo(most) > 0 || cumulative.compareTo(least) < 0) {
       violate(account + " is credited " + cumulative + " through epoch " + settledEpoch + "; the model owes "
           + least + ".." + most);
@@ -167,7 +212,29 @@ public final class InvariantChecker {
     return data.substring(i * 64, (i + 1) * 64);
   }
 
-  private void violate(String what) {
+  /**
+   * The operator claims its cumulative credit with the proof the ledger serves; empty when the ledger cannot give
+   * one now (down, restarting, no credit yet). The contract accepts the latest root or the one before it. Anyone may
+   * send a claim: it is sent from {@link TestbedNetwork#claimSender()}, so it never races the operator's own
+   * transactions for a nonce.
+   */
+  public java.util.Optional<org.shardledger.contracts.tx.TxOutcome> claim(org.shardledger.protocol.crypto.KeyPair
+      operator) throws IOException {
+    JsonNode proof;
+    try {
+      proof = ledger.call("ledger_getClaimProof", operator.address().toHex());
+    } catch (Exception e) {
+      return java.util.Optional.empty();
+    }
+    List<Bytes32> path = new ArrayList<>();
+    proof.get("proof").forEach(p -> path.add(Bytes32.fromHex(p.asText())));
+    BigInteger amount = new BigInteger(proof.get("cumulativeAmount").asText().substring(2), 16);
+    try (Chain chain = net.chain().connect(net.claimSender())) {
+      return java.util.Optional.of(chain.settlements().claim(operator.address(), amount, path));
+    }
+  }
+
+  synchronized void violate(String what) {
     violations.add(what);
   }
 

@@ -78,16 +78,26 @@ public final class RoleProcess implements AutoCloseable {
 
   /** Runs the command once more on the same data directory while this one may be running; returns its exit code. */
   public int runSecondCopy(Duration timeout) throws IOException, InterruptedException {
+    return runToEnd(arguments, log.resolveSibling(name + "-second.log"), timeout);
+  }
+
+  /**
+   * Runs a {@code shardledger} command that ends by itself (a second copy of a role, the owner's {@code put} or
+   * {@code get}) as its own JVM, its output (stdout and stderr) written to {@code out}; returns its exit code, or
+   * throws when it still runs after {@code timeout} (it is killed then).
+   */
+  public static int runToEnd(List<String> arguments, Path out, Duration timeout)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m", "-cp", System.getProperty("java.class.path"),
         MAIN));
     command.addAll(arguments);
-    Path out = log.resolveSibling(name + "-second.log");
-    Process second = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-    if (!second.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-      second.destroyForcibly();
-      throw new IOException("a second " + name + " on the same data directory kept running; see " + out);
+    Files.createDirectories(out.getParent());
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      p.destroyForcibly();
+      throw new IOException("shardledger " + arguments.getFirst() + " still ran after " + timeout + "; see " + out);
     }
-    return second.exitValue();
+    return p.exitValue();
   }
 
   /** The second copy's output (after {@link #runSecondCopy}). */

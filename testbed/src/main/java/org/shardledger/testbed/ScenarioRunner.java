@@ -1,6 +1,8 @@
 package org.shardledger.testbed;
 
 import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -21,19 +23,36 @@ public final class ScenarioRunner {
   /** The kinds of fault. */
   public enum Kind {
     OPERATOR_PARTITION, OPERATOR_LATENCY, OPERATOR_SLOW_LINK, OPERATOR_RESET, OPERATOR_DROP_NEW,
-    RPC_LINK_PARTITION, CHAIN_RPC_ERROR, CHAIN_RPC_STALL, KILL_9, SIGTERM
+    RPC_LINK_PARTITION, CHAIN_RPC_ERROR, CHAIN_RPC_STALL, KILL_9, SIGTERM,
+    /** Two at once: an operator partitioned while another role's chain RPC stalls. */
+    PARTITION_WITH_CHAIN_STALL
   }
 
-  /** One injected fault: when it ended (ms since the start) and the epoch it ended in. */
-  public record Fault(Kind kind, String target, long endMillis, long endEpoch) {}
+  /** One injected fault: the epochs it began and ended in, and when it ended (ms since the start). */
+  public record Fault(Kind kind, String target, long startEpoch, long endMillis, long endEpoch) {
+    /**
+     * Whether the fault can account for a verdict other than PASS in {@code epoch}: it overlapped the epoch or
+     * the one before or after ({@link #EXPLAINED_MARGIN_EPOCHS}), since an epoch's challenges follow the beacon at
+     * its start and its reports reach the ledger during the next epoch.
+     */
+    boolean explains(long epoch) {
+      return epoch >= startEpoch - EXPLAINED_MARGIN_EPOCHS && epoch <= endEpoch + EXPLAINED_MARGIN_EPOCHS;
+    }
+  }
+
+  /** How many epochs either side of a fault a verdict other than PASS is put down to it. */
+  public static final long EXPLAINED_MARGIN_EPOCHS = 1;
 
   /** What a run saw. */
   public record Report(long seed, Map<Kind, Integer> faults, Map<String, Integer> kills, long epochsSettled,
       int checks, int passed, int balancesCompared, List<Long> recoveryMillis, List<Long> quietLagMillis,
-      List<Duration> sigtermStops, List<String> violations) {
+      List<Duration> sigtermStops, int claims, List<String> gets, List<Verdict> notPassed,
+      List<Verdict> unexplained, List<String> violations) {
     public String describe() {
       return "seed " + seed + ": faults " + faults + ", kills " + kills + ", epochs settled " + epochsSettled
           + ", invariant checks " + checks + " (" + passed + " passed, " + balancesCompared + " balance rounds), "
+          + "claims " + claims + ", gets " + gets + ", verdicts not PASS " + notPassed.size() + " (not near a fault: " + unexplained
+          + "), "
           + "recovery after a fault ms (median/max) " + median(recoveryMillis) + "/" + max(recoveryMillis)
           + " vs. settlement lag without faults " + median(quietLagMillis) + "/" + max(quietLagMillis)
           + ", SIGTERM stops " + sigtermStops + ", violations " + violations;
@@ -56,6 +75,10 @@ public final class ScenarioRunner {
   private final List<Long> recoveries = new ArrayList<>();
   private final List<Long> quietLags = new ArrayList<>();
   private long lastCheckedEpoch = -1;
+  private int claims;
+  private final List<String> gets = new ArrayList<>();
+  private Path stored;
+  private Path manifest;
 
   public ScenarioRunner(TestbedNetwork net, Chain reader, InvariantChecker checker, long seed) {
     this.net = net;
@@ -68,8 +91,15 @@ public final class ScenarioRunner {
   /** Faults for {@code faultTime}, then up to {@code catchUp} for the network to settle every deal. */
   public Report run(Duration faultTime, Duration catchUp, long lastDealEpoch) throws Exception {
     long faultsEnd = System.currentTimeMillis() + faultTime.toMillis();
+    long claimAt = System.currentTimeMillis() + faultTime.toMillis() / 2;
     List<Kind> cycle = new ArrayList<>();
     while (System.currentTimeMillis() < faultsEnd) {
+      if (claims == 0 && System.currentTimeMillis() >= claimAt) {
+        claimMidRun();
+        if (stored != null) {
+          gets.add("during faults: " + get("get-during-faults"));
+        }
+      }
       if (cycle.isEmpty()) {
         cycle.addAll(List.of(Kind.values()));
         java.util.Collections.shuffle(cycle, random);
@@ -87,12 +117,67 @@ public final class ScenarioRunner {
     }
     quiet(3000);
     checker.check(true);
+    if (stored != null) {
+      String after = get("get-after-faults");
+      gets.add("after the faults: " + after);
+      if (!after.equals("identical")) {
+        checker.violate(stored + " stored with put is not retrievable after the faults stopped: " + after);
+      }
+    }
+    List<Verdict> notPassed = checker.notPassed();
+    List<Verdict> unexplained = notPassed.stream()
+        .filter(v -> injected.stream().noneMatch(f -> f.explains(v.epoch()))).toList();
     return new Report(seed, Map.copyOf(byKind), Map.copyOf(kills), reader.settlements().settledThrough(),
         checker.checks(), checker.passed(), checker.balancesCompared(), List.copyOf(recoveries),
-        List.copyOf(quietLags), List.copyOf(sigtermStops), checker.violations());
+        List.copyOf(quietLags), List.copyOf(sigtermStops), claims, List.copyOf(gets), notPassed, unexplained, checker.violations());
+  }
+
+  /** Also gets {@code file}, stored with {@code put} as {@code manifest}, mid-run and after the faults (byte-identical
+   * after them). */
+  public ScenarioRunner withStoredFile(Path file, Path manifest) {
+    this.stored = file;
+    this.manifest = manifest;
+    return this;
+  }
+
+  /** {@code get} of the stored file: "identical", or what went wrong. */
+  private String get(String name) throws Exception {
+    Path out = stored.resolveSibling(name + ".bin");
+    long began = System.currentTimeMillis();
+    int code = net.ownerCli().get(manifest, out);
+    long took = System.currentTimeMillis() - began;
+    if (code != 0) {
+      return "exit " + code + " after " + took + " ms (" + net.ownerCli().lastLog() + ")";
+    }
+    return java.nio.file.Files.mismatch(out, stored) == -1 ? "identical" : "different bytes (" + out + ")";
+  }
+
+  /**
+   * The first operator claims what the ledger says it earned, then sends the same claim again: the chain must pay
+   * the difference once and nothing the second time (its claimed amount unchanged).
+   */
+  private void claimMidRun() throws Exception {
+    TestbedNetwork.Role op = net.operators().getFirst();
+    for (int attempt = 0; attempt < 5 && claims == 0; attempt++) {
+      java.util.Optional<org.shardledger.contracts.tx.TxOutcome> first = checker.claim(op.key());
+      if (first.isPresent() && first.get().succeeded()) {
+        claims++;
+        BigInteger after = reader.settlements().claimed(op.key().address());
+        checker.claim(op.key());
+        BigInteger again = reader.settlements().claimed(op.key().address());
+        if (!again.equals(after)) {
+          checker.violate(op.key().address() + " claimed " + after + ", then the same claim again raised it to "
+              + again);
+        }
+        claims++;
+      } else {
+        quiet(EPOCH_MILLIS / 2);
+      }
+    }
   }
 
   private void inject(Kind kind) throws Exception {
+    long startEpoch = reader.currentEpoch();
     List<TestbedNetwork.Role> operators = net.operators();
     TestbedNetwork.Role op = operators.get(random.nextInt(operators.size()));
     List<TestbedNetwork.Role> all = net.roles();
@@ -156,6 +241,15 @@ public final class ScenarioRunner {
         sigtermStops.add(any.process().terminate(SIGTERM_BOUND));
         any.process().start(TestbedNetwork.START_TIMEOUT);
       }
+      case PARTITION_WITH_CHAIN_STALL -> {
+        TestbedNetwork.Role other = all.stream().filter(r -> r != op).toList()
+            .get(random.nextInt(all.size() - 1));
+        target = op.process().name() + "+" + other.process().name();
+        op.front().partition(true);
+        other.chainRpc().stallFor(Duration.ofMillis(holdMillis));
+        other.chainRpc().mode(ChainRpcProxy.Mode.STALL);
+        Thread.sleep(holdMillis);
+      }
       default -> throw new IllegalStateException();
     }
     for (TestbedNetwork.Role r : all) {
@@ -166,7 +260,7 @@ public final class ScenarioRunner {
     }
     byKind.merge(kind, 1, Integer::sum);
     long now = System.currentTimeMillis() - start;
-    injected.add(new Fault(kind, target, now, reader.currentEpoch()));
+    injected.add(new Fault(kind, target, startEpoch, now, reader.currentEpoch()));
   }
 
   /** Waits {@code millis}, checking the invariants at each new epoch and noting when faults are recovered from. */
@@ -206,7 +300,7 @@ public final class ScenarioRunner {
   }
 
   private boolean faultedEpoch(long epoch) {
-    return injected.stream().anyMatch(f -> f.endEpoch() >= epoch - 1 && f.endEpoch() <= epoch + 1);
+    return injected.stream().anyMatch(f -> f.explains(epoch));
   }
 
   static long median(List<Long> values) {

@@ -36,6 +36,10 @@ public final class TestbedNetwork implements AutoCloseable {
   public static final long EPOCH_LENGTH = 10;
   public static final int GRACE_EPOCHS = 3;
   static final String PASSWORD = "testbed";
+  static final int OWNER_ACCOUNT = 6;
+  static final int CLAIM_SENDER_ACCOUNT = 4;
+  /** Operators are Anvil's development accounts 1 to 3 (4 sends claims, 5 is the ledger, 6 the owner). */
+  static final int MAX_OPERATORS = 3;
   static final BigInteger CREDIT = DeployParameters.CREDIT;
   static final Duration START_TIMEOUT = Duration.ofSeconds(240);
 
@@ -48,6 +52,8 @@ public final class TestbedNetwork implements AutoCloseable {
   private final List<Role> operators = new ArrayList<>();
   private final List<Role> verifiers = new ArrayList<>();
   private Role ledger;
+  private ChainRpcProxy ownerRpc;
+  private OwnerCli ownerCli;
   private int ledgerPort;
   private final List<AutoCloseable> open = new ArrayList<>();
   private final List<OwnerDeal> deals = new ArrayList<>();
@@ -63,6 +69,9 @@ public final class TestbedNetwork implements AutoCloseable {
 
   /** Anvil with the contracts, then {@code operators} operators, {@code verifiers} verifiers (t = 2), a ledger. */
   public static TestbedNetwork start(Path dir, int operatorCount, int verifierCount) throws Exception {
+    if (operatorCount < 1 || operatorCount > MAX_OPERATORS) {
+      throw new IllegalArgumentException("the bed runs 1 to " + MAX_OPERATORS + " operators, not " + operatorCount);
+    }
     List<KeyPair> verifierKeys = new ArrayList<>();
     for (int i = 0; i < verifierCount; i++) {
       verifierKeys.add(DevAccounts.key(7 + i));
@@ -97,9 +106,11 @@ public final class TestbedNetwork implements AutoCloseable {
       int port = FreePort.loopback();
       ChainRpcProxy rpc = keep(ChainRpcProxy.start(chain.rpcUrl()));
       String name = "operator-" + (i + 1);
+      FaultProxy front = keep(FaultProxy.start(loopback(port)));
       RoleProcess p = new RoleProcess(name, args(name, key, rpc, "prover", "--listen", "127.0.0.1:" + port,
-          "--region", "tb-" + (i + 1), "--capacity", "1g", "--stake", "200"), loopback(port), logs());
-      operators.add(new Role("operator", key, keep(p), rpc, keep(FaultProxy.start(loopback(port)))));
+          "--endpoint", front.hostPort(), "--region", "tb-" + (i + 1), "--capacity", "1g", "--stake", "200"),
+          loopback(port), logs());
+      operators.add(new Role("operator", key, keep(p), rpc, front));
     }
     for (int i = 0; i < verifierKeys.size(); i++) {
       ChainRpcProxy rpc = keep(ChainRpcProxy.start(chain.rpcUrl()));
@@ -125,6 +136,9 @@ public final class TestbedNetwork implements AutoCloseable {
     RoleProcess p = new RoleProcess("ledger", args("ledger", ledgerKey, rpc, "ledger", extra.toArray(String[]::new)),
         loopback(ledgerPort), logs());
     ledger = new Role("ledger", ledgerKey, keep(p), rpc, ledgerFront);
+    ownerRpc = keep(ChainRpcProxy.start(chain.rpcUrl()));
+    List<String> ownerArgs = args("owner", owner(), ownerRpc, "put");
+    ownerCli = new OwnerCli(logs(), ownerArgs.subList(3, ownerArgs.size()));
     startAll();
   }
 
@@ -150,7 +164,7 @@ public final class TestbedNetwork implements AutoCloseable {
 
   /** The owner stores {@code files} random files with every operator for {@code epochs} epochs, 1 credit each. */
   public void storeFiles(int files, int epochs, Random random) throws Exception {
-    KeyPair owner = DevAccounts.key(6);
+    KeyPair owner = owner();
     chain.fund(owner.address(), 100_000);
     Path dataDir = Files.createDirectories(dir.resolve("owner"));
     try (Chain ownerChain = chain.connect(owner);
@@ -169,6 +183,29 @@ public final class TestbedNetwork implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * The owner stores {@code file} with {@code shardledger put} (its own process, through the proxies; see
+   * {@link OwnerCli}) for {@code epochs} epochs; its deals join {@link #deals()}. Returns the manifest.
+   */
+  public Path put(Path file, long epochs) throws Exception {
+    Path manifest = file.resolveSibling(file.getFileName() + ".manifest.json");
+    try (Chain reader = chain.connectReadOnly()) {
+      for (long id : ownerCli.put(file, manifest, epochs)) {
+        org.shardledger.protocol.deal.Deal d = reader.deals().get(id).orElseThrow(
+            () -> new IOException("put named deal " + id + ", which the chain does not know")).deal();
+        KeyPair operator = operators.stream().filter(r -> r.key().address().equals(d.operator())).findFirst()
+            .orElseThrow(() -> new IOException("deal " + id + " went to " + d.operator() + ", not a bed operator"))
+            .key();
+        deals.add(new OwnerDeal(id, operator, d.pricePerEpoch(), d.firstEpoch(), d.lastEpoch()));
+      }
+    }
+    return manifest;
+  }
+
+  public OwnerCli ownerCli() {
+    return ownerCli;
   }
 
   private List<String> args(String name, KeyPair key, ChainRpcProxy rpc, String command, String... extra)
@@ -211,6 +248,16 @@ public final class TestbedNetwork implements AutoCloseable {
     all.addAll(verifiers);
     all.add(ledger);
     return all;
+  }
+
+  /** The account that sends claims for the operators (Anvil's development account 4, no role's). */
+  public KeyPair claimSender() {
+    return DevAccounts.key(CLAIM_SENDER_ACCOUNT);
+  }
+
+  /** The owner's account (Anvil's development account 6, as the devnet's owner). */
+  public KeyPair owner() {
+    return DevAccounts.key(OWNER_ACCOUNT);
   }
 
   public List<OwnerDeal> deals() {

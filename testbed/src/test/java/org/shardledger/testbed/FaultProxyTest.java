@@ -5,33 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import org.junit.jupiter.api.Test;
 
 class FaultProxyTest {
   /** An echo server on loopback. */
-  private static ServerSocket echo() throws IOException {
-    ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-    Thread.ofVirtual().start(() -> {
-      while (!server.isClosed()) {
-        try {
-          Socket s = server.accept();
-          Thread.ofVirtual().start(() -> {
-            try (s) {
-              s.getInputStream().transferTo(s.getOutputStream());
-            } catch (IOException e) {
-              // closed
-            }
-          });
-        } catch (IOException e) {
-          return;
-        }
+  private static LoopbackAcceptor echo() throws IOException {
+    return LoopbackAcceptor.start("echo", s -> {
+      try (s) {
+        s.getInputStream().transferTo(s.getOutputStream());
+      } catch (IOException e) {
+        // closed
       }
     });
-    return server;
   }
 
   private static byte[] roundTrip(Socket s, byte[] data) throws IOException {
@@ -42,8 +29,8 @@ class FaultProxyTest {
 
   @Test
   void passesBytesThroughAndHoldsThemWhilePartitioned() throws Exception {
-    try (ServerSocket server = echo(); FaultProxy proxy = FaultProxy.start(
-        TestbedNetwork.loopback(server.getLocalPort())); Socket s = new Socket()) {
+    try (LoopbackAcceptor server = echo(); FaultProxy proxy = FaultProxy.start(
+        TestbedNetwork.loopback(server.port())); Socket s = new Socket()) {
       s.connect(proxy.address());
       s.setSoTimeout(1000);
       assertThat(roundTrip(s, new byte[] {1, 2, 3})).containsExactly(1, 2, 3);
@@ -57,8 +44,8 @@ class FaultProxyTest {
 
   @Test
   void resetsOpenConnectionsAndDropsNewOnes() throws Exception {
-    try (ServerSocket server = echo(); FaultProxy proxy = FaultProxy.start(
-        TestbedNetwork.loopback(server.getLocalPort()))) {
+    try (LoopbackAcceptor server = echo(); FaultProxy proxy = FaultProxy.start(
+        TestbedNetwork.loopback(server.port()))) {
       Socket s = new Socket();
       s.connect(proxy.address());
       s.setSoTimeout(2000);
@@ -85,8 +72,8 @@ class FaultProxyTest {
 
   @Test
   void addsLatencyAndLimitsTheRate() throws Exception {
-    try (ServerSocket server = echo(); FaultProxy proxy = FaultProxy.start(
-        TestbedNetwork.loopback(server.getLocalPort())); Socket s = new Socket()) {
+    try (LoopbackAcceptor server = echo(); FaultProxy proxy = FaultProxy.start(
+        TestbedNetwork.loopback(server.port())); Socket s = new Socket()) {
       s.connect(proxy.address());
       s.setSoTimeout(10_000);
       proxy.latency(300);

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shardledger.contracts.chain.Chain;
@@ -32,11 +34,23 @@ class ScenarioIT {
     System.out.println("ScenarioIT seed " + seed + " (replay: -Dtestbed.seed=" + seed + ")");
     int dealEpochs = (int) (faultSeconds / TestbedNetwork.EPOCH_LENGTH) + 5;
     try (TestbedNetwork net = TestbedNetwork.start(dir, 2, 3); Chain reader = net.chain().connectReadOnly()) {
-      net.storeFiles(1, dealEpochs, new Random(seed));
+      // While the owner stores (a second JVM takes up to a minute under load), so that the faults start with the
+      // deals and the deals run past the faults as dealEpochs intends.
+      CompletableFuture<Integer> second = CompletableFuture.supplyAsync(() -> {
+        try {
+          return net.ledger().process().runSecondCopy(Duration.ofSeconds(180));
+        } catch (Exception e) {
+          throw new CompletionException(e);
+        }
+      });
+      Random random = new Random(seed);
+      net.storeFiles(1, dealEpochs, random);
+      byte[] data = new byte[(96 + random.nextInt(160)) * 1024];
+      random.nextBytes(data);
+      Path file = Files.write(Files.createDirectories(dir.resolve("owner")).resolve("put.bin"), data);
+      Path manifest = net.put(file, dealEpochs);
       PayoutModel model = new PayoutModel(net.deals(), TestbedNetwork.GRACE_EPOCHS);
-
-      int second = net.ledger().process().runSecondCopy(Duration.ofSeconds(180));
-      assertThat(second).as("a second ledger on the live data directory refuses").isNotZero();
+      assertThat(second.join()).as("a second ledger on the live data directory refuses").isNotZero();
       assertThat(net.ledger().process().secondCopyOutput()).contains("in use by another running process");
 
       long first = net.deals().stream().mapToLong(TestbedNetwork.OwnerDeal::firstEpoch).min().orElseThrow();
@@ -45,7 +59,7 @@ class ScenarioIT {
       }
       InvariantChecker checker = new InvariantChecker(net, reader, model);
       ScenarioRunner.Report report = new ScenarioRunner(net, reader, checker, seed)
-          .run(Duration.ofSeconds(faultSeconds), Duration.ofSeconds(240), model.lastEpoch());
+          .withStoredFile(file, manifest).run(Duration.ofSeconds(faultSeconds), Duration.ofSeconds(240), model.lastEpoch());
       String text = report.describe();
       System.out.println("ScenarioIT " + text);
       Path out = Path.of("target", "testbed-reports");
