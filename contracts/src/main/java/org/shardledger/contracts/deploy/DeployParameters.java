@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.settlement.Credits;
 
 /**
  * What a deployment fixes: the epoch length, the dispute and unbonding windows, the bounds on deals and
@@ -18,7 +19,8 @@ public record DeployParameters(long epochLength, long answerWindow, long settlem
     long maxDealEpochs, long maxShardSize, long maxCapacity, BigInteger minStake, BigInteger disputeBond,
     BigInteger disputeSlash, BigInteger disputeReward, List<Address> verifiers, int threshold) {
 
-  public static final BigInteger CREDIT = BigInteger.TEN.pow(18);
+  /** Base units in one credit (the protocol's {@link Credits#BASE_UNITS_PER_CREDIT}). */
+  public static final BigInteger CREDIT = Credits.BASE_UNITS_PER_CREDIT;
   /** No bound may exceed 2^62, so every bounded quantity fits a Java long with room (the contract checks it too). */
   public static final long MAX_BOUND = 1L << 62;
   /** Default longest deal: 2^20 epochs (about 120 years of hour-long epochs). */

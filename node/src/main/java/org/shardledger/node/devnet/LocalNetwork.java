@@ -6,7 +6,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,13 +40,18 @@ import org.shardledger.verifier.VerifierStatusLog;
  * The one local-network harness (decision 0110): Anvil with the contracts deployed for a verifier set of dev
  * accounts, the deployment file in the data directory, a cached chain connection per account, and — when asked —
  * the devnet's roles (operators, verifiers, a ledger) built by their factories, each with its metrics on loopback.
- * {@link Devnet} and every whole-network test start their network here; everything started is closed newest first.
+ * {@link Devnet} and every whole-network test start their network here. Closing stops whoever calls another first
+ * ({@link #STOP_ORDER}): what was kept after the roles, then the verifiers (they call the ledger and the operators),
+ * the ledger, the operators, then everything else newest first.
  */
 public final class LocalNetwork implements AutoCloseable {
   private final Builder shape;
   private final LocalChain chain;
   private final Path deploymentFile;
+  /** The roles' ranks in the order they stop: verifiers, the ledger, operators. */
+  static final List<String> STOP_ORDER = List.of("verifier", "ledger", "operator");
   private final List<AutoCloseable> open = new ArrayList<>();
+  private final Map<AutoCloseable, Integer> stopRank = new IdentityHashMap<>();
   private final Map<KeyPair, Chain> connections = new HashMap<>();
   private final List<ProverRole> operators = new ArrayList<>();
   private final List<VerifierRole> verifiers = new ArrayList<>();
@@ -212,7 +219,7 @@ public final class LocalNetwork implements AutoCloseable {
     chain.fund(key.address(), 1000);
     RoleMetrics roleMetrics = metrics(RoleTag.operator(i), "prover");
     ProverMeters meters = new ProverMeters(roleMetrics);
-    ProverRole role = keep(ProverRoleFactory.create(DevnetRoles.operator(shape.dataDir, chain, i, ledgerUrl,
+    ProverRole role = keepRole("operator", ProverRoleFactory.create(DevnetRoles.operator(shape.dataDir, chain, i, ledgerUrl,
         shape.operatorPrice), meters));
     meters.bind(role);
     role.start();
@@ -224,7 +231,7 @@ public final class LocalNetwork implements AutoCloseable {
   private VerifierRole startVerifier(int i, URI url, URI ledgerUrl) throws IOException {
     RoleMetrics roleMetrics = metrics(RoleTag.verifier(i), "verifier");
     VerifierMeters meters = new VerifierMeters(roleMetrics);
-    VerifierRole role = keep(VerifierRoleFactory.create(DevnetRoles.verifier(shape.dataDir, chain, i, url,
+    VerifierRole role = keepRole("verifier", VerifierRoleFactory.create(DevnetRoles.verifier(shape.dataDir, chain, i, url,
         ledgerUrl), new VerifierStatusLog(meters), roleMetrics.rpc()));
     meters.bind(role);
     role.start();
@@ -236,7 +243,7 @@ public final class LocalNetwork implements AutoCloseable {
   private LedgerRole startLedger(List<URI> verifierUrls, URI ledgerUrl) throws IOException {
     RoleMetrics ledgerMetrics = metrics(RoleTag.LEDGER, "ledger");
     LedgerMeters ledgerMeters = new LedgerMeters(ledgerMetrics);
-    LedgerRole role = keep(LedgerRoleFactory.create(DevnetRoles.ledger(shape.dataDir, shape.epochLength, chain,
+    LedgerRole role = keepRole("ledger", LedgerRoleFactory.create(DevnetRoles.ledger(shape.dataDir, shape.epochLength, chain,
         verifierUrls, ledgerUrl), DevAccounts.ledger(), ledgerMeters, ledgerMetrics.rpc()));
     ledgerMeters.bind(role);
     ledger = role.start();
@@ -259,6 +266,33 @@ public final class LocalNetwork implements AutoCloseable {
   public synchronized <T extends AutoCloseable> T keep(T resource) {
     open.add(resource);
     return resource;
+  }
+
+  /** Keeps a role to close with the network, in its place of {@link #STOP_ORDER}. */
+  synchronized <T extends AutoCloseable> T keepRole(String kind, T role) {
+    stopRank.put(role, STOP_ORDER.indexOf(kind));
+    return keep(role);
+  }
+
+  /** What {@link #closeAll()} closes, in order: kept after the last role, the roles by rank, the rest newest first. */
+  private List<AutoCloseable> stopOrder() {
+    int lastRole = -1;
+    for (int i = 0; i < open.size(); i++) {
+      if (stopRank.containsKey(open.get(i))) {
+        lastRole = i;
+      }
+    }
+    List<AutoCloseable> order = new ArrayList<>();
+    List<AutoCloseable> roles = new ArrayList<>();
+    List<AutoCloseable> earlier = new ArrayList<>();
+    for (int i = open.size() - 1; i >= 0; i--) {
+      AutoCloseable c = open.get(i);
+      (stopRank.containsKey(c) ? roles : i > lastRole ? order : earlier).add(c);
+    }
+    roles.sort(Comparator.comparingInt(stopRank::get));
+    order.addAll(roles);
+    order.addAll(earlier);
+    return order;
   }
 
   public LocalChain chain() {
@@ -306,17 +340,21 @@ public final class LocalNetwork implements AutoCloseable {
     return Map.copyOf(metrics);
   }
 
-  /** Closes every role and connection, newest first, then Anvil; returns what failed to close (nothing: empty). */
+  /**
+   * Closes every role and connection in {@link #stopOrder()}, then Anvil; returns what failed to close (nothing:
+   * empty).
+   */
   public synchronized List<Exception> closeAll() {
     List<Exception> failures = new ArrayList<>();
-    for (int i = open.size() - 1; i >= 0; i--) {
+    for (AutoCloseable c : stopOrder()) {
       try {
-        open.get(i).close();
+        c.close();
       } catch (Exception e) {
         failures.add(e);
       }
     }
     open.clear();
+    stopRank.clear();
     for (Chain c : connections.values()) {
       try {
         c.close();

@@ -30,7 +30,7 @@ public final class ReportPublisher {
         try {
           sink.submit(signed(stored));
         } catch (IOException e) {
-          status.reportDeliveryFailed(stored.report().epoch(), sink.name(), e.getMessage());
+          status.reportDeliveryFailed(stored.report().epoch(), sink.name(), FailureReason.of(e));
           break;
         }
         reports.markDelivered(stored.report().epoch(), sink.name());

@@ -9,6 +9,7 @@ import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.json.SignedReportJson;
+import org.shardledger.verifier.report.FailureReason;
 import org.shardledger.verifier.report.ReportSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +36,9 @@ public final class RpcLedgerClient implements ReportSink {
     } catch (RpcException e) {
       if (e.error() == RpcError.UNAVAILABLE || e.error() == RpcError.NOT_READY
           || e.error() == RpcError.INTERNAL_ERROR) {
-        throw new IOException(name() + " could not take the report yet: " + e.getMessage(), e);
+        throw new IOException(name() + " could not take the report yet: " + FailureReason.of(e), e);
       }
-      LOG.warn("{} refused the report of epoch {}: {} ({})", name(), report.epoch(), e.getMessage(), e.error());
+      LOG.warn("{} refused the report of epoch {}: {} ({})", name(), report.epoch(), FailureReason.of(e), e.error());
     }
   }
 }
