@@ -222,7 +222,7 @@ public final class InvariantChecker {
       operator) throws IOException {
     JsonNode proof;
     try {
-      proof = ledger.call("ledger_getClaimProof", operator.address().toHex());
+      proof = ledger.call(MethodName.LEDGER_GET_CLAIM_PROOF, operator.address().toHex());
     } catch (Exception e) {
       return java.util.Optional.empty();
     }

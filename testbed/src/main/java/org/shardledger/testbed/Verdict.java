@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcException;
 
@@ -35,7 +36,7 @@ public record Verdict(long epoch, long dealId, String outcome, String basis, int
   public static List<Verdict> read(RpcClient ledger, long dealId, long from, long to) throws IOException {
     JsonNode answer;
     try {
-      answer = ledger.call("audit_getResults", Map.of("dealId", hex(dealId), "fromEpoch", hex(from), "toEpoch",
+      answer = ledger.call(MethodName.AUDIT_GET_RESULTS, Map.of("dealId", hex(dealId), "fromEpoch", hex(from), "toEpoch",
           hex(to)));
     } catch (RpcException e) {
       throw new IOException("audit_getResults for deal " + dealId + ": " + e.getMessage(), e);
