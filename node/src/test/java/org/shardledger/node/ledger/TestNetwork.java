@@ -196,30 +196,20 @@ final class TestNetwork implements AutoCloseable {
    * nobody mined (LedgerSettlementIT, OwnerEndsDealIT timed out that way).
    */
   void awaitConfirming(BooleanSupplier done, long mineUpTo, Duration timeout) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long upTo = mineUpTo;
-    long expected = head();
-    while (!done.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out after " + timeout + " at block " + head());
-      }
-      long now = head();
-      if (now > expected) {
-        upTo = Math.max(upTo, now + CONFIRMATIONS + 1);
-      }
-      if (now < upTo) {
-        local.rpc().mine(1);
-        now++;
-      }
-      expected = now;
-      Thread.sleep(50);
-    }
+    await(done, mineUpTo, timeout, () -> "", true);
   }
 
   /** As {@link #await(BooleanSupplier, long, Duration)}, saying {@code context} (e.g. the ledger's state) on a timeout. */
   void await(BooleanSupplier done, long mineUpTo, Duration timeout, java.util.concurrent.Callable<Object> context)
       throws Exception {
+    await(done, mineUpTo, timeout, context, false);
+  }
+
+  private void await(BooleanSupplier done, long mineUpTo, Duration timeout,
+      java.util.concurrent.Callable<Object> context, boolean confirmOthers) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
+    long upTo = mineUpTo;
+    long expected = head();
     while (!done.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
         Object said;
@@ -230,9 +220,15 @@ final class TestNetwork implements AutoCloseable {
         }
         throw new AssertionError("timed out after " + timeout + " at block " + head() + " " + said);
       }
-      if (head() < mineUpTo) {
-        local.rpc().mine(1);
+      long now = head();
+      if (confirmOthers && now > expected) {
+        upTo = Math.max(upTo, now + CONFIRMATIONS + 1);
       }
+      if (now < upTo) {
+        local.rpc().mine(1);
+        now++;
+      }
+      expected = now;
       Thread.sleep(50);
     }
   }
