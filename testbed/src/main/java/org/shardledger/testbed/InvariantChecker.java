@@ -13,9 +13,12 @@ import org.shardledger.contracts.chain.Chain;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.crypto.Address;
 import org.shardledger.protocol.crypto.Keccak256;
+import org.shardledger.protocol.payout.ClaimProof;
 import org.shardledger.protocol.payout.PayoutTree;
 import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
+import org.shardledger.rpc.RpcException;
+import org.shardledger.rpc.json.ClaimProofJson;
 
 /**
  * The promises of the whole network, checked against the chain after every epoch: each epoch settled at most once
@@ -213,24 +216,25 @@ public final class InvariantChecker {
   }
 
   /**
-   * The operator claims its cumulative credit with the proof the ledger serves; empty when the ledger cannot give
-   * one now (down, restarting, no credit yet). The contract accepts the latest root or the one before it. Anyone may
-   * send a claim: it is sent from {@link TestbedNetwork#claimSender()}, so it never races the operator's own
-   * transactions for a nonce.
+   * The claim proof the ledger serves for the operator now; empty when the ledger cannot give one (down, restarting,
+   * no credit yet). The contract accepts it while its root is the latest or the one before it.
    */
-  public java.util.Optional<org.shardledger.contracts.tx.TxOutcome> claim(org.shardledger.protocol.crypto.KeyPair
-      operator) throws IOException {
-    JsonNode proof;
+  public java.util.Optional<ClaimProof> claimProof(Address operator) {
     try {
-      proof = ledger.call(MethodName.LEDGER_GET_CLAIM_PROOF, operator.address().toHex());
-    } catch (Exception e) {
+      return java.util.Optional.of(ClaimProofJson.decode(ledger.call(MethodName.LEDGER_GET_CLAIM_PROOF,
+          operator.toHex())).orThrow());
+    } catch (IOException | RpcException e) {
       return java.util.Optional.empty();
     }
-    List<Bytes32> path = new ArrayList<>();
-    proof.get("proof").forEach(p -> path.add(Bytes32.fromHex(p.asText())));
-    BigInteger amount = new BigInteger(proof.get("cumulativeAmount").asText().substring(2), 16);
+  }
+
+  /**
+   * Sends the claim. Anyone may send a claim: it is sent from {@link TestbedNetwork#claimSender()}, so it never races
+   * the operator's own transactions for a nonce.
+   */
+  public org.shardledger.contracts.tx.TxOutcome claim(ClaimProof proof) throws IOException {
     try (Chain chain = net.chain().connect(net.claimSender())) {
-      return java.util.Optional.of(chain.settlements().claim(operator.address(), amount, path));
+      return chain.settlements().claim(proof.account(), proof.cumulativeAmount(), proof.proof());
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.shardledger.contracts.chain.Chain;
+import org.shardledger.protocol.payout.ClaimProof;
 
 /**
  * Injects seeded faults into a {@link TestbedNetwork} for a bounded time while epochs run, one fault at a time,
@@ -153,17 +154,18 @@ public final class ScenarioRunner {
   }
 
   /**
-   * The first operator claims what the ledger says it earned, then sends the same claim again: the chain must pay
-   * the difference once and nothing the second time (its claimed amount unchanged).
+   * The first operator claims what the ledger says it earned, then sends the very same claim (amount and proof)
+   * again: the chain must pay the difference once and nothing the second time (its claimed amount unchanged). The
+   * proof is not fetched again: a settlement landing in between would make that a new, larger claim.
    */
   private void claimMidRun() throws Exception {
     TestbedNetwork.Role op = net.operators().getFirst();
     for (int attempt = 0; attempt < 5 && claims == 0; attempt++) {
-      java.util.Optional<org.shardledger.contracts.tx.TxOutcome> first = checker.claim(op.key());
-      if (first.isPresent() && first.get().succeeded()) {
+      java.util.Optional<ClaimProof> proof = checker.claimProof(op.key().address());
+      if (proof.isPresent() && checker.claim(proof.get()).succeeded()) {
         claims++;
         BigInteger after = reader.settlements().claimed(op.key().address());
-        checker.claim(op.key());
+        checker.claim(proof.get());
         BigInteger again = reader.settlements().claimed(op.key().address());
         if (!again.equals(after)) {
           checker.violate(op.key().address() + " claimed " + after + ", then the same claim again raised it to "

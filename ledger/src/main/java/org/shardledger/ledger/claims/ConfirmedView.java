@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.shardledger.chainstore.settlement.SettledEpoch;
 import org.shardledger.chainstore.settlement.SettlementStore;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.payout.ClaimProof;
 import org.shardledger.protocol.payout.PayoutTree;
 
 /**

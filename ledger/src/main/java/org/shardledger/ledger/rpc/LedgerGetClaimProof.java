@@ -1,17 +1,15 @@
 package org.shardledger.ledger.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.shardledger.ledger.claims.ClaimProof;
 import org.shardledger.ledger.claims.ConfirmedView;
-import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.payout.ClaimProof;
 import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
+import org.shardledger.rpc.json.ClaimProofJson;
 
 /**
  * {@code ledger_getClaimProof(account)}: the arguments of {@code claim} against the latest payout root, from the
@@ -34,10 +32,6 @@ final class LedgerGetClaimProof implements RpcMethod {
     Address account = params.address(0);
     ClaimProof p = proofs.proof(account).orElseThrow(() -> new RpcException(RpcError.NOT_FOUND,
         account + " has no credit in the latest settlement"));
-    ObjectNode out = JsonOut.object().put("account", account.toString()).put("epoch", Hex.quantity(p.epoch()))
-        .put("payoutRoot", p.payoutRoot().toHex()).put("cumulativeAmount", Hex.quantity(p.cumulativeAmount()));
-    ArrayNode proof = out.putArray("proof");
-    p.proof().forEach(h -> proof.add(h.toHex()));
-    return out.put("asOfBlock", Hex.quantity(Math.max(0, p.asOfBlock())));
+    return ClaimProofJson.encode(p);
   }
 }

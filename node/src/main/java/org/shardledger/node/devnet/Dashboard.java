@@ -1,6 +1,5 @@
 package org.shardledger.node.devnet;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -10,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.shardledger.contracts.chain.Chain;
 import org.shardledger.protocol.audit.AuditOutcome;
-import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.payout.ClaimProof;
 import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcClient;
 import org.shardledger.rpc.RpcException;
+import org.shardledger.rpc.json.ClaimProofJson;
 import org.shardledger.verifier.VerifierNode;
 import org.shardledger.verifier.store.AuditRecord;
 
@@ -100,20 +100,17 @@ final class Dashboard {
   }
 
   private void claim(Address account) throws IOException {
-    JsonNode proof;
+    ClaimProof proof;
     try {
-      proof = ledgerRpc.call(MethodName.LEDGER_GET_CLAIM_PROOF, account.toHex());
+      proof = ClaimProofJson.decode(ledgerRpc.call(MethodName.LEDGER_GET_CLAIM_PROOF, account.toHex())).orThrow();
     } catch (RpcException e) {
       return;
     }
-    BigInteger amount = Hex.parseQuantity(proof.get("cumulativeAmount").asText());
-    if (amount.compareTo(reader.settlements().claimed(account)) <= 0) {
+    if (proof.cumulativeAmount().compareTo(reader.settlements().claimed(account)) <= 0) {
       return;
     }
-    List<Bytes32> path = new ArrayList<>();
-    proof.get("proof").forEach(n -> path.add(Bytes32.fromHex(n.asText())));
     try (Chain claimer = net.chain().connect(DevnetAccounts.admin())) {
-      claimer.settlements().claim(account, amount, path);
+      claimer.settlements().claim(account, proof.cumulativeAmount(), proof.proof());
     }
   }
 

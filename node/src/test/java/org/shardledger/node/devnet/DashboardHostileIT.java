@@ -75,8 +75,9 @@ class DashboardHostileIT {
             method("ledger_getPayouts", "{\"payouts\":[{\"epoch\":\"0x1\",\"amount\":\"0x8ac7230489e80000\"},"
                 + "{\"epoch\":" + quote(SCRIPT) + ",\"amount\":\"0x1\"},{\"epoch\":\"0x2\",\"amount\":"
                 + quote(IMG) + "},{\"epoch\":\"0x3\",\"amount\":\"-0x5\"}]}"),
-            method("ledger_getClaimProof", "{\"cumulativeAmount\":\"0x8ac7230489e80000\",\"proof\":["
-                + ("\"0x" + "ab".repeat(32) + "\",").repeat(100) + "\"0x" + "ab".repeat(32) + "\"]}"))) {
+            method("ledger_getClaimProof", "{\"account\":\"" + operator + "\",\"epoch\":\"0x1\",\"payoutRoot\":\"0x"
+                + "ab".repeat(32) + "\",\"cumulativeAmount\":\"0x8ac7230489e80000\",\"asOfBlock\":\"0x9\","
+                + "\"proof\":[" + ("\"0x" + "ab".repeat(32) + "\",").repeat(100) + "\"0x" + "ab".repeat(32) + "\"]}"))) {
       URI[] verifiers = {verifier.url(), oversized.url(), URI.create("http://127.0.0.1:1")};
       try (RpcServer ledgerWithVerifiers = serveLedger(ledger, verifiers);
           AdminServer admin = adminServer(operator, ledgerWithVerifiers.url(), claimsSent)) {
@@ -109,7 +110,7 @@ class DashboardHostileIT {
         assertThat(page.get("attention").toString()).contains("gas funds are low");
 
         assertThatThrownBy(() -> client.call(MethodName.DASHBOARD_CLAIM)).isInstanceOf(RpcException.class)
-            .hasMessageContaining("at most 64 hashes");
+            .hasMessageContaining("proof: at most 64 elements, got 101");
         assertThat(claimsSent).as("nothing was sent on a malformed proof").hasValue(0);
       }
     }

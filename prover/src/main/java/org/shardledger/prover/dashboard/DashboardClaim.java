@@ -5,25 +5,24 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
-import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.bytes.Hex;
 import org.shardledger.protocol.crypto.Address;
+import org.shardledger.protocol.payout.ClaimProof;
 import org.shardledger.rpc.MethodName;
 import org.shardledger.rpc.RpcError;
 import org.shardledger.rpc.RpcException;
 import org.shardledger.rpc.RpcMethod;
 import org.shardledger.rpc.RpcParams;
+import org.shardledger.rpc.json.ClaimProofJson;
+import org.shardledger.rpc.json.Decoded;
 
 /**
  * {@code dashboard_claim()}: claims what this operator has earned, with the node's key. The proof comes from the
  * ledger, which the node does not trust: the amount and proof are sent to the contract, which checks them against
- * the settled root, so a lying ledger can only make the claim fail. At most {@value #MAX_PROOF} proof hashes.
+ * the settled root, so a lying ledger can only make the claim fail. At most
+ * {@value ClaimProofJson#MAX_PROOF} proof hashes.
  */
 public final class DashboardClaim implements RpcMethod {
-  static final int MAX_PROOF = 64;
-
   private final Address operator;
   private final LedgerReads ledger;
   private final ClaimSender sender;
@@ -50,23 +49,21 @@ public final class DashboardClaim implements RpcMethod {
       }
       throw new RpcException(RpcError.UNAVAILABLE, "the ledger gave no claim proof: " + e.getMessage());
     }
-    BigInteger amount;
-    List<Bytes32> path = new ArrayList<>();
-    try {
-      amount = Hex.parseQuantity(proof.path("cumulativeAmount").asText());
-      JsonNode hashes = proof.path("proof");
-      if (!hashes.isArray() || hashes.size() > MAX_PROOF) {
-        throw new IllegalArgumentException("the proof is not a list of at most " + MAX_PROOF + " hashes");
-      }
-      hashes.forEach(h -> path.add(Bytes32.fromHex(h.asText())));
-    } catch (IllegalArgumentException e) {
-      throw new RpcException(RpcError.UNAVAILABLE, "the ledger's claim proof is malformed: " + e.getMessage());
+    ClaimProof claim = switch (ClaimProofJson.decode(proof)) {
+      case Decoded.Ok<ClaimProof> ok -> ok.value();
+      case Decoded.Invalid<ClaimProof> bad -> throw new RpcException(RpcError.UNAVAILABLE,
+          "the ledger's claim proof is malformed: " + bad.message());
+    };
+    if (!claim.account().equals(operator)) {
+      throw new RpcException(RpcError.UNAVAILABLE, "the ledger answered with the claim proof of " + claim.account()
+          + ", not of " + operator);
     }
+    BigInteger amount = claim.cumulativeAmount();
     BigInteger before = sender.claimed(operator);
     if (amount.compareTo(before) <= 0) {
       return answer("NOTHING_TO_CLAIM", BigInteger.ZERO, before);
     }
-    ClaimSender.Sent sent = sender.claim(operator, amount, path);
+    ClaimSender.Sent sent = sender.claim(operator, amount, claim.proof());
     if (!sent.landed()) {
       throw new RpcException(RpcError.REJECTED, "the contract refused the claim: " + sent.refusal());
     }

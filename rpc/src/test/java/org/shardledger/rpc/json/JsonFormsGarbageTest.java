@@ -36,6 +36,21 @@ class JsonFormsGarbageTest {
   }
 
   @Test
+  void aClaimProofOfMoreThan64HashesOrWithABadHashIsRefusedBeforeAnythingIsSent() {
+    ObjectNode proof = ClaimProofJson.encode(Samples.claimProof(new Random(11)));
+    ArrayNode path = proof.putArray("proof");
+    for (int i = 0; i <= ClaimProofJson.MAX_PROOF; i++) {
+      path.add("0x" + "ab".repeat(32));
+    }
+    assertThat(((Decoded.Invalid<?>) ClaimProofJson.decode(proof)).message())
+        .isEqualTo("proof: at most 64 elements, got 65");
+    path.removeAll().add("0x" + "ab".repeat(31));
+    assertThat(((Decoded.Invalid<?>) ClaimProofJson.decode(proof)).path()).isEqualTo("proof[0]");
+    proof.remove("cumulativeAmount");
+    assertThat(((Decoded.Invalid<?>) ClaimProofJson.decode(proof)).message()).isEqualTo("cumulativeAmount: missing");
+  }
+
+  @Test
   void namesTheFieldThatIsMissing() {
     assertThat(invalidReport(n -> n.remove("signature")).message()).isEqualTo("signature: missing");
   }

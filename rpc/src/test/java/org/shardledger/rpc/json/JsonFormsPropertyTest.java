@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.shardledger.protocol.aggregation.SignedReport;
+import org.shardledger.protocol.payout.ClaimProof;
 
 /** Every JSON form reads back what was written, through text, for values generated from seeds. */
 class JsonFormsPropertyTest {
@@ -71,5 +72,12 @@ class JsonFormsPropertyTest {
         Samples.DOMAIN.sign(settlement, key));
     assertThat(SettlementSignatureJson.decode(throughText(SettlementSignatureJson.encode(s))))
         .isEqualTo(new Decoded.Ok<>(s));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void claimProofsRoundTrip(long seed) throws Exception {
+    ClaimProof p = Samples.claimProof(new Random(seed));
+    assertThat(ClaimProofJson.decode(throughText(ClaimProofJson.encode(p)))).isEqualTo(new Decoded.Ok<>(p));
   }
 }

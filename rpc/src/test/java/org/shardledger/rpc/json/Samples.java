@@ -21,6 +21,7 @@ import org.shardledger.protocol.crypto.KeyPair;
 import org.shardledger.protocol.eip712.AuditReport;
 import org.shardledger.protocol.eip712.Eip712Domain;
 import org.shardledger.protocol.eip712.Settlement;
+import org.shardledger.protocol.payout.ClaimProof;
 import org.shardledger.protocol.settlement.SettlementStep;
 import org.shardledger.protocol.settlement.SettlementWithSlashes;
 import org.shardledger.protocol.settlement.Slash;
@@ -71,6 +72,18 @@ final class Samples {
     List<Long> terminations = r.nextBoolean() ? List.of() : List.of(1 + r.nextLong(1000), 1001 + r.nextLong(1000));
     return new SettlementWithSlashes(new Settlement(Math.max(0, epoch - r.nextInt(3)), epoch, Bytes32.of(root),
         amount(r), Slash.hash(slashes), Terminations.hash(terminations)), slashes, terminations);
+  }
+
+  static ClaimProof claimProof(Random r) {
+    List<Bytes32> path = new ArrayList<>();
+    for (int i = 0, n = r.nextInt(ClaimProofJson.MAX_PROOF + 1); i < n; i++) {
+      byte[] h = new byte[32];
+      r.nextBytes(h);
+      path.add(Bytes32.of(h));
+    }
+    byte[] root = new byte[32];
+    r.nextBytes(root);
+    return new ClaimProof(address(r), r.nextInt(1 << 20), Bytes32.of(root), amount(r), path, r.nextInt(1 << 30));
   }
 
   static SettlementStep step(Random r, long from, long to) {

@@ -1,4 +1,4 @@
-package org.shardledger.ledger.claims;
+package org.shardledger.protocol.payout;
 
 import java.math.BigInteger;
 import java.util.List;
