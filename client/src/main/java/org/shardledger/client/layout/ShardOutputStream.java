@@ -1,6 +1,7 @@
 package org.shardledger.client.layout;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,13 +12,12 @@ import org.shardledger.client.coding.ReedSolomon;
 import org.shardledger.protocol.merkle.CommitmentBuilder;
 
 /**
- * A part's ciphertext written in, its k + m shard files out (see {@link ShardWriter}): each full stripe is coded
- * on the writing thread and handed to {@link ShardSinks} while the next one fills. {@link #finish} pads the last
+ * A part's ciphertext written in, its k + m shard files out (see {@link ShardWriter}): each full stripe is handed
+ * to {@link ShardSinks}, which codes, writes and hashes it on its threads while the next one fills. {@link #finish} pads the last
  * stripe, commits the files and returns the part; closing without finishing deletes every temporary file.
  */
 public final class ShardOutputStream extends OutputStream {
   private final CodingParams params;
-  private final ReedSolomon coder;
   private final LongConsumer progress;
   private final List<PendingFile> files;
   private final CommitmentBuilder[] commitments;
@@ -35,14 +35,13 @@ public final class ShardOutputStream extends OutputStream {
       throws IOException {
     int n = params.totalShards();
     this.params = params;
-    this.coder = ReedSolomon.of(params.dataShards(), params.parityShards());
     this.progress = progress;
     this.shareSize = params.shareSize();
     this.stripeData = params.stripeDataSize();
     this.stripes = new byte[][][] {new byte[n][shareSize], new byte[n][shareSize]};
     this.commitments = new CommitmentBuilder[n];
     this.files = new ArrayList<>(n);
-    this.sinks = new ShardSinks(files, n);
+    this.sinks = new ShardSinks(files, ReedSolomon.of(params.dataShards(), params.parityShards()));
     try {
       for (int i = 0; i < n; i++) {
         commitments[i] = new CommitmentBuilder(segmentSize);
@@ -80,14 +79,35 @@ public final class ShardOutputStream extends OutputStream {
     }
   }
 
-  /** Codes the current stripe (zero-padded after {@code position}) and hands it to the sinks. */
+  /**
+   * Reads {@code in} to its end straight into the stripes (no intermediate buffer, unlike
+   * {@link InputStream#transferTo}).
+   */
+  public void transferFrom(InputStream in) throws IOException {
+    if (done) {
+      throw new IOException("the part's shards are already finished or closed");
+    }
+    while (true) {
+      byte[][] shares = stripes[(int) (count & 1)];
+      int at = position % shareSize;
+      int n = in.read(shares[position / shareSize], at, shareSize - at);
+      if (n < 0) {
+        return;
+      }
+      position += n;
+      if (position == stripeData) {
+        flushStripe();
+      }
+    }
+  }
+
+  /** Hands the current stripe (zero-padded after {@code position}) to the sinks to code, write and hash. */
   private void flushStripe() throws IOException {
     byte[][] shares = stripes[(int) (count & 1)];
     int k = params.dataShards();
     for (int i = position / shareSize; i < k; i++) {
       Arrays.fill(shares[i], i == position / shareSize ? position % shareSize : 0, shareSize, (byte) 0);
     }
-    coder.encode(shares, 0, shareSize);
     sinks.await();
     sinks.submit(shares, commitments);
     total += position;

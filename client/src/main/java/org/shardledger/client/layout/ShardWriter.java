@@ -11,8 +11,8 @@ import org.shardledger.protocol.merkle.ShardCommitment;
 /**
  * Writes one part's shards: the ciphertext is cut into stripes of k × shareSize bytes, the last zero-padded; each
  * stripe is coded into k + m shares and share i appended to shard file i, every shard committed (RFC 9162,
- * 4096-byte segments by default) as it goes. The writing thread codes stripe s + 1 while other threads write and
- * hash stripe s, so memory is two stripes. Each shard file appears atomically, whole, or not at all.
+ * 4096-byte segments by default) as it goes. The writing thread fills stripe s + 1 while other threads code, write
+ * and hash stripe s, so memory is two stripes. Each shard file appears atomically, whole, or not at all.
  */
 public final class ShardWriter {
   private ShardWriter() {}
@@ -32,7 +32,7 @@ public final class ShardWriter {
   public static StripedPart write(InputStream ciphertext, CodingParams params, List<Path> shardFiles,
       int segmentSize, LongConsumer progress) throws IOException {
     try (ShardOutputStream out = open(params, shardFiles, segmentSize, progress)) {
-      ciphertext.transferTo(out);
+      out.transferFrom(ciphertext);
       return out.finish();
     }
   }
