@@ -2,43 +2,35 @@ package org.shardledger.client.layout;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.shardledger.runtime.Writeback;
 
 /**
  * A file written atomically: bytes go to a temporary file beside the target; {@link #commit} forces it to disk,
  * renames it over the target and forces the directory, so the target is either absent (or its old self) or whole.
- * Closing an uncommitted file deletes the temporary file. Every {@link #WRITEBACK_EVERY} bytes written, a background
- * thread starts forcing what is there, so the disk writes while the caller computes and {@link #commit} waits only
- * for the tail (a 1 GiB part's four shard files took 2.2 s of forcing at its end otherwise). A background force
- * that failed fails the commit.
+ * Closing an uncommitted file deletes the temporary file. The bytes are forced in the background as they are
+ * written ({@link Writeback}), so {@link #commit} waits only for the tail; a background force that failed fails it.
  */
 public final class PendingFile implements AutoCloseable {
   private final Path target;
   private final Path temp;
-  /** Bytes written between two background forces. */
-  static final long WRITEBACK_EVERY = 32L << 20;
-
   private final FileChannel channel;
-  private final long writebackEvery;
+  private final Writeback writeback;
   private boolean committed;
-  private long unforced;
-  private Thread writeback;
-  private volatile IOException writebackFailure;
 
   private PendingFile(Path target, Path temp, FileChannel channel, long writebackEvery) {
     this.target = target;
     this.temp = temp;
     this.channel = channel;
-    this.writebackEvery = writebackEvery;
+    this.writeback = new Writeback(channel, writebackEvery, temp.getFileName().toString());
   }
 
   public static PendingFile create(Path target) throws IOException {
-    return create(target, WRITEBACK_EVERY);
+    return create(target, Writeback.DEFAULT_EVERY);
   }
 
   /** With background forces every {@code writebackEvery} bytes (tests use a small one). */
@@ -67,42 +59,12 @@ public final class PendingFile implements AutoCloseable {
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }
-    unforced += len;
-    if (unforced >= writebackEvery && (writeback == null || !writeback.isAlive())) {
-      unforced = 0;
-      writeback = Thread.ofVirtual().name("writeback-" + target.getFileName()).start(this::forceInBackground);
-    }
-  }
-
-  private void forceInBackground() {
-    try {
-      channel.force(false);
-    } catch (ClosedChannelException e) {
-      // closed unfinished: nothing to keep
-    } catch (IOException e) {
-      writebackFailure = e;
-    }
-  }
-
-  /** Waits for the background force, if one runs, and rethrows its failure. */
-  private void awaitWriteback() throws IOException {
-    if (writeback != null) {
-      try {
-        writeback.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new java.io.InterruptedIOException("interrupted while forcing " + temp);
-      }
-    }
-    if (writebackFailure != null) {
-      throw new IOException("forcing " + temp + " to disk failed: " + writebackFailure.getMessage(),
-          writebackFailure);
-    }
+    writeback.written(len);
   }
 
   /** Forces the bytes to disk and moves the file into place. */
   public void commit() throws IOException {
-    awaitWriteback();
+    writeback.await();
     channel.force(true);
     channel.close();
     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -8,18 +8,21 @@ import java.nio.file.StandardOpenOption;
 import org.shardledger.protocol.bytes.Bytes32;
 import org.shardledger.protocol.deal.Deal;
 import org.shardledger.protocol.merkle.ShardCommitment;
+import org.shardledger.runtime.Writeback;
 
 /**
  * An upload in progress, in its own staging directory: the bytes go to {@code data} as they arrive while their leaf
  * hashes build the whole tree into {@code tree}. {@link #commit()} keeps the shard only if size and root are the
- * deal's: fsync both files, then one atomic rename of the directory makes it visible. Until then nothing under
- * {@code shards/} changes, so a crash leaves only a staging directory, which the next start removes.
+ * deal's: fsync both files (the data was forced in the background as it arrived, {@link Writeback}), then one
+ * atomic rename of the directory makes it visible. Until then nothing under {@code shards/} changes, so a crash
+ * leaves only a staging directory, which the next start removes.
  */
 public final class StagedShard {
   private final ShardStore store;
   private final Deal deal;
   private final Path directory;
   private final FileChannel data;
+  private final Writeback dataWriteback;
   private final FileChannel tree;
   private final TreeFileWriter treeWriter;
   private final TreeBuilder builder;
@@ -34,6 +37,7 @@ public final class StagedShard {
     TreeLayout layout = TreeLayout.of(expected);
     this.data = FileChannel.open(directory.resolve(StoredShard.DATA), StandardOpenOption.CREATE_NEW,
         StandardOpenOption.WRITE);
+    this.dataWriteback = new Writeback(data, Writeback.DEFAULT_EVERY, "deal " + deal.id());
     this.tree = FileChannel.open(directory.resolve(StoredShard.TREE), StandardOpenOption.CREATE_NEW,
         StandardOpenOption.WRITE);
     this.treeWriter = new TreeFileWriter(tree, layout);
@@ -54,6 +58,7 @@ public final class StagedShard {
     while (bytes.hasRemaining()) {
       data.write(bytes);
     }
+    dataWriteback.written(forHash.remaining());
     hasher.update(forHash);
   }
 
@@ -81,6 +86,7 @@ public final class StagedShard {
         return new Mismatch(false, "the shard's root is " + root + ", the deal's " + expected.root());
       }
       treeWriter.finish(expected);
+      dataWriteback.await();
       data.force(true);
       tree.force(true);
       close();
