@@ -18,7 +18,7 @@ public final class ShardledgerCommand implements Runnable {
   private static final Map<String, Class<?>> SUBCOMMANDS = subcommands(CommitCommand.class, ProveCommand.class,
       VerifyProofCommand.class, DemoCommand.class, DeployCommand.class, DevnetCommand.class, VerifierCommand.class,
       ProverCommand.class, LedgerCommand.class, EncodeCommand.class, DecodeCommand.class, KeysCommand.class, PutCommand.class,
-      GetCommand.class, StatusCommand.class, RmCommand.class, LsCommand.class);
+      GetCommand.class, StatusCommand.class, RmCommand.class, LsCommand.class, AotTrainingCommand.class);
 
   /** Exit code for input that cannot be read or used (missing file, garbled JSON, bad option values). */
   public static final int EXIT_BAD_INPUT = 2;

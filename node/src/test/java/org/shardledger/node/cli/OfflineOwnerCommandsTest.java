@@ -39,6 +39,15 @@ class OfflineOwnerCommandsTest {
   }
 
   @Test
+  void theAotTrainingRunEncodesAndDecodesThenRemovesItsDirectoryAndIsNotListed() {
+    Path scratch = dir.resolve("training");
+    CliRun run = CliRun.of("aot-training", scratch.toString(), "--size", "3m");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(scratch).doesNotExist();
+    assertThat(CliRun.of("--help").err() + CliRun.of("--help").out()).contains("encode").doesNotContain("aot-training");
+  }
+
+  @Test
   void encodeThenDecodeFromAnyFourOfSix() throws IOException {
     Path manifest = encode("--part-size", "2m");
     try (var shards = Files.list(dir.resolve("shards"))) {
