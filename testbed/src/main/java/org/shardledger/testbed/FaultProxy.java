@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import org.shardledger.testkit.LoopbackAcceptor;
 
 /**
  * A TCP proxy on loopback in front of one role, with the faults a test turns on and off: latency per chunk, a slow

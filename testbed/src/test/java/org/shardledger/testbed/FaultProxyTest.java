@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import org.junit.jupiter.api.Test;
+import org.shardledger.testkit.LoopbackAcceptor;
 
 class FaultProxyTest {
   /** An echo server on loopback. */

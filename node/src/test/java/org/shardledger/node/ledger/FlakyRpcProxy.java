@@ -4,8 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +14,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import org.shardledger.testkit.LoopbackAcceptor;
 
 /**
  * An HTTP JSON-RPC proxy in front of a chain node that can fail like a real outage: armed with a function
@@ -24,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  */
 final class FlakyRpcProxy implements AutoCloseable {
   private final URI target;
-  private final ServerSocket server;
+  private final LoopbackAcceptor server;
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private final CountDownLatch tripped = new CountDownLatch(1);
@@ -33,14 +32,11 @@ final class FlakyRpcProxy implements AutoCloseable {
 
   FlakyRpcProxy(URI target) throws IOException {
     this.target = target;
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread accept = new Thread(this::accept, "flaky-rpc-proxy");
-    accept.setDaemon(true);
-    accept.start();
+    this.server = LoopbackAcceptor.start("flaky-rpc-proxy", this::connect);
   }
 
   URI url() {
-    return URI.create("http://127.0.0.1:" + server.getLocalPort());
+    return URI.create("http://127.0.0.1:" + server.port());
   }
 
   /** The next raw transaction whose calldata has this selector goes through, its answer is lost, and all goes down. */
@@ -64,22 +60,17 @@ final class FlakyRpcProxy implements AutoCloseable {
     down = false;
   }
 
-  private void accept() {
-    while (!server.isClosed()) {
+  private void connect(Socket s) {
+    if (down) {
       try {
-        Socket s = server.accept();
-        if (down) {
-          s.close();
-          continue;
-        }
-        open.add(s);
-        Thread t = new Thread(() -> serve(s), "flaky-rpc-connection");
-        t.setDaemon(true);
-        t.start();
+        s.close();
       } catch (IOException e) {
-        return;
+        // already gone
       }
+      return;
     }
+    open.add(s);
+    serve(s);
   }
 
   private void serve(Socket s) {

@@ -1,4 +1,4 @@
-package org.shardledger.testbed;
+package org.shardledger.testkit;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * A listening socket on a free loopback port whose accept loop hands every connection to a handler on its own
- * virtual thread, until closed: the one accept loop of the bed's TCP proxies and the servers their tests run.
+ * virtual thread, until closed: the one accept loop of the test TCP proxies (the testbed's, node's FlakyRpcProxy)
+ * and the servers their tests run.
  */
 public final class LoopbackAcceptor implements AutoCloseable {
   private final ServerSocket server;
