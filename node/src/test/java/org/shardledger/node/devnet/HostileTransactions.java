@@ -15,6 +15,7 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 import org.web3j.tx.gas.StaticGasProvider;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 
 /**
  * What a stranger can send for the price of gas, with the raw bindings: uint64 values the node's Java types cannot
@@ -23,6 +24,9 @@ import org.web3j.tx.gas.StaticGasProvider;
 final class HostileTransactions implements AutoCloseable {
   static final BigInteger TWO_64 = BigInteger.TWO.pow(64);
   static final BigInteger TWO_63 = BigInteger.TWO.pow(63);
+
+  private static final long RECEIPT_POLL_MILLIS = 100;
+  private static final int RECEIPT_POLLS = 600;
 
   private final Web3j web3;
   private final ShardLedger ledger;
@@ -33,7 +37,9 @@ final class HostileTransactions implements AutoCloseable {
     this.web3 = Web3j.build(new HttpService(rpc.toString()));
     this.deployment = deployment;
     Credentials credentials = Credentials.create(ECKeyPair.create(attacker.privateKey()));
-    var tx = new RawTransactionManager(web3, credentials, deployment.chainId());
+    // web3j's default receipt processor polls every 15 s: each hostile transaction then cost 15 s of the suite
+    var tx = new RawTransactionManager(web3, credentials, deployment.chainId(),
+        new PollingTransactionReceiptProcessor(web3, RECEIPT_POLL_MILLIS, RECEIPT_POLLS));
     var gas = new StaticGasProvider(BigInteger.valueOf(5_000_000_000L), BigInteger.valueOf(3_000_000));
     this.ledger = ShardLedger.load(deployment.ledger().toHex(), web3, tx, gas);
     this.credit = StorageCredit.load(deployment.credit().toHex(), web3, tx, gas);
